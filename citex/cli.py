@@ -1,0 +1,154 @@
+"""The command line: a thin layer over citex.pipeline. No logic of its own.
+
+Exit codes: 0 every record written, 1 some skipped (or, for check, faults
+found), 2 usage errors. Diagnostics and the closing summary go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import contextmanager
+from typing import Iterator, TextIO
+
+from .errors import CitexError, UsageError
+from .model import Record
+
+FORMATTED = ("text", "html", "markdown")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citex", description="Read bibliographic records, repair them, write clean references.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("inputs", nargs="+", metavar="INPUT", help="files or folders (read recursively)")
+        p.add_argument("--from", dest="fmt", metavar="FORMAT", help="input format (default: detected)")
+        return p
+
+    conv = command("convert", "Convert records to another format, repairing them on the way.")
+    conv.add_argument("--to", required=True, metavar="FORMAT", help="bibtex, ris, csljson, ...")
+    conv.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    conv.add_argument("--no-repair", action="store_true", help="write records exactly as read")
+    conv.add_argument("--explain", action="store_true", help="print each record's repairs to stderr")
+
+    fmt = command("format", "Print a formatted bibliography in a CSL style.")
+    fmt.add_argument("--style", default="apa", help="style id, alias or .csl path (default: apa)")
+    fmt.add_argument("--to", default="text", choices=FORMATTED, help="output (default: text)")
+    fmt.add_argument("--locale", default="en-US", help="CSL locale (default: en-US)")
+    fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
+
+    command("check", "Show what is wrong with each record and what a repair would change.")
+    sub.add_parser("formats", help="List the input and output formats.")
+    return parser
+
+
+@contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``path`` renamed over it only on success."""
+    if not path:
+        yield sys.stdout
+        return
+    if os.path.isdir(path):
+        raise UsageError(f"{path}: is a folder; give a file name for -o")
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".citex-", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            yield out
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+
+
+def _explain(rec: Record) -> None:
+    where = rec.source.location()
+    if not rec.repairs:
+        print(f"{where}: {rec.id}: no repairs", file=sys.stderr)
+        return
+    print(f"{where}: {rec.id}:", file=sys.stderr)
+    for r in rec.repairs:
+        after = "(removed)" if r.after is None else repr(_plain(r.after))
+        print(f"  {r.field}: {_plain(r.before)!r} -> {after}  [{r.rule}]", file=sys.stderr)
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return [getattr(v, "to_csl", lambda v=v: v)() for v in value]
+    return value
+
+
+def _diagnostic(d: object) -> None:
+    print(d, file=sys.stderr)
+
+
+def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
+    from .pipeline import Tally, convert
+
+    tally = Tally(on_diagnostic=_diagnostic)
+    on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
+    with _output(args.output) as out:
+        convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
+                tally=tally, on_record=on_record, **options)
+    print(tally, file=sys.stderr)
+    return 1 if tally.skipped else 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    from .pipeline import Tally, load, repair
+
+    tally = Tally(on_diagnostic=_diagnostic)
+    faulty = 0
+    for rec in repair(load(args.inputs, args.fmt, tally)):
+        for diagnostic in rec.diagnostics:
+            tally.note(diagnostic)
+        for r in rec.repairs:
+            after = "(removed)" if r.after is None else repr(_plain(r.after))
+            print(f"{rec.source.location()}: fix[{r.rule}]: {r.field}: {_plain(r.before)!r} -> {after}",
+                  file=sys.stderr)
+        faulty += bool(rec.repairs or any(d.level != "info" for d in rec.diagnostics))
+    checked = tally.read - tally.skipped
+    print(f"checked {checked} records: {faulty} with faults, {checked - faulty} clean; "
+          f"{tally.skipped} unreadable", file=sys.stderr)
+    return 1 if faulty or tally.skipped else 0
+
+
+def _run_formats() -> int:
+    from .registry import READERS, WRITERS
+
+    for title, registry in (("readers", READERS), ("writers", WRITERS)):
+        print(f"{title}:")
+        for entry in registry:
+            print(f"  {entry.name:<14} {entry.description}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "convert":
+            return _run_convert(args, args.to)
+        if args.command == "format":
+            return _run_convert(args, args.to, style=args.style, locale=args.locale)
+        if args.command == "check":
+            return _run_check(args)
+        return _run_formats()
+    except CitexError as exc:
+        print(f"citex: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("citex: interrupted; no output file was written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,221 @@
+"""The canonical record: CSL-JSON variables plus provenance and a repair log.
+
+A ``Record`` keeps its CSL variables in ``fields`` (plain strings for ordinary
+variables, ``list[Name]`` for name variables, ``Date`` for date variables), the
+input fields with no CSL home in ``extra``, where it came from in ``source``,
+and every change a repair made in ``repairs``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+# CSL variable kinds (CSL 1.0.2 specification, appendix IV).
+NAME_VARIABLES = frozenset(
+    "author chair collection-editor compiler composer container-author contributor curator "
+    "director editor editorial-director editor-translator executive-producer guest host "
+    "illustrator interviewer narrator organizer original-author performer producer recipient "
+    "reviewed-author script-writer series-creator translator".split()
+)
+DATE_VARIABLES = frozenset(
+    "accessed available-date event-date issued original-date submitted".split()
+)
+LEVELS = ("error", "warning", "info")
+
+
+@dataclass
+class Name:
+    """One person or organisation, as CSL-JSON spells it."""
+
+    family: str | None = None
+    given: str | None = None
+    literal: str | None = None  # organisations and names that cannot be split
+    non_dropping_particle: str | None = None  # "van der" in "van der Berg"
+    dropping_particle: str | None = None
+    suffix: str | None = None
+
+    _CSL_KEYS = {
+        "family": "family",
+        "given": "given",
+        "literal": "literal",
+        "non_dropping_particle": "non-dropping-particle",
+        "dropping_particle": "dropping-particle",
+        "suffix": "suffix",
+    }
+
+    def to_csl(self) -> dict[str, str]:
+        return {k: getattr(self, a) for a, k in self._CSL_KEYS.items() if getattr(self, a)}
+
+    @classmethod
+    def from_csl(cls, data: dict[str, Any]) -> Name:
+        return cls(**{a: data[k] for a, k in cls._CSL_KEYS.items() if data.get(k)})
+
+    @property
+    def sort_family(self) -> str:
+        """The family name with its non-dropping particle, or the literal."""
+        if self.literal:
+            return self.literal
+        parts = [self.non_dropping_particle, self.family]
+        return " ".join(p for p in parts if p)
+
+
+@dataclass
+class Date:
+    """A CSL date: ``parts`` is ``[[y, m, d]]`` or a two-item range; ``literal`` for the rest."""
+
+    parts: list[list[int]] = field(default_factory=list)
+    literal: str | None = None
+    season: int | None = None
+
+    @property
+    def year(self) -> int | None:
+        return self.parts[0][0] if self.parts and self.parts[0] else None
+
+    def to_csl(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.parts:
+            out["date-parts"] = [list(p) for p in self.parts]
+        if self.literal:
+            out["literal"] = self.literal
+        if self.season:
+            out["season"] = self.season
+        return out
+
+    @classmethod
+    def from_csl(cls, data: dict[str, Any]) -> Date:
+        parts = [[int(x) for x in p] for p in data.get("date-parts") or [] if p]
+        season = data.get("season")
+        return cls(parts=parts, literal=data.get("literal") or data.get("raw"),
+                   season=int(season) if str(season or "").isdigit() else None)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something is in the input: a file and a 1-based line."""
+
+    path: str = "<input>"
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+@dataclass
+class Source:
+    """Provenance: the format, file and line a record came from, and its raw text."""
+
+    format: str
+    path: str = "<input>"
+    line: int | None = None
+    raw: str = ""
+    field_lines: dict[str, int] = field(default_factory=dict)  # input field -> line
+
+    def location(self, input_field: str | None = None) -> Location:
+        return Location(self.path, self.field_lines.get(input_field or "", self.line))
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One change a repair rule made to one field."""
+
+    rule: str
+    field: str
+    before: Any
+    after: Any
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in the input, shown as ``path:line: level[code]: message``."""
+
+    level: str
+    code: str
+    message: str
+    location: Location = Location()
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.level}[{self.code}]: {self.message}"
+
+
+@dataclass
+class Record:
+    """One bibliographic item: CSL variables plus where it came from and what was changed."""
+
+    type: str = "article-journal"
+    fields: dict[str, Any] = field(default_factory=dict)
+    id: str | None = None  # the input's own key, when it has one
+    extra: dict[str, str] = field(default_factory=dict)  # input fields with no CSL home
+    truncated: set[str] = field(default_factory=set)  # name variables cut short by "et al."
+    source: Source = field(default_factory=lambda: Source("python"))
+    repairs: list[Repair] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.fields[name]
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.fields
+
+    def fix(self, name: str, value: Any, *, rule: str, note: str = "") -> None:
+        """Set (or, with ``None``, remove) a field and log the change against ``rule``."""
+        before = self.fields.get(name)
+        if before == value:
+            return
+        if value is None or value == "" or value == []:
+            self.fields.pop(name, None)
+            value = None
+        else:
+            self.fields[name] = value
+        self.repairs.append(Repair(rule, name, before, value, note))
+
+    def report(self, level: str, code: str, message: str, input_field: str | None = None) -> None:
+        """Attach a diagnostic located at the record (or at one of its input fields)."""
+        self.diagnostics.append(
+            Diagnostic(level, code, message, self.source.location(input_field))
+        )
+
+    @property
+    def year(self) -> int | None:
+        issued = self.fields.get("issued")
+        return issued.year if isinstance(issued, Date) else None
+
+    def to_csl(self) -> dict[str, Any]:
+        """This record as one CSL-JSON item (without ``id``, which the writer assigns)."""
+        out: dict[str, Any] = {"type": self.type}
+        for name, value in self.fields.items():
+            if name in NAME_VARIABLES:
+                out[name] = [n.to_csl() for n in value]
+            elif name in DATE_VARIABLES:
+                out[name] = value.to_csl()
+            else:
+                out[name] = value
+        return out
+
+    @classmethod
+    def from_csl(cls, data: dict[str, Any], source: Source | None = None) -> Record:
+        fields: dict[str, Any] = {}
+        for name, value in data.items():
+            if name in ("id", "type"):
+                continue
+            if name in NAME_VARIABLES and isinstance(value, list):
+                fields[name] = [Name.from_csl(n) for n in value if isinstance(n, dict)]
+            elif name in DATE_VARIABLES and isinstance(value, dict):
+                fields[name] = Date.from_csl(value)
+            else:
+                fields[name] = value
+        return cls(type=data.get("type", "article"), fields=fields,
+                   id=str(data["id"]) if data.get("id") is not None else None,
+                   source=source or Source("csljson"))
+
+
+@dataclass
+class Failed:
+    """A block of input that could not be read as a record: reported and counted as skipped."""
+
+    diagnostic: Diagnostic
+    raw: str = ""

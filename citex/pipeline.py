@@ -1,0 +1,135 @@
+"""read -> repair -> write, one record at a time, with an account of every record.
+
+Every stage is a generator, so records stream from the reader through the
+repairs to the writer and a file of any size converts in constant memory.
+A ``Tally`` counts what was read, written and skipped and passes each
+diagnostic to the caller as it happens.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from .errors import CitexError
+from .inputs import choose_reader, decode, expand
+from .model import Diagnostic, Failed, Location, Record
+from .registry import READERS, REPAIRS, WRITERS
+
+
+@dataclass
+class Tally:
+    """The account of one run: read N, wrote M, skipped K, and the diagnostics seen."""
+
+    on_diagnostic: Callable[[Diagnostic], None] | None = None
+    read: int = 0
+    wrote: int = 0
+    skipped: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+
+    def note(self, diagnostic: Diagnostic) -> None:
+        self.counts[diagnostic.level] = self.counts.get(diagnostic.level, 0) + 1
+        if self.on_diagnostic:
+            self.on_diagnostic(diagnostic)
+
+    def skip(self, diagnostic: Diagnostic) -> None:
+        self.skipped += 1
+        self.note(diagnostic)
+
+    def __str__(self) -> str:
+        return f"read {self.read}, wrote {self.wrote}, skipped {self.skipped}"
+
+
+def loads(text: str, fmt: str | None = None, path: str = "<string>",
+          tally: Tally | None = None) -> Iterator[Record]:
+    """Records from a string in format ``fmt`` (sniffed when not given)."""
+    tally = tally if tally is not None else Tally()
+    reader = READERS.get(choose_reader(text, path, fmt))
+    for item in reader(text, path):
+        tally.read += 1
+        if isinstance(item, Failed):
+            tally.skip(item.diagnostic)
+        else:
+            yield item
+
+
+def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None) -> Iterator[Record]:
+    """Records from files and folders, in order. A file that cannot be read is reported and passed."""
+    tally = tally if tally is not None else Tally()
+    for path in expand(list(paths)):
+        name = str(path)
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
+        except OSError as exc:
+            tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
+            continue
+        text, notes = decode(data, name)
+        for diagnostic in notes:
+            tally.note(diagnostic)
+        try:
+            yield from loads(text, fmt, name, tally)
+        except CitexError as exc:
+            if exc.exit_code == 2 and fmt:
+                raise
+            tally.note(Diagnostic("error", exc.code, exc.message, exc.location or Location(name)))
+
+
+def repair(records: Iterable[Record], rules: Iterable[str] | None = None) -> Iterator[Record]:
+    """Apply the repair rules (all, or those named) to each record in turn."""
+    chosen = [REPAIRS.get(name) for name in rules] if rules is not None else [e.obj for e in REPAIRS]
+    for rec in records:
+        for rule in chosen:
+            rule(rec)
+        yield rec
+
+
+def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = None,
+         on_record: Callable[[Record], None] | None = None, **options: Any) -> Tally:
+    """Write records to ``out`` with writer ``to``; each gets a unique citation key first."""
+    from .keys import CitationKeys
+
+    tally = tally if tally is not None else Tally()
+    writer = WRITERS.get(to)(out, **options)
+    keys = CitationKeys()
+    writer.begin()
+    for rec in records:
+        for diagnostic in rec.diagnostics:
+            tally.note(diagnostic)
+        try:
+            keys.assign(rec)
+            writer.write(rec)
+        except Exception as exc:  # one bad record must not stop the others
+            message = exc.message if isinstance(exc, CitexError) else f"{type(exc).__name__}: {exc}"
+            tally.skip(Diagnostic("error", f"write-{to}", f"record not written: {message}",
+                                  rec.source.location()))
+            continue
+        if on_record:
+            on_record(rec)
+        if not writer.buffers:
+            tally.wrote += 1
+    writer.end()
+    if writer.buffers:
+        tally.wrote = tally.read - tally.skipped
+    return tally
+
+
+def dumps(records: Iterable[Record], to: str, **options: Any) -> str:
+    """Records written with writer ``to``, as a string."""
+    out = io.StringIO()
+    dump(records, out, to, **options)
+    return out.getvalue()
+
+
+def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = None,
+            repairs: bool = True, tally: Tally | None = None,
+            on_record: Callable[[Record], None] | None = None, **options: Any) -> Tally:
+    """The whole job: read the inputs, repair each record, write them in input order."""
+    tally = tally if tally is not None else Tally()
+    WRITERS.entry(to)  # an unknown writer is a usage error before anything is read
+    records = load(paths, fmt, tally)
+    if repairs:
+        records = repair(records)
+    return dump(records, out, to, tally, on_record, **options)

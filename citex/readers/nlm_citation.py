@@ -1,0 +1,240 @@
+"""A grammar for NLM/Vancouver citation strings, as PubMed writes them.
+
+    citation  = [authors "."] title journal source {trailer}
+    authors   = author {("," | ";") author} ["," "et al"] | "[No authors listed]"
+    author    = family initials [suffix] | group-name
+    title     = sentence {sentence}          (a sentence ends in ". ", "? " or "! "
+    journal   = sentence {sentence}           outside brackets and quotes)
+    source    = date [";" [volume] ["(" issue ")"] [":" pages]] "."
+    date      = year [month [day]]           e.g. "2020", "2020 Dec", "2020 Dec 21", "2020 Winter"
+    trailer   = "doi:" DOI | "PMID:" digits | "PMCID:" id | "Epub" date | "eCollection" date
+
+The head (authors, title, journal) is cut into sentences first; the source is
+the first sentence from which the rest of the string parses as
+``source {trailer}``. Which head sentences are the title and which the journal
+is decided by the caller's known title when it has one (the structured
+``Title:`` line), else by :func:`split_title_journal`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Date, Name
+from ..textnorm import fold
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+
+_SP = r"[ \t]"
+_MONTH = r"(?:[A-Z][a-z]{2,8}\.?)"
+_DATE = (
+    rf"(?P<year>(?:1[5-9]|20)\d\d)(?:/\d\d(?:\d\d)?)?"
+    rf"(?:{_SP}+(?P<month>{_MONTH}|Spring|Summer|Fall|Autumn|Winter)"
+    rf"(?:-{_MONTH})?(?:{_SP}+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?)?)?"
+)
+_VOLUME_PART = (
+    rf"(?:{_SP}*;{_SP}*(?P<volume>[^\s():;.][^():;]*?)?{_SP}*"
+    rf"(?:\((?P<issue>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
+    rf"(?:{_SP}*:{_SP}*(?P<pages>[^\s;:.][^;:]*?))?)?"
+)
+SOURCE = re.compile(rf"{_DATE}{_VOLUME_PART}{_SP}*(?:[.]|$)")
+# Without a date PubMed never writes a citation, but broken exports do: "15(4):1011-5."
+SOURCE_NO_DATE = re.compile(
+    rf"(?P<volume>\d[\w ]*?)?{_SP}*(?:\((?P<issue>[^()]+)\))?{_SP}*:{_SP}*"
+    rf"(?P<pages>[^\s;:.][^;:]*?){_SP}*(?:[.]|$)"
+)
+_DOI_VALUE = r"(?P<doi>\S+)"
+TRAILER = re.compile(
+    rf"{_SP}*(?:"
+    rf"(?:doi|DOI)\s*:?{_SP}*{_DOI_VALUE}"
+    rf"|(?P<doiurl>https?://(?:dx\.)?doi\.org/\S+)"
+    rf"|PMID:{_SP}*(?P<pmid>\d+)(?:{_SP}*\[[^\]]*\])?"
+    rf"|PMCID:{_SP}*(?P<pmcid>PMC\d+)"
+    rf"|(?:Epub|eCollection|Print)(?:{_SP}+ahead of print)?(?:{_SP}+{_DATE.replace('?P<', '?P<e_')})?"
+    rf"|(?:Erratum|Retraction|Comment|Update|Republished)[^.]*?"
+    rf")(?:[.;]|(?=\s|$))"
+)
+
+_PERSON = re.compile(
+    r"^(?P<family>[^\s,;]+(?:[ -][^\s,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
+    r"(?:[ ]+(?P<suffix>Jr|Sr|2nd|3rd|4th|II|III|IV|V))?$"
+)
+_PARTICLES = frozenset("van der den de del della di da dos das du la le ter ten von zu af al el bin ibn".split())
+_ET_AL = re.compile(r"^(?:et[ ]+al\.?|and[ ]+others)$", re.I)
+# "U.S. trends", "drug vs. placebo": a period after these, before a lowercase word, ends nothing.
+_NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:vs|e\.g|i\.e|cf|approx|ca|Dr|St|Mt|Fig|No)\.)$")
+NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.I)
+
+
+@dataclass
+class ParsedSource:
+    issued: Date | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    unparsed: str = ""  # trailing text the grammar does not know
+
+
+@dataclass
+class ParsedAuthors:
+    names: list[Name] = field(default_factory=list)
+    et_al: bool = False
+    persons: bool = True  # every item had the "Family Initials" shape
+
+
+def sentences(text: str) -> list[str]:
+    """Cut text after '.', '?' or '!' followed by a space, outside brackets and quotes."""
+    out, depth, quote, start = [], 0, False, 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth = max(0, depth - 1)
+        elif ch in "\"“”":
+            quote = not quote if ch == '"' else ch == "“"
+        elif ch in ".?!" and depth == 0 and not quote and (i + 1 == len(text) or text[i + 1] == " "):
+            if ch == "." and _NOT_AN_END.search(text, 0, i + 1) and text[i + 2:i + 3].islower():
+                continue
+            out.append(text[start:i + 1].strip())
+            start = i + 1
+    if text[start:].strip():
+        out.append(text[start:].strip())
+    return out
+
+
+def parse_date(m: re.Match[str], prefix: str = "") -> Date:
+    year = int(m.group(prefix + "year"))
+    month_text = (m.group(prefix + "month") or "").rstrip(".").lower()
+    day = m.group(prefix + "day")
+    if month_text in SEASONS:
+        return Date(parts=[[year]], season=SEASONS[month_text])
+    month = MONTHS.get(month_text[:3]) if month_text else None
+    if month and day:
+        return Date(parts=[[year, month, int(day)]])
+    return Date(parts=[[year, month]] if month else [[year]])
+
+
+def parse_source(text: str) -> ParsedSource | None:
+    """Parse ``source {trailer}``; ``None`` when ``text`` does not start with a source."""
+    m = SOURCE.match(text)
+    parsed = ParsedSource()
+    if m:
+        parsed.issued = parse_date(m)
+    else:
+        m = SOURCE_NO_DATE.match(text)
+        if not m:
+            return None
+    parsed.volume = _clean(m.group("volume"))
+    parsed.issue = _clean(m.group("issue"))
+    parsed.page = _clean(m.group("pages"))
+    rest = text[m.end():]
+    while rest.strip():
+        t = TRAILER.match(rest)
+        if not t or not t.group(0).strip():
+            parsed.unparsed = rest.strip()
+            break
+        doi = t.group("doi") or t.group("doiurl")
+        if doi and not parsed.doi:
+            parsed.doi = doi.rstrip(".")
+        parsed.pmid = parsed.pmid or t.group("pmid")
+        parsed.pmcid = parsed.pmcid or t.group("pmcid")
+        rest = rest[t.end():]
+    return parsed
+
+
+def split_source(text: str) -> tuple[str, ParsedSource | None]:
+    """Split a citation into its head (authors, title, journal) and its parsed source.
+
+    The source starts at the first sentence boundary from which the rest parses
+    completely; failing that, at the last boundary from which it parses at all.
+    """
+    starts = [0] + [m.end() for m in re.finditer(r"[.?!][ ]+", text)]
+    partial = None
+    for start in starts:
+        parsed = parse_source(text[start:])
+        if parsed is None:
+            continue
+        if not parsed.unparsed and (parsed.issued or parsed.page):
+            return text[:start].strip(), parsed
+        partial = (start, parsed)
+    if partial:
+        return text[:partial[0]].strip(), partial[1]
+    return text.strip(), None
+
+
+def parse_person(item: str) -> Name | None:
+    """``Family Initials [Suffix]`` to a Name, or None when the item has another shape."""
+    m = _PERSON.match(item)
+    if not m:
+        return None
+    words = m.group("family").split(" ")
+    particles = []
+    while len(words) > 1 and words[0].lower() in _PARTICLES and words[0].islower():
+        particles.append(words.pop(0))
+    return Name(family=" ".join(words), given=m.group("given"),
+                non_dropping_particle=" ".join(particles) or None, suffix=m.group("suffix"))
+
+
+def parse_authors(text: str) -> ParsedAuthors:
+    """Parse an NLM author list (without its closing period)."""
+    result = ParsedAuthors()
+    for item in re.split(r"\s*[,;]\s*", text.strip().rstrip(".")):
+        if not item:
+            continue
+        if _ET_AL.match(item):
+            result.et_al = True
+            continue
+        person = parse_person(item)
+        if person is None:
+            result.persons = False
+            result.names.append(Name(literal=item))
+        else:
+            result.names.append(person)
+    return result
+
+
+def looks_like_authors(sentence: str) -> bool:
+    """True when every item of the sentence is ``Family Initials`` or ``et al``."""
+    parsed = parse_authors(sentence)
+    return bool(parsed.names) and parsed.persons
+
+
+def _is_abbreviation_piece(sentence: str) -> bool:
+    # "Ann.", "N.Y.", "Acad." -- pieces of an ISO journal abbreviation cut at its periods.
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,5}\.|(?:[A-Z]\.){1,3})", sentence))
+
+
+def split_title_journal(parts: list[str], known_title: str | None = None) -> tuple[int, bool]:
+    """Where the title ends in the sentences ``parts``, and whether that used ``known_title``.
+
+    With a known title, the title is the shortest prefix of sentences that folds
+    to it. Else, a head that is one text said twice splits in the middle; else the
+    journal is the last sentence (with the pieces of an abbreviated name before it).
+    """
+    if not parts:
+        return 0, False
+    if known_title:
+        key = fold(known_title)
+        for k in range(1, len(parts) + 1):
+            if fold(" ".join(parts[:k])) == key:
+                return k, True
+    for k in range(1, len(parts)):
+        if fold(" ".join(parts[:k])) == fold(" ".join(parts[k:])):
+            return k, False
+    if len(parts) == 1:
+        return 1, False
+    k = len(parts) - 1
+    while k > 1 and _is_abbreviation_piece(parts[k - 1]) and _is_abbreviation_piece(parts[k]):
+        k -= 1
+    return k, False
+
+
+def _clean(value: str | None) -> str | None:
+    value = (value or "").strip().rstrip(".").strip()
+    return value or None

@@ -1,0 +1,78 @@
+"""Readers, repair rules and writers, each registered by name.
+
+Adding a format or a rule touches one module: it decorates its function or
+class with ``READERS.register``, ``REPAIRS.register`` or ``WRITERS.register``.
+The built-in modules are imported lazily the first time a registry is asked,
+so ``citex --help`` does not pay for jinja2 or citeproc.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import UnknownName
+
+
+@dataclass
+class Entry:
+    name: str
+    obj: Any
+    description: str
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+class Registry:
+    """A name -> entry table that loads its built-in modules on first use."""
+
+    def __init__(self, kind: str, modules: list[str]):
+        self.kind = kind
+        self._modules = modules
+        self._entries: dict[str, Entry] = {}
+        self._loaded = False
+
+    def register(self, name: str, **meta: Any) -> Callable[[Any], Any]:
+        def decorate(obj: Any) -> Any:
+            doc = (obj.__doc__ or "").strip().splitlines()
+            self._entries[name] = Entry(name, obj, doc[0] if doc else "", meta)
+            return obj
+
+        return decorate
+
+    def _load(self) -> None:
+        if not self._loaded:
+            self._loaded = True
+            for module in self._modules:
+                importlib.import_module(module)
+
+    def entry(self, name: str) -> Entry:
+        self._load()
+        try:
+            return self._entries[name]
+        except KeyError:
+            raise UnknownName(self.kind, name, list(self._entries)) from None
+
+    def get(self, name: str) -> Any:
+        return self.entry(name).obj
+
+    def names(self) -> list[str]:
+        self._load()
+        return list(self._entries)
+
+    def __iter__(self) -> Iterator[Entry]:
+        self._load()
+        return iter(list(self._entries.values()))
+
+
+READERS = Registry("reader", ["citex.readers.pubmed_text"])
+REPAIRS = Registry(
+    "repair rule",
+    ["citex.repairs.text", "citex.repairs.titles", "citex.repairs.journals",
+     "citex.repairs.pages", "citex.repairs.ids"],
+)
+WRITERS = Registry(
+    "writer",
+    ["citex.writers.bibtex", "citex.writers.ris", "citex.writers.csljson", "citex.writers.csl"],
+)

@@ -1,0 +1,8 @@
+"""Repair rules: each one small named function that fixes one fault in place.
+
+A rule is ``rule(record) -> None`` registered with ``REPAIRS.register(id)``;
+its docstring's first sentence says what fault it fixes. It changes fields only
+through ``record.fix(field, value, rule=id)``, which logs the change, and it
+reports what it cannot fix with ``record.report(...)``. Rules never invent a
+value that the record does not already hold somewhere.
+"""

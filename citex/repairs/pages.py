@@ -1,0 +1,40 @@
+"""Page repairs: abbreviated ranges and dash variants."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Record
+from ..registry import REPAIRS
+
+_RANGE = re.compile(r"^(?P<prefix>[A-Za-z]*)(?P<start>\d+)\s*(?:-+|[\u2010-\u2015\u2212])\s*"
+                    r"(?P<eprefix>[A-Za-z]*)(?P<end>\d+)$")
+_PP = re.compile(r"^(?:pp?\.?\s*)", re.I)
+
+
+def expand_range(part: str) -> str:
+    """'1011-5' -> '1011-1015', 'S12–5' -> 'S12-S15'; anything else comes back as it was."""
+    m = _RANGE.match(part.strip())
+    if not m:
+        return part.strip()
+    prefix, start, eprefix, end = m.group("prefix", "start", "eprefix", "end")
+    if eprefix and eprefix != prefix:
+        return part.strip()
+    if len(end) < len(start):
+        end = start[: len(start) - len(end)] + end
+    if int(end) < int(start):
+        return part.strip()  # not a range we can read; leave it for a human
+    return f"{prefix}{start}-{prefix}{end}" if start != end else f"{prefix}{start}"
+
+
+def normalise_pages(pages: str) -> str:
+    parts = re.split(r"\s*,\s*", _PP.sub("", pages.strip()))
+    return ", ".join(expand_range(p) for p in parts if p)
+
+
+@REPAIRS.register("page-range")
+def page_range(rec: Record) -> None:
+    """Abbreviated page ranges ('1011-5'), en dashes and 'pp.' become full hyphenated ranges."""
+    pages = rec.get("page")
+    if pages:
+        rec.fix("page", normalise_pages(pages), rule="page-range")

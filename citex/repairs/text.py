@@ -1,0 +1,51 @@
+"""Text-level repairs that apply to every string field: mojibake and stray whitespace."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Name, Record
+from ..registry import REPAIRS
+
+_SPACES = re.compile(r"\s+")
+# Characters that UTF-8 read as Windows-1252/Latin-1 leaves behind; ftfy is only
+# asked about strings that hold one, so clean text is never touched.
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
+
+
+def _map_strings(rec: Record, rule: str, fn) -> None:
+    """Apply ``fn`` to every string field and every part of every name, logging changes."""
+    for field, value in list(rec.fields.items()):
+        if isinstance(value, str):
+            new = fn(value)
+            if new != value:
+                rec.fix(field, new, rule=rule)
+        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
+            names = [_map_name(n, fn) for n in value]
+            if names != value:
+                rec.fix(field, names, rule=rule)
+
+
+def _map_name(name: Name, fn) -> Name:
+    parts = {k: (fn(v) if isinstance(v, str) else v) for k, v in vars(name).items()}
+    return Name(**parts)
+
+
+def fix_mojibake(text: str) -> str:
+    if not _MOJIBAKE_HINT.search(text):
+        return text
+    import ftfy  # lazy: a heavy import only paid for when a hint is seen
+
+    return ftfy.fix_encoding(text)
+
+
+@REPAIRS.register("mojibake")
+def mojibake(rec: Record) -> None:
+    """UTF-8 text that was decoded as Windows-1252 or Latin-1 ('MÃ¼ller') is decoded again."""
+    _map_strings(rec, "mojibake", fix_mojibake)
+
+
+@REPAIRS.register("whitespace")
+def whitespace(rec: Record) -> None:
+    """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
+    _map_strings(rec, "whitespace", lambda s: _SPACES.sub(" ", s).strip())

@@ -1,0 +1,49 @@
+"""Small text helpers shared by readers, repairs and writers."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[\W_]+")
+
+
+def fold(text: str | None) -> str:
+    """A comparison key: mojibake undone, accents and case folded, punctuation and spaces dropped.
+
+    Two strings that differ only in letter case, punctuation, spacing, accents or
+    UTF-8-read-as-Latin-1 damage fold to the same key.
+    """
+    if not text:
+        return ""
+    import ftfy  # lazy: only needed when records are compared
+
+    text = ftfy.fix_encoding(text)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_ALNUM.sub("", text.casefold())
+
+
+def words(text: str) -> list[str]:
+    """Letters-and-digits words, for counting how long a title is."""
+    return [w for w in _NON_ALNUM.split(text) if w]
+
+
+def said_twice(text: str | None, min_chars: int = 12) -> str | None:
+    """The first half of a text that is one phrase said twice ("T. T.", "T T"), else None.
+
+    Halves must fold equal and be at least ``min_chars`` folded characters, so a
+    deliberate short repetition ("New York, New York") is not taken for a fault.
+    """
+    key = fold(text)
+    half = len(key) // 2
+    if half < min_chars or key[:half] != key[half:]:
+        return None
+    for m in re.finditer(r"[.?!:;,]?\s+", text):
+        left = text[:m.start() + 1].rstrip()
+        size = len(fold(left))
+        if size == half:
+            return left if left[-1] in ".?!" else left.rstrip(":;,")
+        if size > half:
+            break
+    return None

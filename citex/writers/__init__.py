@@ -1,0 +1,34 @@
+"""Writers consume records one at a time and write them to a text stream.
+
+A writer is a class registered with ``WRITERS.register(name, extension=...)``
+that subclasses :class:`Writer`. The pipeline calls ``begin()``, then
+``write(record)`` for each record (with ``record.id`` already set to a unique
+citation key), then ``end()``. A ``CitexError`` raised by ``write`` skips that
+record only: the pipeline reports it and goes on.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from ..model import Record
+
+
+class Writer:
+    """Base class: stream records to ``out``; override what the format needs."""
+
+    #: True for writers that need the whole set before writing (a sorted bibliography).
+    buffers = False
+
+    def __init__(self, out: TextIO, **options: Any):
+        self.out = out
+        self.options = options
+
+    def begin(self) -> None:
+        """Write what comes before the first record."""
+
+    def write(self, record: Record) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        """Write what comes after the last record."""
