@@ -102,3 +102,17 @@ def test_authors(text, names, et_al):
 ])
 def test_split_title_journal(parts, known, k):
     assert nlm.split_title_journal(parts, known)[0] == k
+
+
+def test_journal_titles_with_a_period_stay_whole():
+    parts = nlm.sentences("Antibiotic resistance in Africa. The Lancet. Infectious diseases.")
+    assert nlm.split_title_journal(parts)[0] == 1
+
+
+def test_sentences_ignore_a_quote_that_never_closes():
+    assert nlm.sentences("Ã“ Sa C. Title. J.") == ["Ã“ Sa C.", "Title.", "J."]
+
+
+def test_pages_with_a_period_inside():
+    assert nlm.parse_source("2021 Sep 2;184(18):4734-4752.e20. doi: 10.1016/j.cell.2021.08.003.").page == \
+        "4734-4752.e20"

@@ -35,18 +35,21 @@ _DATE = (
     rf"(?:{_SP}+(?P<month>{_MONTH}|Spring|Summer|Fall|Autumn|Winter)"
     rf"(?:-{_MONTH})?(?:{_SP}+(?P<day>\d{{1,2}})(?:-\d{{1,2}})?)?)?"
 )
+# Pages run to the citation's closing period; a period inside them ("4734-4752.e20") is kept.
+_PAGES = r"[^\s;:.,](?:[^\s;:.,]|[.](?=[^\s.])|,[ ]?(?=[^\s.]))*"
 _VOLUME_PART = (
     rf"(?:{_SP}*;{_SP}*(?P<volume>[^\s():;.][^():;]*?)?{_SP}*"
     rf"(?:\((?P<issue>[^()]*(?:\([^()]*\)[^()]*)*)\))?"
-    rf"(?:{_SP}*:{_SP}*(?P<pages>[^\s;:.][^;:]*?))?)?"
+    rf"(?:{_SP}*:{_SP}*(?P<pages>{_PAGES}))?)?"
 )
 SOURCE = re.compile(rf"{_DATE}{_VOLUME_PART}{_SP}*(?:[.]|$)")
 # Without a date PubMed never writes a citation, but broken exports do: "15(4):1011-5."
 SOURCE_NO_DATE = re.compile(
     rf"(?P<volume>\d[\w ]*?)?{_SP}*(?:\((?P<issue>[^()]+)\))?{_SP}*:{_SP}*"
-    rf"(?P<pages>[^\s;:.][^;:]*?){_SP}*(?:[.]|$)"
+    rf"(?P<pages>{_PAGES}){_SP}*(?:[.]|$)"
 )
-_DOI_VALUE = r"(?P<doi>\S+)"
+# A DOI may arrive with spaces around its slash ("10.1371/ journal.pone.0174944").
+_DOI_VALUE = r"(?P<doi>10\.\d{4,9}[ ]?/[ ]?\S+|\S+)"
 TRAILER = re.compile(
     rf"{_SP}*(?:"
     rf"(?:doi|DOI)\s*:?{_SP}*{_DOI_VALUE}"
@@ -59,7 +62,7 @@ TRAILER = re.compile(
 )
 
 _PERSON = re.compile(
-    r"^(?P<family>[^\s,;]+(?:[ -][^\s,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
+    r"^(?P<family>[^ \t,;]+(?:[ -][^ \t,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
     r"(?:[ ]+(?P<suffix>Jr|Sr|2nd|3rd|4th|II|III|IV|V))?$"
 )
 _PARTICLES = frozenset("van der den de del della di da dos das du la le ter ten von zu af al el bin ibn".split())
@@ -89,20 +92,27 @@ class ParsedAuthors:
 
 
 def sentences(text: str) -> list[str]:
-    """Cut text after '.', '?' or '!' followed by a space, outside brackets and quotes."""
-    out, depth, quote, start = [], 0, False, 0
-    for i, ch in enumerate(text):
-        if ch in "([{":
-            depth += 1
-        elif ch in ")]}":
-            depth = max(0, depth - 1)
-        elif ch in "\"“”":
-            quote = not quote if ch == '"' else ch == "“"
-        elif ch in ".?!" and depth == 0 and not quote and (i + 1 == len(text) or text[i + 1] == " "):
-            if ch == "." and _NOT_AN_END.search(text, 0, i + 1) and text[i + 2:i + 3].islower():
-                continue
-            out.append(text[start:i + 1].strip())
-            start = i + 1
+    """Cut text after '.', '?' or '!' followed by a space, outside brackets and quotes.
+
+    A bracket or quote that never closes (mojibake such as 'Ã“' holds a curly
+    quote) is not trusted: the text is cut again ignoring it.
+    """
+    for nesting in (True, False):
+        out, depth, quote, start = [], 0, False, 0
+        for i, ch in enumerate(text):
+            if nesting and ch in "([{":
+                depth += 1
+            elif nesting and ch in ")]}":
+                depth = max(0, depth - 1)
+            elif nesting and ch in "\"“”":
+                quote = not quote if ch == '"' else ch == "“"
+            elif ch in ".?!" and depth == 0 and not quote and text[i + 1:i + 2] in ("", " "):
+                if ch == "." and _NOT_AN_END.search(text, 0, i + 1) and text[i + 2:i + 3].islower():
+                    continue
+                out.append(text[start:i + 1].strip())
+                start = i + 1
+        if depth == 0 and not quote:
+            break
     if text[start:].strip():
         out.append(text[start:].strip())
     return out
@@ -155,6 +165,8 @@ def split_source(text: str) -> tuple[str, ParsedSource | None]:
     completely; failing that, at the last boundary from which it parses at all.
     """
     starts = [0] + [m.end() for m in re.finditer(r"[.?!][ ]+", text)]
+    # A broken export may drop the period before the year: "... Journal 2020; 15:1-5."
+    starts += [m.end() for m in re.finditer(r"[ ](?=(?:1[5-9]|20)\d\d(?:[ ][A-Z][a-z]+)*;)", text)]
     partial = None
     for start in starts:
         parsed = parse_source(text[start:])
@@ -205,6 +217,16 @@ def looks_like_authors(sentence: str) -> bool:
     return bool(parsed.names) and parsed.persons
 
 
+# First parts of PubMed journal titles that hold a period ("The Lancet. Infectious diseases").
+_JOURNAL_STEMS = frozenset(fold(s) for s in (
+    "The Lancet", "Lancet", "Nature reviews", "Physical review", "Biochimica et biophysica acta",
+    "Journal of physics", "Proceedings", "Philosophical transactions of the Royal Society of London",
+    "Acta crystallographica", "MMWR", "Journal of the Royal Society", "Expert opinion",
+    "Annals of the Royal College of Surgeons of England", "Chemical communications",
+    "Journal of neurosurgery", "Journal of bone and joint surgery",
+))
+
+
 def _is_abbreviation_piece(sentence: str) -> bool:
     # "Ann.", "N.Y.", "Acad." -- pieces of an ISO journal abbreviation cut at its periods.
     return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,5}\.|(?:[A-Z]\.){1,3})", sentence))
@@ -231,6 +253,8 @@ def split_title_journal(parts: list[str], known_title: str | None = None) -> tup
         return 1, False
     k = len(parts) - 1
     while k > 1 and _is_abbreviation_piece(parts[k - 1]) and _is_abbreviation_piece(parts[k]):
+        k -= 1
+    if k > 1 and fold(parts[k - 1]) in _JOURNAL_STEMS:
         k -= 1
     return k, False
 

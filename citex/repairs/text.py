@@ -36,7 +36,21 @@ def fix_mojibake(text: str) -> str:
         return text
     import ftfy  # lazy: a heavy import only paid for when a hint is seen
 
-    return ftfy.fix_encoding(text)
+    fixed = ftfy.fix_encoding(text)
+    # ftfy judges short words like 'Åžahin' plausible on their own; a word that
+    # re-encodes to valid UTF-8 is mojibake all the same.
+    return re.sub(r"\S+", lambda m: _reverse(m.group()), fixed)
+
+
+def _reverse(word: str) -> str:
+    if not _MOJIBAKE_HINT.search(word):
+        return word
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return word.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return word
 
 
 @REPAIRS.register("mojibake")

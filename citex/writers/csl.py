@@ -1,0 +1,188 @@
+"""Formatted bibliographies (text, HTML, Markdown) in any CSL style, through citeproc-py.
+
+These writers buffer every record: a bibliography is sorted and numbered as a
+whole. The style is loaded in ``begin()``, so a bad ``--style`` fails before
+any input is read, and each writer builds its own style object because
+citeproc-py sets the formatter on the style it is given. Entries are rendered
+with the deferred-markup formatter of ``citex.csl_markdown``, then tidied
+(faults of citeproc-py fixed) and turned into the output's markup.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable
+from typing import Any, TextIO
+
+from .. import csl_markdown as markup
+from ..errors import CitexError, UnknownName, UsageError
+from ..model import Record
+from ..registry import WRITERS
+from ..styles import resolve
+from . import Writer
+
+_CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
+# citeproc-py glues the number of a second-field-align style to the entry: "1.Shah M."
+_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?)(?=[^\s\d])")
+# ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
+_ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
+
+
+def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
+           to: str = "text") -> list[str]:
+    """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
+    if to not in _CONVERT:
+        raise UnknownName("output", to, list(_CONVERT))
+    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
+
+
+def load_style(name: str, locale: str = "en-US") -> Any:
+    """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
+    from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
+
+    if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
+        raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
+    path = resolve(name)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py only warns about invalid styles
+            style = CitationStylesStyle(str(path), locale=locale, validate=False)
+            usable = style.has_bibliography()
+    except Exception as exc:  # lxml's syntax errors, or a root that is no CSL <style>
+        reason = "not a CSL style" if isinstance(exc, AttributeError) else str(exc)
+        raise UsageError(f"style '{name}' cannot be read{_at(name, path)}: {reason}",
+                         code="bad-style") from None
+    if not usable:
+        parent = style.root.xpath_search("//cs:link[@rel='independent-parent']/@href")
+        hint = f"; it is a dependent style, use --style {parent[0].rsplit('/', 1)[-1]}" if parent else ""
+        raise UsageError(f"style '{name}' has no bibliography{_at(name, path)}{hint}", code="bad-style")
+    _copy_locale_date_delimiters(style)
+    return style
+
+
+def _at(name: str, path: Any) -> str:
+    return "" if str(path) == name else f" ({path})"
+
+
+def _copy_locale_date_delimiters(style: Any) -> None:
+    """Give each localized ``<date form=...>`` its locale's delimiter, which citeproc-py ignores.
+
+    citeproc-py joins the parts of a localized date with the delimiter of the
+    calling ``<date>`` (none) instead of the locale's: "2020Oct21" for "2020 Oct 21".
+    """
+    root = style.root
+    for date in root.xpath_search("//cs:date[@form][not(ancestor::cs:locale)]"):
+        localized = root.get_date(date.get("form"))
+        if date.get("delimiter") is None and localized is not None and localized.get("delimiter"):
+            date.set("delimiter", localized.get("delimiter"))
+
+
+def _entries(style: Any, records: list[Record]) -> list[tuple[Record, str]]:
+    """(record, tidied marked-up entry) in bibliography order; records rendering to nothing are left out."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+
+    flush = style.root.bibliography.get("second-field-align") is not None
+    out = []
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
+        bib = CitationStylesBibliography(style, _source(records), markup)
+        for n in range(len(records)):
+            bib.register(Citation([CitationItem(f"r{n}")]))
+        try:
+            bib.sort()  # citeproc-py keeps citation order unless asked
+        except Exception as exc:
+            raise CitexError(f"cannot sort the bibliography: {type(exc).__name__}: {exc}",
+                             code="format-failed") from None
+        for item in bib.items:
+            record = records[int(item.key[1:])]
+            try:
+                rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
+            except Exception as exc:
+                raise CitexError(f"cannot format record '{record.id}' in this style: "
+                                 f"{type(exc).__name__}: {exc}", record.source.location(),
+                                 code="format-failed") from None
+            entry = markup.tidy(str(rendered[0])) if rendered else ""
+            if entry:
+                out.append((record, _LABEL.sub(r"\1 ", entry) if flush else entry))
+    return out
+
+
+def _source(records: list[Record]) -> Any:
+    """The records as citeproc-py data, with positional ids ("r0", "r1", ...).
+
+    citeproc-py lowercases ids, so input keys differing only in case would
+    collide; a position maps back to its record without that risk.
+    """
+    from citeproc import NAMES, VARIABLES
+    from citeproc.source.json import CiteProcJSON
+
+    items = []
+    for n, rec in enumerate(records):
+        item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
+        for key, value in rec.to_csl().items():
+            name = key.replace("-", "_")
+            if name not in VARIABLES or value in (None, "", [], {}):
+                continue  # citeproc-py warns about variables it does not know
+            if isinstance(value, list) and name not in NAMES:
+                value = ", ".join(map(str, value))
+            if key == "page":
+                value = _ONE_PAGE.sub(r"\1", str(value))
+            if isinstance(value, str):
+                value = markup.from_rich_text(value)
+            item[key] = value
+        items.append(item)
+    return CiteProcJSON(items)
+
+
+class _Bibliography(Writer):
+    buffers = True
+
+    def __init__(self, out: TextIO, **options: Any):
+        super().__init__(out, **options)
+        self.records: list[Record] = []
+        self.style: Any = None
+
+    def begin(self) -> None:
+        self.style = load_style(self.options.get("style") or "apa",
+                                self.options.get("locale") or "en-US")
+
+    def write(self, record: Record) -> None:
+        self.records.append(record)
+
+    def end(self) -> None:
+        self.out.write(self.compose(_entries(self.style, self.records)))
+
+    def compose(self, entries: list[tuple[Record, str]]) -> str:
+        raise NotImplementedError
+
+
+@WRITERS.register("text", extension=".txt")
+class TextWriter(_Bibliography):
+    """Formatted bibliography as plain text, one entry a line (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]]) -> str:
+        return "".join(markup.to_text(entry) + "\n" for _, entry in entries)
+
+
+@WRITERS.register("markdown", extension=".md")
+class MarkdownWriter(_Bibliography):
+    """Formatted bibliography as Markdown, one paragraph an entry (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]]) -> str:
+        text = "\n\n".join(markup.to_markdown(entry) for _, entry in entries)
+        return text + "\n" if text else ""
+
+
+@WRITERS.register("html", extension=".html")
+class HtmlWriter(_Bibliography):
+    """Formatted bibliography as an HTML page of csl-entry divs (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]]) -> str:
+        from markupsafe import Markup
+
+        from .templated import environment
+
+        return environment().get_template("bibliography.html.j2").render(
+            title="Bibliography", lang=self.options.get("locale") or "en-US",
+            entries=[{"id": rec.id, "html": Markup(markup.to_html(entry))} for rec, entry in entries])

@@ -1,0 +1,53 @@
+"""CSL-JSON: a JSON array of CSL items, streamed one item at a time.
+
+The output is exactly ``json.dumps(items, indent=2, ensure_ascii=False)`` plus a
+final newline, but no item waits for the next. CSL-JSON items allow CSL
+variables only, so what has no variable goes under ``custom``: the record's
+``extra`` fields, and ``truncated-names`` listing name variables cut short by
+"et al." (CSL has no marker for that).
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from typing import Any
+
+from ..errors import CitexError
+from ..model import Record
+from ..registry import WRITERS
+from . import Writer
+
+
+def item(record: Record) -> dict[str, Any]:
+    """The record as one CSL-JSON item, ``id`` first."""
+    if not record.id:
+        raise CitexError("record has no citation key", record.source.location())
+    out: dict[str, Any] = {"id": record.id, **record.to_csl()}
+    custom = dict(out.get("custom") or {})
+    custom.update(record.extra)
+    if record.truncated:
+        custom["truncated-names"] = sorted(record.truncated)
+    if custom:
+        out["custom"] = custom
+    return out
+
+
+@WRITERS.register("csljson", extension=".json")
+class CSLJSONWriter(Writer):
+    """CSL-JSON, the citeproc input format (pandoc, Zotero, citeproc-js)."""
+
+    def __init__(self, out, **options: Any):
+        super().__init__(out, **options)
+        self.count = 0
+
+    def begin(self) -> None:
+        self.out.write("[")
+
+    def write(self, record: Record) -> None:
+        text = json.dumps(item(record), indent=2, ensure_ascii=False)
+        self.out.write(("\n" if not self.count else ",\n") + textwrap.indent(text, "  "))
+        self.count += 1
+
+    def end(self) -> None:
+        self.out.write("\n]\n" if self.count else "]\n")

@@ -1,0 +1,96 @@
+"""Citation keys: readable base keys, input keys kept, a/b/c suffixes for repeats."""
+
+from pathlib import Path
+
+import pytest
+
+from citex.keys import CitationKeys, ascii_fold, key_of
+from citex.model import Date, Name, Record
+from citex.readers.pubmed_text import read
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18a7e7130607ba5e.txt"
+
+
+def rec(title=None, year=None, authors=(), id=None, **fields):
+    r = Record(fields=dict(fields), id=id)
+    if title:
+        r.fields["title"] = title
+    if year:
+        r.fields["issued"] = Date([[year]])
+    if authors:
+        r.fields["author"] = list(authors)
+    return r
+
+
+def test_seed_key():
+    seed = next(iter(read(SEED.read_text(), "seed.txt")))
+    assert key_of(seed) == "shah2020management"
+
+
+@pytest.mark.parametrize("record, key", [
+    (rec("Fast algorithms", 2009, [Name("Li", "X")]), "li2009fast"),
+    (rec("The role of DNA", 2021, [Name("Gómez", "A")]), "gomez2021role"),
+    (rec("On a new method", 1999, [Name("Müller", "K")]), "muller1999new"),
+    (rec("Of mice and men", 2000, [Name("Søndergård", "B")]), "sondergard2000mice"),
+    (rec("Ecology", 2001, [Name("Łukasiewicz", "J")]), "lukasiewicz2001ecology"),
+    (rec("Streets", 2002, [Name("Straße")]), "strasse2002streets"),
+    (rec("Nations", 2003, [Name("Berg", "Jan", non_dropping_particle="van der")]), "berg2003nations"),
+    (rec("Letters", 2004, [Name("O'Brien", "P")]), "obrien2004letters"),
+    (rec("Guidelines", 2020, [Name(literal="World Health Organization")]), "world2020guidelines"),
+    (rec("Parkinson's disease", 2010, [Name("Nguyễn", "V")]), "nguyen2010parkinsons"),
+    (rec("COVID-19 vaccines", 2021, [Name("Smith", "J"), Name("Jones", "K")]), "smith2021covid"),
+    (rec("<i>E. coli</i> in water", 2015, [Name("Ng", "A")]), "ng2015e"),
+    (rec("No year here", None, [Name("Doe", "J")]), "doeno"),  # "no" is not a stopword
+    (rec("The", 2020, [Name("Doe", "J")]), "doe2020"),
+    (rec("Anonymous work", 2018), "2018anonymous"),
+    (rec(editor=[Name("Roe", "R")], title="Handbook", issued=Date([[2011]])), "roe2011handbook"),
+    (rec(), "ref"),
+    (rec("中文标题", 2020, [Name("王", "伟")]), "2020"),
+])
+def test_base_keys(record, key):
+    assert key_of(record) == key
+
+
+def test_ascii_fold():
+    assert ascii_fold("Gómez Müller Ærø Đorđević ßtraße") == "gomez muller aero dordevic sstrasse"
+
+
+def test_repeated_base_keys_get_letter_suffixes_in_order():
+    keys = CitationKeys()
+    records = [rec("Fast algorithms", 2009, [Name("Li", "X")]) for _ in range(4)]
+    assert [keys.assign(r) for r in records] == ["li2009fast", "li2009fasta", "li2009fastb", "li2009fastc"]
+    assert [r.id for r in records] == ["li2009fast", "li2009fasta", "li2009fastb", "li2009fastc"]
+
+
+def test_suffixes_go_past_z_and_never_repeat():
+    keys = CitationKeys()
+    got = [keys.assign(rec()) for _ in range(30)]
+    assert got[:3] == ["ref", "refa", "refb"] and got[26:29] == ["refz", "refaa", "refab"]
+    assert len(set(got)) == 30
+
+
+def test_suffix_skips_a_key_another_record_already_has():
+    keys = CitationKeys()
+    fasta = rec("Fasta files", 2009, [Name("Li", "X")])  # its own base key is li2009fasta
+    fast = [rec("Fast algorithms", 2009, [Name("Li", "X")]) for _ in range(2)]
+    assert [keys.assign(r) for r in (fasta, *fast)] == ["li2009fasta", "li2009fast", "li2009fastb"]
+
+
+def test_input_key_is_kept_and_made_unique_ignoring_case():
+    keys = CitationKeys()
+    assert keys.assign(rec("Fast", 2009, [Name("Li")], id="Smith2020")) == "Smith2020"
+    assert keys.assign(rec(id="smith2020")) == "smith2020a"  # BibTeX would see a duplicate
+    assert keys.assign(rec("Smith", 2020, id=None)) == "2020smith"
+
+
+def test_input_key_loses_characters_that_break_bibtex():
+    keys = CitationKeys()
+    assert keys.assign(rec(id="Smith, J. {2020} #1")) == "Smith-J.-2020-1"
+    assert keys.assign(rec("Only", 2001, id=" {} ")) == "2001only"  # nothing usable left
+
+
+def test_same_input_same_keys():
+    def run():
+        keys = CitationKeys()
+        return [keys.assign(rec("Fast", 2009, [Name("Li")])) for _ in range(3)]
+    assert run() == run()

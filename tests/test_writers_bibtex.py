@@ -1,0 +1,210 @@
+"""The BibTeX writer: entry layout, field values, a re-parse with bibtexparser, a real BibTeX run."""
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import bibtexparser
+import pytest
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+
+from citex.keys import CitationKeys
+from citex.latex import balanced
+from citex.model import Date, Name, Record
+from citex.readers.pubmed_text import read
+from citex.registry import WRITERS
+from citex.writers.bibtex import BibTeXWriter
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18a7e7130607ba5e.txt"
+
+
+def seed():
+    return next(iter(read(SEED.read_text(), "seed.txt")))
+
+
+def write(*records, **options):
+    out, keys = io.StringIO(), CitationKeys()
+    writer = BibTeXWriter(out, **options)
+    writer.begin()
+    for record in records:
+        keys.assign(record)
+        writer.write(record)
+    writer.end()
+    return out.getvalue()
+
+
+def parse(text, decode=True):
+    middleware = [LatexDecodingMiddleware(), SeparateCoAuthors()] if decode else []
+    library = bibtexparser.parse_string(text, append_middleware=middleware)
+    assert not library.failed_blocks
+    return library.entries
+
+
+def article(**fields):
+    base = {
+        "author": [Name("Nguyễn", "Văn A"), Name("Berg", "Jan", non_dropping_particle="van der"),
+                   Name("King", "Martin L", suffix="Jr"), Name(literal="World Health Organization")],
+        "title": "DNA & RNA: 50% of $x_1$ in Dương's iPhone",
+        "container-title": "Journal of Ästhetik",
+        "issued": Date([[2020, 3, 21]]),
+        "volume": "12", "issue": "4", "page": "1011-1015",
+        "DOI": "10.4103/ajns.AJNS_290_20", "PMID": "33708679", "PMCID": "PMC7934898",
+        "URL": "https://example.org/a_b?q=50%25&x=~y",
+        "abstract": "Line one,\nline two: 5 < 6 & {x}.",
+    }
+    base.update(fields)
+    return Record(type="article-journal", fields={k: v for k, v in base.items() if v is not None})
+
+
+def test_registered_with_extension():
+    entry = WRITERS._entries["bibtex"]  # without loading every writer module
+    assert entry.obj is BibTeXWriter and entry.meta["extension"] == ".bib"
+
+
+def test_seed_golden(golden):
+    rec = seed()
+    rec.fields.pop("container-title")  # the duplicated title a repair blanks
+    golden("seed.bib", write(rec))
+
+
+def test_entry_layout_is_aligned_and_ordered():
+    text = write(Record(fields={"title": "A study", "author": [Name("Li", "X")],
+                                "issued": Date([[2009, 11]]), "page": "5"}))
+    assert text == (
+        "@article{li2009study,\n"
+        "  author = {Li, X},\n"
+        "  title  = {A study},\n"
+        "  year   = {2009},\n"
+        "  month  = nov,\n"
+        "  pages  = {5}\n"
+        "}\n")
+
+
+def test_fields_come_back_through_bibtexparser():
+    [entry] = parse(write(article()))
+    fields = {f.key: f.value for f in entry.fields}
+    assert entry.entry_type == "article" and entry.key == "nguyen2020dna"
+    assert fields["author"] == ["Nguyễn, Văn A", "van der Berg, Jan", "King, Jr, Martin L",
+                                "World Health Organization"]
+    assert fields["title"] == "DNA & RNA: 50% of $x_1$ in Duong's iPhone"  # the horn has no LaTeX command
+    assert fields["journal"] == "Journal of Ästhetik"
+    assert (fields["year"], fields["month"], fields["volume"], fields["number"]) == ("2020", "mar", "12", "4")
+    assert fields["pages"] == "1011\u20131015"  # "--" decoded as an en dash
+    assert (fields["pmid"], fields["pmcid"]) == ("33708679", "PMC7934898")
+    assert fields["abstract"].startswith("Line one, line two: 5 < 6 & ")
+
+
+def test_doi_and_url_are_verbatim():
+    # Styles print them with \url, which reads its argument as typed: no LaTeX escapes.
+    [entry] = parse(write(article(URL="https://x.org/a_b?q=50%25&x=~y{z}")), decode=False)
+    fields = {f.key: f.value for f in entry.fields}
+    assert fields["doi"] == "10.4103/ajns.AJNS_290_20"
+    assert fields["url"] == "https://x.org/a_b?q=50%25&x=~y%7Bz%7D"  # braces encoded: still balanced
+
+
+def test_ascii_by_default_utf8_on_request():
+    default = write(article())
+    assert default.isascii() and balanced(default)
+    assert r"Nguy{\~{\^{e}}}n, V{\u{a}}n A" in default
+    assert r"title    = {{DNA} \& {RNA}: 50\% of \$x\_1\$ in Duong's {iPhone}}," in default
+    utf8 = write(article(), ascii=False)
+    assert "author   = {Nguyễn, Văn A and van der Berg, Jan and King, Jr, Martin L and " \
+           "{World Health Organization}}," in utf8
+    assert "Dương" in utf8 and "Ästhetik" in utf8
+
+
+def test_truncated_author_list_ends_with_and_others():
+    rec = article(author=[Name("Shah", "M")])
+    rec.truncated.add("author")
+    assert "  author   = {Shah, M and others}," in write(rec)
+
+
+def test_name_parts_that_would_split_are_braced():
+    rec = article(author=[Name("Sand and Stone", "Al"), Name("Ng", "Li, Jr")])
+    assert "{Sand and Stone}, Al and Ng, {Li, Jr}" in write(rec)
+
+
+def test_empty_fields_are_left_out():
+    rec = article(volume="", issue=None, page=None, PMCID=None, abstract="  ", issued=Date([[2020]]))
+    text = write(rec)
+    for name in ("volume", "number", "pages", "pmcid", "abstract", "month"):
+        assert not re.search(rf"^\s+{name}\s*=", text, re.M), name
+
+
+@pytest.mark.parametrize("csl, bib, container, publisher", [
+    ("article-journal", "article", "journal", "publisher"),
+    ("book", "book", None, "publisher"),
+    ("chapter", "incollection", "booktitle", "publisher"),
+    ("paper-conference", "inproceedings", "booktitle", "publisher"),
+    ("thesis", "phdthesis", None, "school"),
+    ("report", "techreport", None, "institution"),
+    ("webpage", "misc", "howpublished", "publisher"),
+    ("software", "misc", "howpublished", "publisher"),
+])
+def test_entry_types(csl, bib, container, publisher):
+    rec = Record(type=csl, fields={"title": "T", "container-title": "C", "publisher": "P"})
+    [entry] = parse(write(rec))
+    fields = {f.key: f.value for f in entry.fields}
+    assert entry.entry_type == bib
+    assert fields.get(container) == ("C" if container else None)
+    assert fields[publisher] == "P"
+
+
+def test_entries_are_separated_by_one_blank_line_and_keys_are_unique():
+    text = write(article(), article(), seed())
+    assert text.count("\n\n@") == 2 and not text.startswith("\n") and text.endswith("}\n")
+    assert [e.key for e in parse(text)] == ["nguyen2020dna", "nguyen2020dnaa", "shah2020management"]
+
+
+# A real BibTeX + pdflatex run over one record of each common type.
+def _records():
+    people = [Name("Gómez", "Ana"), Name("Müller", "Kai")]
+    recs = [
+        article(),
+        Record(type="book", fields={"author": people, "title": "Statistics for the DNA age",
+                                    "publisher": "Søren & Sons", "publisher-place": "København",
+                                    "issued": Date([[2018]]), "edition": "2", "ISBN": "978-0-00-000000-2"}),
+        Record(type="chapter", fields={"author": people, "editor": [Name("Łukasz", "Ewa")],
+                                       "title": "Chapter on mRNA", "container-title": "The big book",
+                                       "publisher": "Straße Verlag", "issued": Date([[2019]]), "page": "3–9"}),
+        Record(type="paper-conference", fields={"author": people, "title": "A talk on COVID-19",
+                                                "container-title": "Proc. of Things", "issued": Date([[2021, 6]])}),
+        Record(type="thesis", fields={"author": people[:1], "title": "On BNT162b2",
+                                      "publisher": "Université de Montréal", "issued": Date([[2022]])}),
+        Record(type="report", fields={"author": [Name(literal="World Health Organization")],
+                                      "title": "Guidelines", "publisher": "WHO", "number": "7",
+                                      "issued": Date([[2020]])}),
+        Record(type="webpage", fields={"author": people, "title": "A page", "URL": "https://x.org/~a_b",
+                                       "container-title": "Example site", "issued": Date([[2023]])}),
+        seed(),
+    ]
+    recs[-1].fields.pop("container-title")
+    recs[-1].fields["container-title"] = "Asian J Neurosurg"
+    return recs
+
+
+@pytest.mark.skipif(not (shutil.which("bibtex") and shutil.which("pdflatex")),
+                    reason="bibtex and pdflatex are not on PATH")
+@pytest.mark.parametrize("style", ["plain", "unsrt"])
+def test_bibtex_and_pdflatex_accept_the_output(tmp_path, style):
+    (tmp_path / "refs.bib").write_text(write(*_records()), encoding="ascii")
+    (tmp_path / "doc.tex").write_text(
+        "\\documentclass{article}\n\\usepackage[T1]{fontenc}\n\\begin{document}\n"
+        f"\\nocite{{*}}\n\\bibliographystyle{{{style}}}\n\\bibliography{{refs}}\n\\end{{document}}\n")
+
+    def run(*cmd):
+        return subprocess.run(cmd, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+
+    latex = ("pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex")
+    assert run(*latex).returncode == 0
+    bibtex = run("bibtex", "doc")
+    blg = (tmp_path / "doc.blg").read_text()
+    assert "Warning--" not in blg and "error message" not in blg, blg
+    assert bibtex.returncode == 0, bibtex.stdout
+    assert (tmp_path / "doc.bbl").read_text().count("\\bibitem") == 8
+    final = run(*latex)
+    log = (tmp_path / "doc.log").read_text(errors="replace")
+    assert final.returncode == 0 and not re.search(r"^! ", log, re.M), log[-2000:]
+    assert "Missing character" not in log

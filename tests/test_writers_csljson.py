@@ -1,0 +1,110 @@
+"""The CSL-JSON writer: a streamed array identical to json.dumps, valid against the CSL schema."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from citex.keys import CitationKeys
+from citex.model import Date, Name, Record
+from citex.readers.pubmed_text import read
+from citex.registry import WRITERS
+from citex.writers.csljson import CSLJSONWriter, item
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_18a7e7130607ba5e.txt"
+SCHEMA = ROOT.parent / "shared" / "schemas" / "csl-data.json"
+
+
+def seed():
+    return next(iter(read(SEED.read_text(), "seed.txt")))
+
+
+def write(*records):
+    out, keys = io.StringIO(), CitationKeys()
+    writer = CSLJSONWriter(out)
+    writer.begin()
+    for record in records:
+        keys.assign(record)
+        writer.write(record)
+    writer.end()
+    return out.getvalue()
+
+
+def article():
+    return Record(type="article-journal", fields={
+        "author": [Name("Nguyễn", "Văn A"), Name("Berg", "Jan", non_dropping_particle="van der"),
+                   Name(literal="World Health Organization")],
+        "title": "DNA & RNA", "container-title": "Journal of Things", "issued": Date([[2020, 3, 21]]),
+        "page": "1011-1015", "DOI": "10.1000/x", "PMID": "33708679", "PMCID": "PMC7934898",
+    })
+
+
+@pytest.fixture(scope="module")
+def validate():
+    if not SCHEMA.exists():
+        pytest.skip(f"the CSL-JSON schema is not at {SCHEMA}")
+    import jsonschema
+
+    schema = json.loads(SCHEMA.read_text())
+    return lambda data: jsonschema.validate(data, schema, cls=jsonschema.Draft7Validator)
+
+
+def test_registered_with_extension():
+    entry = WRITERS._entries["csljson"]  # without loading every writer module
+    assert entry.obj is CSLJSONWriter and entry.meta["extension"] == ".json"
+
+
+def test_seed_golden(golden):
+    rec = seed()
+    rec.fields.pop("container-title")  # the duplicated title a repair blanks
+    golden("seed.json", write(rec))
+
+
+def test_empty_input_is_an_empty_array():
+    assert write() == "[]\n"
+
+
+def test_stream_equals_json_dumps_of_the_whole_list():
+    records = [article(), seed(), article()]
+    text = write(*records)
+    assert text == json.dumps([item(r) for r in records], indent=2, ensure_ascii=False) + "\n"
+    assert [i["id"] for i in json.loads(text)] == ["nguyen2020dna", "shah2020management", "nguyen2020dnaa"]
+
+
+def test_item_has_id_first_and_csl_variables():
+    data = json.loads(write(article()))[0]
+    assert list(data)[:2] == ["id", "type"]
+    assert data["author"][1] == {"family": "Berg", "given": "Jan", "non-dropping-particle": "van der"}
+    assert data["author"][2] == {"literal": "World Health Organization"}
+    assert data["issued"] == {"date-parts": [[2020, 3, 21]]}
+    assert (data["PMID"], data["PMCID"]) == ("33708679", "PMC7934898")
+    assert "custom" not in data
+
+
+def test_unicode_is_written_as_is():
+    assert '"family": "Nguyễn"' in write(article())
+
+
+def test_extra_and_truncation_go_under_custom():
+    rec = article()
+    rec.extra = {"PMID-raw": "33708679 [Indexed]"}
+    rec.truncated.add("author")
+    data = json.loads(write(rec))[0]
+    assert data["custom"] == {"PMID-raw": "33708679 [Indexed]", "truncated-names": ["author"]}
+
+
+def test_output_is_valid_csl_json(validate):
+    rec = article()
+    rec.extra = {"citation-unparsed": "x"}
+    rec.truncated.add("author")
+    validate(json.loads(write(rec, seed(), Record(type="webpage", fields={"title": "T"}))))
+    validate(json.loads(write()))
+
+
+def test_invalid_item_is_rejected_by_the_schema(validate):
+    import jsonschema
+
+    with pytest.raises(jsonschema.ValidationError):
+        validate([{"id": "x", "type": "article", "truncated": True}])

@@ -1,0 +1,148 @@
+"""The RIS writer: tags, page and date splitting, and a re-read with rispy."""
+
+import io
+from pathlib import Path
+
+import pytest
+import rispy
+
+from citex.keys import CitationKeys
+from citex.model import Date, Name, Record
+from citex.readers.pubmed_text import read
+from citex.registry import WRITERS
+from citex.writers.ris import RISWriter
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18a7e7130607ba5e.txt"
+
+
+def seed():
+    return next(iter(read(SEED.read_text(), "seed.txt")))
+
+
+def write(*records):
+    out, keys = io.StringIO(), CitationKeys()
+    writer = RISWriter(out)
+    writer.begin()
+    for record in records:
+        keys.assign(record)
+        writer.write(record)
+    writer.end()
+    return out.getvalue()
+
+
+def article(**fields):
+    base = {
+        "author": [Name("Nguyễn", "Văn A"), Name("Berg", "Jan", non_dropping_particle="van der"),
+                   Name("King", "Martin L", suffix="Jr"), Name(literal="World Health Organization")],
+        "title": "DNA & RNA:\n  a study",
+        "container-title": "Journal of Things",
+        "container-title-short": "J Things",
+        "issued": Date([[2020, 3, 21]]),
+        "volume": "12", "issue": "4", "page": "1011-1015",
+        "DOI": "10.1000/x_y", "PMID": "33708679", "PMCID": "PMC7934898",
+        "URL": "https://example.org/a", "abstract": "Line one,\nline two.",
+    }
+    base.update(fields)
+    return Record(type="article-journal", fields={k: v for k, v in base.items() if v is not None})
+
+
+def lines(text):
+    return [line for line in text.splitlines() if line]
+
+
+def test_registered_with_extension():
+    entry = WRITERS._entries["ris"]  # without loading every writer module
+    assert entry.obj is RISWriter and entry.meta["extension"] == ".ris"
+
+
+def test_seed_golden(golden):
+    rec = seed()
+    rec.fields.pop("container-title")  # the duplicated title a repair blanks
+    golden("seed.ris", write(rec))
+
+
+def test_full_record_tags_in_order():
+    assert lines(write(article())) == [
+        "TY  - JOUR",
+        "ID  - nguyen2020dna",
+        "AU  - Nguyễn, Văn A",
+        "AU  - van der Berg, Jan",
+        "AU  - King, Martin L, Jr",
+        "AU  - World Health Organization",
+        "TI  - DNA & RNA: a study",
+        "T2  - Journal of Things",
+        "JO  - Journal of Things",
+        "J2  - J Things",
+        "PY  - 2020",
+        "DA  - 2020/03/21/",
+        "VL  - 12",
+        "IS  - 4",
+        "SP  - 1011",
+        "EP  - 1015",
+        "DO  - 10.1000/x_y",
+        "AN  - 33708679",
+        "C2  - PMC7934898",
+        "AB  - Line one, line two.",
+        "UR  - https://example.org/a",
+        "ER  - ",
+    ]
+
+
+def test_records_end_with_er_and_a_blank_line():
+    text = write(article(), seed())
+    assert text.count("ER  - \n\n") == 2 and text.endswith("ER  - \n\n")
+    assert text.startswith("TY  - JOUR\n") and "\n\nTY  - JOUR\n" in text
+
+
+@pytest.mark.parametrize("page, sp, ep", [
+    ("1011-1015", "1011", "1015"),
+    ("S1–S5", "S1", "S5"),
+    ("e1234", "e1234", None),
+    ("77", "77", None),
+])
+def test_pages_split_into_sp_and_ep(page, sp, ep):
+    tags = dict(line.split("  - ", 1) for line in lines(write(article(page=page))) if "  - " in line)
+    assert tags["SP"] == sp and tags.get("EP") == ep
+
+
+def test_date_only_with_a_month_and_day_left_empty():
+    assert "DA  - 2020/03//" in write(article(issued=Date([[2020, 3]])))
+    assert "DA  -" not in write(article(issued=Date([[2020]])))
+
+
+def test_truncated_author_list_has_no_marker():
+    rec = article(author=[Name("Shah", "M")])
+    rec.truncated.add("author")
+    text = write(rec)
+    assert "AU  - Shah, M\n" in text and "et al" not in text and text.count("AU  -") == 1
+
+
+def test_pmcid_only_for_journal_articles_and_empty_tags_left_out():
+    book = Record(type="book", fields={"title": "A book", "PMCID": "PMC1", "publisher": "P"})
+    assert lines(write(book)) == ["TY  - BOOK", "ID  - book", "TI  - A book", "PB  - P", "ER  - "]
+
+
+@pytest.mark.parametrize("csl, ty", [
+    ("article-journal", "JOUR"), ("book", "BOOK"), ("chapter", "CHAP"), ("paper-conference", "CONF"),
+    ("thesis", "THES"), ("report", "RPRT"), ("webpage", "ELEC"), ("speech", "GEN"),
+])
+def test_types(csl, ty):
+    assert write(Record(type=csl, fields={"title": "T"})).startswith(f"TY  - {ty}\n")
+
+
+def test_rispy_reads_the_fields_back():
+    [entry, plain] = rispy.loads(write(article(), seed()))
+    assert entry["type_of_reference"] == "JOUR" and entry["id"] == "nguyen2020dna"
+    assert entry["authors"] == ["Nguyễn, Văn A", "van der Berg, Jan", "King, Martin L, Jr",
+                                "World Health Organization"]
+    assert entry["title"] == "DNA & RNA: a study"
+    assert entry["secondary_title"] == entry["journal_name"] == "Journal of Things"
+    assert entry["alternate_title1"] == "J Things"
+    assert (entry["year"], entry["date"]) == ("2020", "2020/03/21/")
+    assert (entry["volume"], entry["number"]) == ("12", "4")
+    assert (entry["start_page"], entry["end_page"]) == ("1011", "1015")
+    assert entry["doi"] == "10.1000/x_y"
+    assert entry["accession_number"] == "33708679" and entry["custom2"] == "PMC7934898"
+    assert entry["abstract"] == "Line one, line two."
+    assert entry["urls"] == ["https://example.org/a"]
+    assert plain["authors"] == ["Shah, M"] and plain["id"] == "shah2020management"
