@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citex import styles
+from citex import csl_styles as styles
 from citex.errors import CitexError, UnknownName, UsageError
 
 

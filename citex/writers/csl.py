@@ -4,7 +4,7 @@ These writers buffer every record: a bibliography is sorted and numbered as a
 whole. The style is loaded in ``begin()``, so a bad ``--style`` fails before
 any input is read, and each writer builds its own style object because
 citeproc-py sets the formatter on the style it is given. Entries are rendered
-with the deferred-markup formatter of ``citex.csl_markdown``, then tidied
+with the deferred-markup formatter of ``citex.csl_markup``, then tidied
 (faults of citeproc-py fixed) and turned into the output's markup.
 """
 
@@ -15,11 +15,11 @@ import warnings
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from .. import csl_markdown as markup
+from .. import csl_markup as markup
 from ..errors import CitexError, UnknownName, UsageError
 from ..model import Record
 from ..registry import WRITERS
-from ..styles import resolve
+from ..csl_styles import resolve
 from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
