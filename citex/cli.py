@@ -111,7 +111,7 @@ def _run_check(args: argparse.Namespace) -> int:
             tally.note(diagnostic)
         for r in rec.repairs:
             after = "(removed)" if r.after is None else repr(_plain(r.after))
-            print(f"{rec.source.location()}: fix[{r.rule}]: {r.field}: {_plain(r.before)!r} -> {after}",
+            print(f"{rec.source.location(r.field)}: fix[{r.rule}]: {r.field}: {_plain(r.before)!r} -> {after}",
                   file=sys.stderr)
         faulty += bool(rec.repairs or any(d.level != "info" for d in rec.diagnostics))
     checked = tally.read - tally.skipped

@@ -258,6 +258,33 @@ TRUE_RECORDS: list[dict] = [
     _r("34610281", "Venetoclax plus azacitidine in older patients with acute myeloid leukaemia: "
        "long-term follow-up of VIALE-A.", [("DiNardo", "CD"), ("Jonas", "BA"), ("Pullarkat", "V")],
        "Blood", "2021 Oct 7", "138", "14", "1234-1243", "10.1182/blood.2021014233", et_al=True),
+    _r("32684839", "Pollinator decline and crop yields: evidence from 30 years of field data.",
+       [("Ní Bhriain", "S"), ("McDonald-Smith", "JA")], "Philosophical transactions of the Royal "
+       "Society of London. Series B, Biological sciences", "2020 Sep 14", "375", "1808", "20190520",
+       "10.1098/rstb.2019.0520"),
+    _r("35238354", "Structural basis for inhibition of the SARS-CoV-2 main protease by nirmatrelvir.",
+       [("Zhao", "Y"), ("Fang", "C"), ("Zhang", "Q")], "J. Biol. Chem.", "2022 Jun", "298", "6",
+       "101988", "10.1016/j.jbc.2022.101988"),
+    _r("29414272", "Efficacy of St. John's wort extract in mild to moderate depression: a randomised "
+       "placebo-controlled trial.", [("Reynolds", "CF", "3rd"), ("Lenze", "EJ")],
+       "JAMA Netw Open", "2018 Feb 2", "1", "2", "e180123", "10.1001/jamanetworkopen.2018.0123"),
+    _r("31521316", "\"Is it safe?\" Patients' perspectives on returning to hospital during the "
+       "pandemic.", [("Kowalska", "A"), ("Wiśniewski", "P")], "Patient Educ Couns", "2021 Feb",
+       "104", "2", "257-263", "10.1016/j.pec.2020.09.012"),
+    _r("31727431", "Perioperative management of anticoagulation: a practical guide.",
+       [("Keeling", "D"), ("Tait", "RC")], "Br J Anaesth", "2019 Dec", "123", "Suppl 2",
+       "ii45-ii52", "10.1016/j.bja.2019.09.011"),
+    _r("30021870", "Nonalcoholic fatty liver disease in children: where are we now?",
+       [("Mann", "JP"), ("Valenti", "L"), ("Scorletti", "E")], "Semin Liver Dis", "2018 Feb",
+       "38", "1", "1-13", "10.1055/s-0038-1627456"),
+    _r("24002001", "[Prévalence de l'obésité chez l'enfant en France : résultats de l'étude ÉLFE].",
+       [("Lefèvre", "C"), ("Charles", "MA")], "Arch Pediatr", "2013 Oct", "20", "10",
+       "1081-1087", "10.1016/j.arcped.2013.07.010",
+       abstract="La prévalence était de 12,4 % à l'âge de 5 ans."),
+    _r("34555340", "Effect of Convalescent Plasma on Organ Support-Free Days in Critically Ill "
+       "Patients With COVID-19: A Randomized Clinical Trial.",
+       ["Writing Committee for the REMAP-CAP Investigators", ("Estcourt", "LJ")], "JAMA",
+       "2021 Nov 2", "326", "17", "1690-1702", "10.1001/jama.2021.18178", et_al=True),
 ]
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()

@@ -198,7 +198,7 @@ def breakdown(run: dict) -> str:
 
 @pytest.fixture(scope="module")
 def run(tmp_path_factory) -> dict:
-    cases = truth.generate()
+    cases = truth.generate(seed=int(os.environ.get("CITEX_ACCURACY_SEED", "20240611")))
     path = tmp_path_factory.mktemp("pubmed") / "records.txt"
     truth.write_file(cases, path)
     items = convert(path)

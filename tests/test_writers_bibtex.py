@@ -63,11 +63,6 @@ def test_registered_with_extension():
     assert entry.obj is BibTeXWriter and entry.meta["extension"] == ".bib"
 
 
-def test_seed_golden(golden):
-    rec = seed()
-    rec.fields.pop("container-title")  # the duplicated title a repair blanks
-    golden("seed.bib", write(rec))
-
 
 def test_entry_layout_is_aligned_and_ordered():
     text = write(Record(fields={"title": "A study", "author": [Name("Li", "X")],

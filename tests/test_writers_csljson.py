@@ -56,11 +56,6 @@ def test_registered_with_extension():
     assert entry.obj is CSLJSONWriter and entry.meta["extension"] == ".json"
 
 
-def test_seed_golden(golden):
-    rec = seed()
-    rec.fields.pop("container-title")  # the duplicated title a repair blanks
-    golden("seed.json", write(rec))
-
 
 def test_empty_input_is_an_empty_array():
     assert write() == "[]\n"

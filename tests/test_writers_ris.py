@@ -55,11 +55,6 @@ def test_registered_with_extension():
     assert entry.obj is RISWriter and entry.meta["extension"] == ".ris"
 
 
-def test_seed_golden(golden):
-    rec = seed()
-    rec.fields.pop("container-title")  # the duplicated title a repair blanks
-    golden("seed.ris", write(rec))
-
 
 def test_full_record_tags_in_order():
     assert lines(write(article())) == [

@@ -111,7 +111,19 @@ def _finish(block: _Block, path: str) -> Record | Failed:
         _read_citation(rec, values["Citation"])
     if values.get("Link"):
         rec.fields["URL"] = values["Link"]
+    _locate_fields(rec, block)
     return rec
+
+
+_ORIGIN = {"title": "Title", "abstract": "Abstract", "URL": "Link"}
+
+
+def _locate_fields(rec: Record, block: _Block) -> None:
+    """Give each CSL field the line it was read from, so diagnostics point at it."""
+    fallback = block.lines.get("Citation", block.first_line)
+    for name in rec.fields:
+        line = block.lines.get(_ORIGIN.get(name, name)) or fallback
+        rec.source.field_lines.setdefault(name, line)
 
 
 def _set_ids(rec: Record, values: dict[str, str]) -> None:
