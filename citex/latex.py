@@ -73,7 +73,13 @@ def escape(text: str | None, ascii: bool = True) -> str:
     out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
     if ascii and not out.isascii():
         out = _encoder().unicode_to_latex(unicodedata.normalize("NFC", out))
+        # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
+        # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
+        out = _DOTLESS.sub(r"{\\\1\2}", out)
     return out
+
+
+_DOTLESS = re.compile(r"\{\\([`'^\"~=.uvH])\\([ij])\}")
 
 
 def needs_protection(word: str) -> bool:

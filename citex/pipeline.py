@@ -96,16 +96,18 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
     keys = CitationKeys()
     writer.begin()
     for rec in records:
-        for diagnostic in rec.diagnostics:
-            tally.note(diagnostic)
         try:
             keys.assign(rec)
             writer.write(rec)
         except Exception as exc:  # one bad record must not stop the others
             message = exc.message if isinstance(exc, CitexError) else f"{type(exc).__name__}: {exc}"
-            tally.skip(Diagnostic("error", f"write-{to}", f"record not written: {message}",
-                                  rec.source.location()))
+            rec.diagnostics.append(Diagnostic("error", f"write-{to}", f"record not written: {message}",
+                                              rec.source.location()))
+            tally.skipped += 1
             continue
+        finally:  # after writing, so that what the writer noticed is reported too
+            for diagnostic in rec.diagnostics:
+                tally.note(diagnostic)
         if on_record:
             on_record(rec)
         if not writer.buffers:

@@ -44,7 +44,7 @@ def test_convert_seed_to_csljson_repairs_the_journal():
 
 
 @pytest.mark.parametrize("to, marker", [
-    ("bibtex", "@article{shah2020management,"),
+    ("bibtex", "@misc{shah2020management,"),
     ("ris", "TY  - JOUR"),
     ("csljson", '"id": "shah2020management"'),
 ])

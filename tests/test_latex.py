@@ -93,3 +93,8 @@ def test_title_collapses_whitespace():
 def test_balanced():
     assert balanced("{a{b}c}") and balanced("")
     assert not balanced("}{") and not balanced("{a")
+
+
+def test_accented_i_uses_the_plain_letter_so_biber_keeps_one_character():
+    assert escape("Rodríguez Martïn") == "Rodr{\\'i}guez Mart{\\\"i}n"
+    assert escape("Yılmaz") == "Y{\\i}lmaz"  # a real dotless i stays one

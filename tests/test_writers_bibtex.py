@@ -65,16 +65,24 @@ def test_registered_with_extension():
 
 
 def test_entry_layout_is_aligned_and_ordered():
-    text = write(Record(fields={"title": "A study", "author": [Name("Li", "X")],
+    text = write(Record(fields={"title": "A study", "author": [Name("Li", "X")], "container-title": "Cell",
                                 "issued": Date([[2009, 11]]), "page": "5"}))
     assert text == (
         "@article{li2009study,\n"
-        "  author = {Li, X},\n"
-        "  title  = {A study},\n"
-        "  year   = {2009},\n"
-        "  month  = nov,\n"
-        "  pages  = {5}\n"
+        "  author  = {Li, X},\n"
+        "  title   = {A study},\n"
+        "  journal = {Cell},\n"
+        "  year    = {2009},\n"
+        "  month   = nov,\n"
+        "  pages   = {5}\n"
         "}\n")
+
+
+def test_article_without_journal_is_written_as_misc_and_said():
+    rec = Record(fields={"title": "A study", "author": [Name("Li", "X")], "volume": "3"})
+    assert write(rec).startswith("@misc{li")
+    assert "volume = {3}" in write(rec)
+    assert [d.code for d in rec.diagnostics][-1] == "bibtex-misc"
 
 
 def test_fields_come_back_through_bibtexparser():
