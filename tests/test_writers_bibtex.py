@@ -147,7 +147,8 @@ def test_empty_fields_are_left_out():
     ("software", "misc", "howpublished", "publisher"),
 ])
 def test_entry_types(csl, bib, container, publisher):
-    rec = Record(type=csl, fields={"title": "T", "container-title": "C", "publisher": "P"})
+    rec = Record(type=csl, fields={"title": "T", "container-title": "C", "publisher": "P",
+                                   "author": [Name("Li", "X")], "issued": Date([[2009]])})
     [entry] = parse(write(rec))
     fields = {f.key: f.value for f in entry.fields}
     assert entry.entry_type == bib
