@@ -109,7 +109,8 @@ class Source:
     path: str = "<input>"
     line: int | None = None
     raw: str = ""
-    field_lines: dict[str, int] = field(default_factory=dict)  # input field -> line
+    field_lines: dict[str, int] = field(default_factory=dict)  # input or CSL field -> line
+    dialect: str | None = None  # the exporting tool, where the file shows it ("scopus", "zotero")
 
     def location(self, input_field: str | None = None) -> Location:
         return Location(self.path, self.field_lines.get(input_field or "", self.line))

@@ -45,7 +45,11 @@ class Registry:
         if not self._loaded:
             self._loaded = True
             for module in self._modules:
-                importlib.import_module(module)
+                try:
+                    importlib.import_module(module)
+                except ModuleNotFoundError as exc:
+                    if exc.name != module:  # a real import error inside the module
+                        raise
 
     def entry(self, name: str) -> Entry:
         self._load()
@@ -66,7 +70,12 @@ class Registry:
         return iter(list(self._entries.values()))
 
 
-READERS = Registry("reader", ["citex.readers.pubmed_text"])
+# Sniffing tries readers in this order: the most specific signatures first.
+READERS = Registry("reader", [
+    "citex.readers.pubmed_xml", "citex.readers.endnote_xml", "citex.readers.csljson",
+    "citex.readers.medline", "citex.readers.wos", "citex.readers.ris",
+    "citex.readers.pubmed_text", "citex.readers.bibtex",
+])
 REPAIRS = Registry(
     "repair rule",
     ["citex.repairs.text", "citex.repairs.titles", "citex.repairs.journals",
