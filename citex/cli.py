@@ -98,7 +98,7 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
                 tally=tally, on_record=on_record, **options)
     print(tally, file=sys.stderr)
-    return 1 if tally.skipped else 0
+    return 0 if tally.complete else 1
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -117,7 +117,7 @@ def _run_check(args: argparse.Namespace) -> int:
     checked = tally.read - tally.skipped
     print(f"checked {checked} records: {faulty} with faults, {checked - faulty} clean; "
           f"{tally.skipped} unreadable", file=sys.stderr)
-    return 1 if faulty or tally.skipped else 0
+    return 1 if faulty or not tally.complete else 0
 
 
 def _run_formats() -> int:

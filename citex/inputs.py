@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import UsageError
+from .errors import CitexError, UsageError
 from .model import Diagnostic, Location
 from .registry import READERS
 
@@ -41,6 +41,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
     notes: list[Diagnostic] = []
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         text = data.decode("utf-16", errors="replace")
+    elif (guess := _utf16_without_bom(data)) is not None:
+        text = data.decode(guess, errors="replace")
+        notes.append(Diagnostic("info", "utf16-no-bom", f"file has no byte-order mark; read as {guess}",
+                                Location(path)))
     else:
         try:
             text = data.decode("utf-8-sig")
@@ -52,6 +56,24 @@ def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
                 Location(path, line)))
             text = data.decode("cp1252", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n"), notes
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like mostly-ASCII UTF-16, else None.
+
+    In such text every other byte is NUL; no bibliographic text in an 8-bit encoding has
+    NULs at all, so a third of them in one position is decisive.
+    """
+    head = data[:4096]
+    if len(head) < 4 or b"\x00" not in head:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > half / 3 and even < odd / 8:
+        return "utf-16-le"
+    if even > half / 3 and odd < even / 8:
+        return "utf-16-be"
+    return None
 
 
 def choose_reader(text: str, path: str, wanted: str | None = None) -> str:
@@ -68,5 +90,5 @@ def choose_reader(text: str, path: str, wanted: str | None = None) -> str:
     for entry in READERS:
         if suffix and suffix in entry.meta.get("extensions", ()):
             return entry.name
-    raise UsageError(f"{path}: cannot tell the input format; name it with --from "
-                     f"({', '.join(READERS.names())})")
+    raise CitexError(f"cannot tell the input format; name it with --from "
+                     f"({', '.join(READERS.names())})", Location(path), code="unknown-format")

@@ -28,6 +28,7 @@ class Tally:
     read: int = 0
     wrote: int = 0
     skipped: int = 0
+    unread_files: list[str] = field(default_factory=list)  # files none of whose records could be read
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
 
     def note(self, diagnostic: Diagnostic) -> None:
@@ -40,20 +41,34 @@ class Tally:
         self.note(diagnostic)
 
     def __str__(self) -> str:
-        return f"read {self.read}, wrote {self.wrote}, skipped {self.skipped}"
+        text = f"read {self.read}, wrote {self.wrote}, skipped {self.skipped}"
+        if self.unread_files:
+            n = len(self.unread_files)
+            text += f"; {n} file{'s' if n > 1 else ''} not read"
+        return text
+
+    @property
+    def complete(self) -> bool:
+        """True when every record of every input was written."""
+        return not self.skipped and not self.unread_files
 
 
 def loads(text: str, fmt: str | None = None, path: str = "<string>",
           tally: Tally | None = None) -> Iterator[Record]:
     """Records from a string in format ``fmt`` (sniffed when not given)."""
     tally = tally if tally is not None else Tally()
-    reader = READERS.get(choose_reader(text, path, fmt))
-    for item in reader(text, path):
+    name = choose_reader(text, path, fmt)
+    count = 0
+    for item in READERS.get(name)(text, path):
+        count += 1
         tally.read += 1
         if isinstance(item, Failed):
             tally.skip(item.diagnostic)
         else:
             yield item
+    if not count and text.strip():
+        # A file with content and no records is a wrong format, not an empty bibliography.
+        raise CitexError(f"no {name} records found in this file", Location(path), code="no-records")
 
 
 def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None) -> Iterator[Record]:
@@ -64,6 +79,7 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
         try:
             data = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
         except OSError as exc:
+            tally.unread_files.append(name)
             tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
             continue
         text, notes = decode(data, name)
@@ -72,8 +88,9 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
         try:
             yield from loads(text, fmt, name, tally)
         except CitexError as exc:
-            if exc.exit_code == 2 and fmt:
+            if exc.exit_code == 2:  # an unknown --from name: nothing can be read
                 raise
+            tally.unread_files.append(name)
             tally.note(Diagnostic("error", exc.code, exc.message, exc.location or Location(name)))
 
 

@@ -150,3 +150,36 @@ def test_check_on_clean_records_exits_0(tmp_path):
 def test_formats_lists_readers_and_writers():
     run = citex("formats")
     assert "pubmed-text" in run.stdout and "bibtex" in run.stdout and "csljson" in run.stdout
+
+
+def test_a_file_of_unknown_format_is_reported_and_the_rest_converted(tmp_path):
+    (tmp_path / "a.txt").write_text("PMID: 1\nTitle: First.\n")
+    (tmp_path / "b.dat").write_text("just some prose, not a bibliography\n")
+    run = citex("convert", tmp_path, "--to", "csljson")
+    assert run.returncode == 1
+    assert [i["PMID"] for i in json.loads(run.stdout)] == ["1"]
+    assert f"{tmp_path / 'b.dat'}: error[unknown-format]: cannot tell the input format" in run.stderr
+    assert run.stderr.strip().splitlines()[-1] == "read 1, wrote 1, skipped 0; 1 file not read"
+
+
+def test_named_format_that_finds_no_records_is_an_error_not_an_empty_success(tmp_path):
+    path = tmp_path / "prose.txt"
+    path.write_text("just some prose\n")
+    run = citex("convert", path, "--to", "csljson", "--from", "pubmed-text")
+    assert run.returncode == 1 and "error[" in run.stderr and "Traceback" not in run.stderr
+
+
+@pytest.mark.parametrize("encoding, bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-16", None),
+                                           ("utf-8-sig", None)])
+def test_utf16_and_bom_inputs(tmp_path, encoding, bom):
+    path = tmp_path / "u.txt"
+    data = "PMID: 1\r\nTitle: Müller’s café.\r\n".encode(encoding)
+    path.write_bytes(data)
+    run = citex("convert", path, "--to", "csljson")
+    assert json.loads(run.stdout)[0]["title"] == "Müller’s café.", run.stderr
+
+
+def test_cr_line_ends(tmp_path):
+    path = tmp_path / "cr.txt"
+    path.write_bytes(b"PMID: 1\rTitle: One.\r\rPMID: 2\rTitle: Two.\r")
+    assert [i["title"] for i in json.loads(citex("convert", path, "--to", "csljson").stdout)] == ["One.", "Two."]
