@@ -42,7 +42,7 @@ class _Block:
         return after_blank and self.last_key is not None and KEYS[key] < KEYS[self.last_key]
 
 
-@READERS.register(FORMAT, extensions=(), sniff=r"\A\s*(?:PMID|Title|Citation)[ \t]*:")
+@READERS.register(FORMAT, extensions=(), sniff=r"(?m)^(?:PMID|Title|Citation)[ \t]*:[ \t]*\S")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """PubMed text records (PMID:/Title:/Abstract:/Citation:/Link: lines)."""
     block = _Block()
