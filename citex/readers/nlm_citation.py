@@ -65,7 +65,7 @@ _PERSON = re.compile(
     r"^(?P<family>[^ \t,;]+(?:[ -][^ \t,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
     r"(?:[ ]+(?P<suffix>Jr|Sr|2nd|3rd|4th|II|III|IV|V))?$"
 )
-_PARTICLES = frozenset("van der den de del della di da dos das du la le ter ten von zu af al el bin ibn".split())
+_ET_AL_TAIL = re.compile(r"(?<=[^,\s])\s+et\s+al\.?$", re.I)
 _ET_AL = re.compile(r"^(?:et[ ]+al\.?|and[ ]+others)$", re.I)
 # "U.S. trends", "drug vs. placebo": a period after these, before a lowercase word, ends nothing.
 _NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:vs|e\.g|i\.e|cf|approx|ca|Dr|St|Mt|Fig|No)\.)$")
@@ -181,22 +181,24 @@ def split_source(text: str) -> tuple[str, ParsedSource | None]:
 
 
 def parse_person(item: str) -> Name | None:
-    """``Family Initials [Suffix]`` to a Name, or None when the item has another shape."""
+    """``Family Initials [Suffix]`` to a Name, or None when the item has another shape.
+
+    Particles stay in the family name ("van der Berg"), as PubMed and Zotero keep
+    them; CSL processors split them off themselves.
+    """
     m = _PERSON.match(item)
     if not m:
         return None
-    words = m.group("family").split(" ")
-    particles = []
-    while len(words) > 1 and words[0].lower() in _PARTICLES and words[0].islower():
-        particles.append(words.pop(0))
-    return Name(family=" ".join(words), given=m.group("given"),
-                non_dropping_particle=" ".join(particles) or None, suffix=m.group("suffix"))
+    return Name(family=m.group("family"), given=m.group("given"), suffix=m.group("suffix"))
 
 
 def parse_authors(text: str) -> ParsedAuthors:
     """Parse an NLM author list (without its closing period)."""
     result = ParsedAuthors()
-    for item in re.split(r"\s*[,;]\s*", text.strip().rstrip(".")):
+    text = text.strip().rstrip(".")
+    if _ET_AL_TAIL.search(text):  # "Shah M et al" written without its comma
+        text = _ET_AL_TAIL.sub(", et al", text)
+    for item in re.split(r"\s*[,;]\s*", text):
         if not item:
             continue
         if _ET_AL.match(item):
@@ -227,9 +229,9 @@ _JOURNAL_STEMS = frozenset(fold(s) for s in (
 ))
 
 
-def _is_abbreviation_piece(sentence: str) -> bool:
-    # "Ann.", "N.Y.", "Acad." -- pieces of an ISO journal abbreviation cut at its periods.
-    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,5}\.|(?:[A-Z]\.){1,3})", sentence))
+def _is_abbreviation_piece(sentence: str, longest: int = 10) -> bool:
+    # "Ann.", "N.Y.", "Neurosurg." -- pieces of an ISO journal abbreviation cut at its periods.
+    return bool(re.fullmatch(r"(?:[A-Z][a-z]{0,%d}\.|(?:[A-Z]\.){1,3})" % (longest - 1), sentence))
 
 
 def split_title_journal(parts: list[str], known_title: str | None = None) -> tuple[int, bool]:
@@ -252,7 +254,10 @@ def split_title_journal(parts: list[str], known_title: str | None = None) -> tup
     if len(parts) == 1:
         return 1, False
     k = len(parts) - 1
-    while k > 1 and _is_abbreviation_piece(parts[k - 1]) and _is_abbreviation_piece(parts[k]):
+    # Merge pieces while both are abbreviation-shaped and one is clearly short ("J.",
+    # "Med."), so a title ending in a one-word sentence ("Results.") stays the title's.
+    while (k > 1 and _is_abbreviation_piece(parts[k - 1]) and _is_abbreviation_piece(parts[k])
+           and (_is_abbreviation_piece(parts[k - 1], 4) or _is_abbreviation_piece(parts[k], 4))):
         k -= 1
     if k > 1 and fold(parts[k - 1]) in _JOURNAL_STEMS:
         k -= 1
