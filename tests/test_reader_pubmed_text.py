@@ -144,3 +144,13 @@ def test_pmid_line_with_text_after_the_number():
     rec = one("PMID: 33708679 [Indexed for MEDLINE]\nTitle: T.\n")
     assert rec.get("PMID") == "33708679"
     assert rec.extra["PMID-raw"] == "33708679 [Indexed for MEDLINE]"
+
+
+def test_book_citation_with_place_and_publisher():
+    rec = one("PMID: 5\nCitation: World Health Organization. Global tuberculosis report 2020. "
+              "Geneva: World Health Organization; 2020.\n")
+    assert rec.type == "book"
+    assert rec.get("author") == [Name(literal="World Health Organization")]
+    assert rec.get("title") == "Global tuberculosis report 2020."
+    assert (rec.get("publisher-place"), rec.get("publisher")) == ("Geneva", "World Health Organization")
+    assert rec.year == 2020 and "container-title" not in rec

@@ -49,6 +49,9 @@ SOURCE_NO_DATE = re.compile(
     rf"(?P<pages>{_PAGES}){_SP}*(?:[.]|$)"
 )
 # A DOI may arrive with spaces around its slash ("10.1371/ journal.pone.0174944").
+# Books: "Geneva: World Health Organization; 2020." (NLM's place: publisher; year).
+BOOK_SOURCE = re.compile(
+    rf"(?P<place>[^.:;]+?):{_SP}*(?P<publisher>[^:;]+?);{_SP}*{_DATE}(?:[.;,:]{_SP}*[^.]*?)?{_SP}*(?:[.]|$)")
 _DOI_VALUE = r"(?P<doi>10\.\d{4,9}[ ]?/[ ]?\S+|\S+)"
 TRAILER = re.compile(
     rf"{_SP}*(?:"
@@ -81,6 +84,8 @@ class ParsedSource:
     doi: str | None = None
     pmid: str | None = None
     pmcid: str | None = None
+    publisher: str | None = None  # books: "Place: Publisher; Year."
+    place: str | None = None
     unparsed: str = ""  # trailing text the grammar does not know
 
 
@@ -132,17 +137,21 @@ def parse_date(m: re.Match[str], prefix: str = "") -> Date:
 
 def parse_source(text: str) -> ParsedSource | None:
     """Parse ``source {trailer}``; ``None`` when ``text`` does not start with a source."""
-    m = SOURCE.match(text)
     parsed = ParsedSource()
-    if m:
-        parsed.issued = parse_date(m)
+    book = BOOK_SOURCE.match(text)
+    if book:
+        parsed.place, parsed.publisher = _clean(book.group("place")), _clean(book.group("publisher"))
+        parsed.issued = parse_date(book)
+        m = book
     else:
-        m = SOURCE_NO_DATE.match(text)
+        m = SOURCE.match(text) or SOURCE_NO_DATE.match(text)
         if not m:
             return None
-    parsed.volume = _clean(m.group("volume"))
-    parsed.issue = _clean(m.group("issue"))
-    parsed.page = _clean(m.group("pages"))
+        if m.re is SOURCE:
+            parsed.issued = parse_date(m)
+        parsed.volume = _clean(m.group("volume"))
+        parsed.issue = _clean(m.group("issue"))
+        parsed.page = _clean(m.group("pages"))
     rest = text[m.end():]
     while rest.strip():
         t = TRAILER.match(rest)

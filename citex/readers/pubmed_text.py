@@ -152,7 +152,8 @@ def _read_citation(rec: Record, citation: str) -> None:
     parts = nlm.sentences(head)
     known = rec.fields.get("title")
     candidates = [t for t in (known, said_twice(known)) if t]
-    authors_end = _authors_end(parts, candidates)
+    book = bool(source and source.publisher)  # "Authors. Title. Place: Publisher; Year."
+    authors_end = _authors_end(parts, candidates, book)
     if authors_end and not nlm.NO_AUTHORS.match(parts[0]):
         parsed = nlm.parse_authors(" ".join(parts[:authors_end]))
         if parsed.names:
@@ -163,8 +164,10 @@ def _read_citation(rec: Record, citation: str) -> None:
     k, matched = 0, False
     for candidate in candidates or [None]:
         k, matched = nlm.split_title_journal(rest, candidate)
-        if matched:
+        if matched or book:
             break
+    if book:
+        k = len(rest)
     cited_title = " ".join(rest[:k])
     journal = " ".join(rest[k:]).rstrip(".").strip()
     if journal:
@@ -179,7 +182,7 @@ def _read_citation(rec: Record, citation: str) -> None:
         _apply_source(rec, source)
 
 
-def _authors_end(parts: list[str], titles: list[str]) -> int:
+def _authors_end(parts: list[str], titles: list[str], book: bool = False) -> int:
     """How many leading sentences of the head are the author list (0 or more)."""
     if not parts:
         return 0
@@ -191,8 +194,9 @@ def _authors_end(parts: list[str], titles: list[str]) -> int:
                 return i
     if nlm.looks_like_authors(parts[0]):
         return 1
-    # A group author ("WHO Working Group.") is a short first sentence before title and journal.
-    if len(parts) >= 3 and len(parts[0].split()) <= 12:
+    # A group author ("WHO Working Group.") is a short first sentence before the title
+    # and the journal (a book has no journal sentence).
+    if len(parts) >= (2 if book else 3) and len(parts[0].split()) <= 12:
         return 1
     return 0
 
@@ -200,6 +204,11 @@ def _authors_end(parts: list[str], titles: list[str]) -> int:
 def _apply_source(rec: Record, source: nlm.ParsedSource) -> None:
     if source.issued:
         rec.fields["issued"] = source.issued
+    if source.publisher:  # a book: what looked like its journal is the title's tail, if anything
+        rec.type = "book"
+        rec.fields["publisher"] = source.publisher
+        if source.place:
+            rec.fields["publisher-place"] = source.place
     for name, value in (("volume", source.volume), ("issue", source.issue), ("page", source.page)):
         if value:
             rec.fields[name] = value
