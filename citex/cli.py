@@ -36,6 +36,18 @@ def _parser() -> argparse.ArgumentParser:
     conv.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     conv.add_argument("--no-repair", action="store_true", help="write records exactly as read")
     conv.add_argument("--explain", action="store_true", help="print each record's repairs to stderr")
+    text = conv.add_mutually_exclusive_group()
+    text.add_argument("--ascii", action="store_true", default=None,
+                      help="LaTeX commands for non-ASCII characters (default for bibtex)")
+    text.add_argument("--no-ascii", "--utf8", dest="ascii", action="store_false",
+                      help="keep UTF-8 in .bib output (default for biblatex)")
+    conv.add_argument("--key-pattern", metavar="PATTERN",
+                      help="citation keys for records without one, e.g. '{auth}{year}{shorttitle}' "
+                           "(default '{auth}{year}{title}'; see README)")
+    conv.add_argument("--rekey", action="store_true", help="build every key from the pattern, "
+                      "replacing the keys the input has")
+    conv.add_argument("--template", metavar="FILE.j2",
+                      help="render each record with your own jinja2 template (sandboxed; see README)")
 
     fmt = command("format", "Print a formatted bibliography in a CSL style.")
     fmt.add_argument("--style", default="apa", help="style id, alias or .csl path (default: apa)")
@@ -101,6 +113,19 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
     return 0 if tally.complete else 1
 
 
+def _writer_options(args: argparse.Namespace) -> dict[str, object]:
+    """The options of ``convert`` that go to the key maker and the writer, when given."""
+    options = {"ascii": args.ascii, "key_pattern": args.key_pattern,
+               "rekey": args.rekey or None, "template": args.template}
+    if args.template:
+        from .registry import WRITERS
+        from .writers.templated import TemplatedWriter
+
+        if not issubclass(WRITERS.get(args.to), TemplatedWriter):
+            raise UsageError(f"--template: the {args.to} writer does not render through a template")
+    return {k: v for k, v in options.items() if v is not None}
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from .pipeline import Tally, load, repair
 
@@ -134,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "convert":
-            return _run_convert(args, args.to)
+            return _run_convert(args, args.to, **_writer_options(args))
         if args.command == "format":
             return _run_convert(args, args.to, style=args.style, locale=args.locale)
         if args.command == "check":

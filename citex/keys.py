@@ -1,8 +1,25 @@
-"""Citation keys: the input's own key when it has one, else ``{family}{year}{firstword}``.
+"""Citation keys: the input's own key when it has one, else one built from a pattern.
 
-Keys are ASCII, lowercase and stable: the same record gets the same key in
-every run. Within one output a key is never given twice: the second record
+The default pattern ``{auth}{year}{title}`` gives ``li2009fast``. Keys are
+ASCII and stable: the same records in the same order get the same keys in
+every run, on every machine (nothing depends on the locale, the clock or a
+hash seed). Within one output a key is never given twice: the second record
 with the base key ``li2009fast`` gets ``li2009fasta``, the next ``li2009fastb``.
+
+Pattern placeholders (a capitalised name keeps the words' capitals and
+capitalises each word: ``{Auth}{year}{Shorttitle}`` -> ``Li2009FastAlgorithmsDNA``):
+
+=================  ==========================================================
+``{auth}``         first author's family name, without particles (``berg``)
+``{authors}``      the family names of the first two authors (``lijones``)
+``{year}``         the year of publication
+``{title}``        the first significant word of the title
+``{shorttitle}``   the first three significant words of the title
+``{journal}``      the first letters of the journal's significant words (``ajn``)
+=================  ==========================================================
+
+Anything else in a pattern is kept as written, less the characters a key
+cannot hold. An author is the first author, else the first editor.
 """
 
 from __future__ import annotations
@@ -10,7 +27,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .errors import UsageError
 from .model import Name, Record
+
+DEFAULT_PATTERN = "{auth}{year}{title}"
 
 # Letters NFKD does not split into an ASCII base and a mark.
 _LETTERS = str.maketrans({
@@ -18,23 +38,30 @@ _LETTERS = str.maketrans({
     "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th", "Þ": "Th",
     "ı": "i", "ħ": "h", "Ħ": "H", "ŋ": "n", "Ŋ": "N",
 })
+# Words a key skips. Kept apart from latex.MINOR_WORDS: changing this list changes keys.
 STOPWORDS = frozenset(
     "a an the on of in for and to with is are from by at as".split()
 )
-_NOT_KEY = re.compile(r"[^a-z0-9]+")
+_NOT_KEY = re.compile(r"[^A-Za-z0-9]+")
 _TAG = re.compile(r"<[^>]+>")  # CSL rich text: <i>, <sup>…
 # Characters that break a BibTeX key (or its \cite): whitespace, braces, quotes, comma…
 _BAD_KEY = re.compile(r"[\s{}(),=\\#%\"'~]+")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+
+
+def _fold(text: str) -> str:
+    """ASCII transliteration keeping case: Gómez -> Gomez, Søren -> Soren, Straße -> Strasse."""
+    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
+    return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
 
 
 def ascii_fold(text: str) -> str:
     """Lowercase ASCII transliteration: Gómez -> gomez, Søren -> soren, Straße -> strasse."""
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode().lower()
+    return _fold(text).lower()
 
 
 def _words(text: str) -> list[str]:
-    text = ascii_fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> parkinsons
+    text = _fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> Parkinsons
     return [w for w in _NOT_KEY.split(text) if w]
 
 
@@ -45,13 +72,65 @@ def _family(name: Name) -> str:
     return words[0] if words else ""
 
 
-def key_of(record: Record) -> str:
-    """The base key built from the record's fields, e.g. ``shah2020management``."""
+def _significant(text: str | None) -> list[str]:
+    return [w for w in _words(text or "") if w.lower() not in STOPWORDS]
+
+
+def _people(record: Record) -> list[str]:
     names = record.get("author") or record.get("editor") or []
-    family = next((f for f in map(_family, names[:1]) if f), "")
-    year = str(record.year) if record.year else ""
-    title = next((w for w in _words(record.get("title") or "") if w not in STOPWORDS), "")
-    return family + year + title or "ref"
+    return [f for f in map(_family, names) if f]
+
+
+# Each placeholder: the record -> its words (joined, lowercased or capitalised, into the key).
+PLACEHOLDERS = {
+    "auth": lambda r: _people(r)[:1],
+    "authors": lambda r: _people(r)[:2],
+    "year": lambda r: [str(r.year)] if r.year is not None else [],
+    "title": lambda r: _significant(r.get("title"))[:1],
+    "shorttitle": lambda r: _significant(r.get("title"))[:3],
+    "journal": lambda r: [w[0] for w in _significant(r.get("container-title"))],
+}
+
+
+def _capitalised(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def compile_pattern(pattern: str):
+    """The pattern as a function record -> base key; a usage error names a bad placeholder."""
+    parts: list[tuple[str, str]] = []  # (literal text, placeholder or "")
+    end = 0
+    for m in _PLACEHOLDER.finditer(pattern):
+        name = m.group(1)
+        if name.lower() not in PLACEHOLDERS:
+            known = " ".join("{%s}" % p for p in PLACEHOLDERS)
+            raise UsageError(f"--key-pattern: unknown placeholder {{{name}}}; known: {known} "
+                             "(capitalise one to keep capitals: {Auth})")
+        parts.append((pattern[end:m.start()], name))
+        end = m.end()
+    parts.append((pattern[end:], ""))
+    if any(c in "{}" for literal, _ in parts for c in literal):
+        raise UsageError(f"--key-pattern: unbalanced braces in {pattern!r}")
+
+    def build(record: Record) -> str:
+        out = []
+        for literal, name in parts:
+            out.append(_fold(literal))
+            if name:
+                words = PLACEHOLDERS[name.lower()](record)
+                out.append("".join(map(_capitalised, words)) if name[0].isupper()
+                           else "".join(words).lower())
+        return _BAD_KEY.sub("", "".join(out))
+
+    return build
+
+
+_DEFAULT = compile_pattern(DEFAULT_PATTERN)
+
+
+def key_of(record: Record) -> str:
+    """The base key built with the default pattern, e.g. ``shah2020management``."""
+    return _DEFAULT(record) or "ref"
 
 
 def _suffix(n: int) -> str:
@@ -64,16 +143,22 @@ def _suffix(n: int) -> str:
 
 
 class CitationKeys:
-    """Gives each record of one output a unique key; remembers only the keys used."""
+    """Gives each record of one output a unique key; remembers only the keys used.
 
-    def __init__(self) -> None:
+    ``pattern`` builds keys for records without one (see the module doc);
+    ``rekey`` builds them for every record, ignoring the input's keys.
+    """
+
+    def __init__(self, pattern: str | None = None, rekey: bool = False) -> None:
+        self.build = compile_pattern(pattern) if pattern else _DEFAULT
+        self.rekey = rekey
         self.used: set[str] = set()  # casefolded
         self._tried: dict[str, int] = {}  # base -> last suffix number tried, so n keys cost O(n)
 
     def assign(self, record: Record) -> str:
         """Set ``record.id`` to a key not used before in this output and return it."""
-        base = _BAD_KEY.sub("-", str(record.id)).strip("-") if record.id else ""
-        base = base or key_of(record)
+        base = _BAD_KEY.sub("-", str(record.id)).strip("-") if record.id and not self.rekey else ""
+        base = base or self.build(record) or "ref"
         key, n = base, self._tried.get(base, 0)
         while key.casefold() in self.used:  # BibTeX matches keys ignoring case
             n += 1

@@ -1,10 +1,15 @@
-"""Plain text to LaTeX for BibTeX field values.
+"""Record text to LaTeX for BibTeX and BibLaTeX field values.
 
-Records hold plain Unicode text, so every brace in the output is one this
-module wrote: braces are balanced by construction. With ``ascii=True`` (what
-pdflatex + BibTeX need) non-ASCII characters become LaTeX commands. Two
-losses are deliberate: accents LaTeX has no command for (the Vietnamese horn
-and hook above: ư -> u) are dropped so the letter still compiles, and a
+Records hold Unicode text that may carry CSL rich-text markup (``<i>``,
+``<b>``, ``<sup>``, ``<sub>``, ``<span class="nocase">``, small caps) and
+inline math (``$x^2$``). :func:`escape` turns markup into LaTeX commands,
+passes math through, escapes LaTeX specials everywhere else and, with
+``ascii=True`` (what pdflatex + BibTeX need), writes non-ASCII characters as
+LaTeX commands. Every brace in the output is one this module wrote, or one of
+a math span whose braces balance: braces are balanced by construction.
+
+Two losses are deliberate: accents LaTeX has no command for (the Vietnamese
+horn and hook above: ư -> u) are dropped so the letter still compiles, and a
 character with no ASCII base (CJK, ...) is kept as it is.
 """
 
@@ -31,8 +36,18 @@ _ACCENTS = {
     "\u0331": "b",
 }  # U+0326 comma below has no kernel command: a cedilla is the usual stand-in.
 
-# Punctuation around a word stays outside the protecting braces: "({DNA})".
-_EDGES = re.compile(r"^([(\[\"'“‘]*)(.*?)([)\]\"'”’.,;:!?]*)$", re.S)
+# CSL rich text (CSL-JSON specification, "HTML-like formatting"). Only balanced
+# tags are markup; anything else is text and is escaped as text.
+_TAG = re.compile(r'<(/?)(i|b|sup|sub|sc)>|<span class="nocase">|'
+                  r'<span style="font-variant:\s*small-caps;?">|</span>')
+_COMMANDS = {"i": r"\textit{%s}", "b": r"\textbf{%s}", "sup": r"\textsuperscript{%s}",
+             "sub": r"\textsubscript{%s}", "sc": r"\textsc{%s}", "nocase": "{%s}"}
+
+# Inline math as pandoc reads it: the opening $ has a non-space on its right,
+# the closing $ a non-space on its left and no digit after it, so "$5 and $10"
+# stays text.
+_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=\S)\$(?!\d)")
+_MATH_SPECIAL = re.compile(r"(?<!\\)([%#&])")  # still specials in math mode
 
 
 def _accented(ch: str) -> str:
@@ -66,46 +81,46 @@ def _encoder():
     )
 
 
-def escape(text: str | None, ascii: bool = True) -> str:
-    """``text`` with LaTeX specials escaped and, if ``ascii``, non-ASCII as LaTeX commands."""
-    if not text:
-        return ""
-    out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
-    if ascii and not out.isascii():
-        out = _encoder().unicode_to_latex(unicodedata.normalize("NFC", out))
-        # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
-        # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
-        out = _DOTLESS.sub(r"{\\\1\2}", out)
-    return out
-
-
 _DOTLESS = re.compile(r"\{\\([`'^\"~=.uvH])\\([ij])\}")
 
 
-def needs_protection(word: str) -> bool:
-    """True for words whose capitals BibTeX must not lowercase: DNA, mRNA, 3D, iPhone, the B of "vitamin B"."""
-    if any(c.isupper() for c in word[1:]):
-        return True
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article
+def _to_ascii(text: str) -> str:
+    if text.isascii():
+        return text
+    out = _encoder().unicode_to_latex(unicodedata.normalize("NFC", text))
+    # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
+    # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
+    return _DOTLESS.sub(r"{\\\1\2}", out)
 
 
-def escape_title(text: str | None, ascii: bool = True) -> str:
-    """A title for BibTeX: escaped, with each word that has inner capitals wrapped in braces.
+def _plain(text: str, ascii: bool) -> str:
+    """Text with no markup or math: specials escaped, and non-ASCII converted if ``ascii``."""
+    out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
+    return _to_ascii(out) if ascii else out
 
-    Only those words are braced (not the whole title), so styles can still
-    sentence-case the rest.
-    """
-    if not text:
-        return ""
-    out = []
-    for token in text.split():
-        lead, core, trail = _EDGES.match(token).groups()
-        if core and needs_protection(core):
-            out.append(escape(lead, ascii) + "{" + escape(core, ascii) + "}" + escape(trail, ascii))
+
+def parse(text: str) -> list:
+    """Text as a tree: ``str`` pieces and ``(tag, children)`` for balanced rich-text tags."""
+    root: list = []
+    stack: list[tuple[str, str, str, list]] = [("", "", "", root)]  # tag, closing tag, opening text, children
+    end = 0
+    for m in _TAG.finditer(text):
+        stack[-1][3].append(text[end:m.start()])
+        end = m.end()
+        raw = m.group()
+        if not raw.startswith("</"):
+            tag = m.group(2) or ("nocase" if "nocase" in raw else "sc")
+            stack.append((tag, "</%s>" % m.group(2) if m.group(2) else "</span>", raw, []))
+        elif len(stack) > 1 and raw == stack[-1][1]:
+            tag, _, _, children = stack.pop()
+            stack[-1][3].append((tag, children))
         else:
-            out.append(escape(token, ascii))
-    return " ".join(out)
+            stack[-1][3].append(raw)  # a closing tag nothing opened: text
+    stack[-1][3].append(text[end:])
+    while len(stack) > 1:  # tags never closed: their opening text is text
+        _, _, raw, children = stack.pop()
+        stack[-1][3].extend([raw, *children])
+    return root
 
 
 def balanced(text: str) -> bool:
@@ -116,3 +131,141 @@ def balanced(text: str) -> bool:
         if depth < 0:
             return False
     return depth == 0
+
+
+def _math_or_text(text: str, ascii: bool, words=None) -> str:
+    """A text piece with its inline math passed through and the rest escaped."""
+    out, end = [], 0
+    for m in _MATH.finditer(text):
+        if not balanced(m.group(1)):
+            continue  # unbalanced braces never reach the file: escaped as text
+        out.append(words(text[end:m.start()]) if words else _plain(text[end:m.start()], ascii))
+        out.append("$%s$" % _to_ascii(_MATH_SPECIAL.sub(r"\\\1", m.group(1))) if ascii
+                   else "$%s$" % _MATH_SPECIAL.sub(r"\\\1", m.group(1)))
+        end = m.end()
+    out.append(words(text[end:]) if words else _plain(text[end:], ascii))
+    return "".join(out)
+
+
+def _render(nodes: list, ascii: bool, words=None) -> str:
+    out = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(_math_or_text(node, ascii, words))
+        else:
+            tag, children = node
+            # Text the input protected is kept as it is: no protection inside it.
+            inner = _render(children, ascii, None if tag == "nocase" else words)
+            out.append(_COMMANDS[tag] % inner)
+    return "".join(out)
+
+
+def escape(text: str | None, ascii: bool = True) -> str:
+    """``text`` as LaTeX: markup as commands, math kept, specials escaped, ASCII if ``ascii``."""
+    if not text:
+        return ""
+    return _render(parse(" ".join(text.split())), ascii)  # one line: BibTeX values are read as one
+
+
+def strip_markup(text: str) -> str:
+    """The text of a rich-text string, without its tags."""
+    return _text_of(parse(text))
+
+
+def _text_of(nodes: list) -> str:
+    return "".join(n if isinstance(n, str) else _text_of(n[1]) for n in nodes)
+
+
+# --- Title capitalisation -------------------------------------------------------------
+# BibTeX styles that sentence-case titles lowercase every letter outside braces
+# except the first; so do biblatex's \MakeSentenceCase styles. Words whose capitals
+# must survive are braced one by one, never the whole title, so the rest can still
+# be sentence-cased.
+
+# Words that stay lowercase in Title Case too, so they say nothing about a title's style.
+MINOR_WORDS = frozenset("""
+    a an the and but or nor for so yet as if than that of in on at to by from with into onto
+    upon via per vs versus about above across after against along among around before behind
+    below beneath beside between beyond down during inside near off out over past since through
+    toward towards under until up within without de del della der des di du la le van von
+""".split())
+
+# Punctuation around a word stays outside the protecting braces: "({DNA})".
+_EDGES = re.compile(r"^([(\[\"'“‘]*)(.*?)([)\]\"'”’.,;:!?]*)$", re.S)
+_SENTENCE_END = tuple(":.?!")  # the word after one starts a title or subtitle
+
+
+def needs_protection(word: str) -> bool:
+    """True for words whose capitals BibTeX must not lowercase: DNA, mRNA, 3D, iPhone, the B of "vitamin B"."""
+    if any(c.isupper() for c in word[1:]):
+        return True
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article
+
+
+def _content_words(title: str):
+    """(word, starts a title or subtitle) for each whitespace-separated word, edges stripped."""
+    start = True
+    for token in title.split():
+        _, core, trail = _EDGES.match(token).groups()
+        yield core, start
+        start = (trail or core).endswith(_SENTENCE_END)
+
+
+def is_sentence_case(title: str) -> bool:
+    """True when most of the title's ordinary words are lowercase ("Sleep and memory in Berlin").
+
+    Ordinary words: not the first word of the title or of a subtitle, not a minor
+    word (of, and, the...), not one with digits or inner capitals. In a Title Case
+    title ("Sleep and Memory in Berlin") capitals say nothing; in a sentence-case
+    title a capitalised ordinary word is a proper noun.
+    """
+    lower = upper = 0
+    for word, start in _content_words(_MATH.sub(" ", title)):
+        if start or not word[:1].isalpha() or word.lower() in MINOR_WORDS \
+                or any(c.isdigit() for c in word) or needs_protection(word):
+            continue
+        upper += word[0].isupper()
+        lower += word[0].islower()
+    return lower > upper
+
+
+class _Protector:
+    """Escapes title text word by word, bracing the words whose capitals must stay."""
+
+    def __init__(self, ascii: bool, sentence_case: bool):
+        self.ascii, self.sentence_case, self.start = ascii, sentence_case, True
+
+    def protect(self, word: str, start: bool) -> bool:
+        if needs_protection(word):
+            return True
+        # In sentence case a capitalised word after the first is a proper noun (Parkinson, Bayesian).
+        return self.sentence_case and not start and word[:1].isupper()
+
+    def __call__(self, text: str) -> str:
+        out = []
+        for token in re.split(r"(\s+)", text):
+            if not token or token.isspace():
+                out.append(token)
+                continue
+            lead, core, trail = _EDGES.match(token).groups()
+            if core and self.protect(core, self.start):
+                out.append(_plain(lead, self.ascii) + "{%s}" % _plain(core, self.ascii) + _plain(trail, self.ascii))
+            else:
+                out.append(_plain(token, self.ascii))
+            self.start = (trail or core).endswith(_SENTENCE_END)
+        return "".join(out)
+
+
+def escape_title(text: str | None, ascii: bool = True) -> str:
+    """A title as :func:`escape` writes it, with the words whose capitals must stay braced.
+
+    Braced: acronyms and words with inner capitals (DNA, mRNA, BNT162b2, iPhone)
+    always; in a sentence-case title also capitalised words after the first
+    (Parkinson, Bayesian, Ethiopia). Text the input already protected
+    (``<span class="nocase">``) is kept as it is.
+    """
+    if not text:
+        return ""
+    nodes = parse(" ".join(text.split()))
+    return _render(nodes, ascii, _Protector(ascii, is_sentence_case(_text_of(nodes))))

@@ -49,7 +49,7 @@ class Name:
 
     @classmethod
     def from_csl(cls, data: dict[str, Any]) -> Name:
-        return cls(**{a: data[k] for a, k in cls._CSL_KEYS.items() if data.get(k)})
+        return cls(**{a: str(data[k]) for a, k in cls._CSL_KEYS.items() if data.get(k)})
 
     @property
     def sort_family(self) -> str:
@@ -84,7 +84,15 @@ class Date:
 
     @classmethod
     def from_csl(cls, data: dict[str, Any]) -> Date:
-        parts = [[int(x) for x in p] for p in data.get("date-parts") or [] if p]
+        parts = []
+        for p in data.get("date-parts") or []:
+            ints = []
+            for x in (p if isinstance(p, list) else [p])[:3]:
+                if not str(x).strip().lstrip("-").isdigit():
+                    break  # null or text ends the usable parts
+                ints.append(int(x))
+            if ints:
+                parts.append(ints)
         season = data.get("season")
         return cls(parts=parts, literal=data.get("literal") or data.get("raw"),
                    season=int(season) if str(season or "").isdigit() else None)

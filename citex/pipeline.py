@@ -109,8 +109,8 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
     from .keys import CitationKeys
 
     tally = tally if tally is not None else Tally()
+    keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
     writer = WRITERS.get(to)(out, **options)
-    keys = CitationKeys()
     writer.begin()
     for rec in records:
         try:

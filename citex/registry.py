@@ -83,5 +83,6 @@ REPAIRS = Registry(
 )
 WRITERS = Registry(
     "writer",
-    ["citex.writers.bibtex", "citex.writers.ris", "citex.writers.csljson", "citex.writers.csl"],
+    ["citex.writers.bibtex", "citex.writers.biblatex", "citex.writers.ris", "citex.writers.csljson", "citex.writers.cslyaml",
+     "citex.writers.csl"],
 )

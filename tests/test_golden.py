@@ -15,6 +15,8 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 @pytest.mark.parametrize("to, name, options", [
     ("bibtex", "seeds.bib", {}),
+    ("biblatex", "seeds.biblatex.bib", {}),
+    ("cslyaml", "seeds.yaml", {}),
     ("ris", "seeds.ris", {}),
     ("csljson", "seeds.json", {}),
     ("text", "seeds.apa.txt", {"style": "apa"}),

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from citex.latex import balanced, escape, escape_title, needs_protection
+from citex.latex import balanced, escape, escape_title, is_sentence_case, needs_protection, strip_markup
 
 
 @pytest.mark.parametrize("text, out", [
@@ -78,7 +78,7 @@ def test_title_braces_words_not_the_whole_title():
     title = "Management of DNA (ASPS) in COVID-19: mRNA vaccine BNT162b2, Vitamin B and iPhone use."
     assert escape_title(title) == (
         "Management of {DNA} ({ASPS}) in {COVID-19}: {mRNA} vaccine {BNT162b2}, "
-        "Vitamin {B} and {iPhone} use.")
+        "{Vitamin} {B} and {iPhone} use.")  # sentence case: "Vitamin" is taken for a proper noun
 
 
 def test_title_escapes_inside_protected_words():
@@ -98,3 +98,105 @@ def test_balanced():
 def test_accented_i_uses_the_plain_letter_so_biber_keeps_one_character():
     assert escape("Rodríguez Martïn") == "Rodr{\\'i}guez Mart{\\\"i}n"
     assert escape("Yılmaz") == "Y{\\i}lmaz"  # a real dotless i stays one
+
+
+# --- Rich text and math --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, out", [
+    ("<i>E. coli</i> in <b>water</b>", r"\textit{E. coli} in \textbf{water}"),
+    ("CO<sub>2</sub> and 10<sup>3</sup>", r"CO\textsubscript{2} and 10\textsuperscript{3}"),
+    ('<span class="nocase">pH</span> scale', "{pH} scale"),
+    ('<span style="font-variant:small-caps;">Smith</span>', r"\textsc{Smith}"),
+    ("<b><i>both</i></b>", r"\textbf{\textit{both}}"),
+    ("<i>R&D</i>", r"\textit{R\&D}"),
+    ("<i>unclosed and </b> stray", r"<i>unclosed and </b> stray"),  # not markup: text
+    ("<i>a<b>b</i>c</b>", r"<i>a\textbf{b</i>c}"),  # crossed tags: only the balanced pair is markup
+    ("<script>x</script>", "<script>x</script>"),  # unknown tags are text
+])
+def test_rich_text_markup_becomes_commands(text, out):
+    assert escape(text) == out
+
+
+@pytest.mark.parametrize("text, out", [
+    (r"the $\alpha_2$ chain", r"the $\alpha_2$ chain"),
+    ("$x^2 + y_1$ and 5%", r"$x^2 + y_1$ and 5\%"),
+    ("costs $5 and $10", r"costs \$5 and \$10"),   # not math: a space before the second $
+    ("$ x $", r"\$ x \$"),                         # not math: spaces inside the dollars
+    ("$5$10", r"\$5\$10"),                         # not math: a digit after the closing $
+    (r"$\frac{1}{2$ x", r"\${\textbackslash}frac{\textbraceleft}1{\textbraceright}{\textbraceleft}2\$ x"),  # unbalanced
+    ("$50%$", r"$50\%$"),                          # % would end the line in LaTeX even in math
+    ("$α$", r"${\ensuremath{\alpha}}$"),           # ASCII output converts inside math too
+])
+def test_math_passes_through_unescaped(text, out):
+    assert escape(text) == out
+
+
+def test_markup_and_math_in_utf8_mode():
+    assert escape("<i>Äpfel</i> $α$", ascii=False) == r"\textit{Äpfel} $α$"
+
+
+def test_strip_markup():
+    assert strip_markup('<i>E. coli</i> <span class="nocase">pH</span> <b>x') == "E. coli pH <b>x"
+
+
+MARKUP = st.lists(st.sampled_from(["<i>", "</i>", "<b>", "</b>", "<sup>", "</sup>", '<span class="nocase">',
+                                   "</span>", "$", "{", "}", "\\", "x", " ", "é", "%"]), max_size=20).map("".join)
+
+
+@given(MARKUP)
+def test_any_markup_gives_balanced_braces(text):
+    assert balanced(escape(text)) and balanced(escape_title(text, ascii=False))
+
+
+# --- Title capitalisation ---------------------------------------------------------------
+# The rule: acronyms and words with inner capitals are always braced; a capitalised word
+# that is not the first word of the title or subtitle is braced only when the title is in
+# sentence case (most ordinary words lowercase). In Title Case nobody can tell a proper noun.
+
+@pytest.mark.parametrize("title, sentence", [
+    ("Sleep and memory in Berlin", False),          # 1 lowercase vs 1 capitalised: not "most"
+    ("Effects of aspirin on mortality in Germany", True),
+    ("Prevalence of hypertension among adults in rural Ethiopia: A community-based study", True),
+    ("Management of Metastatic Spine and Hip Alveolar Soft Part Sarcoma: Case Report", False),
+    ("The Lord of the Rings", False),
+    ("Gut microbial metabolites entrain host circadian clocks", True),
+    ("DNA RNA", False),
+    ("", False),
+])
+def test_sentence_case_is_told_from_title_case(title, sentence):
+    assert is_sentence_case(title) is sentence
+
+
+@pytest.mark.parametrize("title, out", [
+    # sentence case: proper nouns braced, the first word and a subtitle's first word not
+    ("Bayesian inference for Parkinson's disease in England: A cohort study",
+     "Bayesian inference for {Parkinson's} disease in {England}: A cohort study"),
+    ("Effects of aspirin on mortality in Germany and Alzheimer disease",
+     "Effects of aspirin on mortality in {Germany} and {Alzheimer} disease"),
+    ("Gaussian processes for the analysis of COVID-19 mRNA data",
+     "Gaussian processes for the analysis of {COVID-19} {mRNA} data"),
+    # Title Case: only acronyms and inner capitals
+    ("Bayesian Inference for Parkinson Disease in England",
+     "Bayesian Inference for Parkinson Disease in England"),
+    ("Safety of the BNT162b2 mRNA Covid-19 Vaccine on the iPhone",
+     "Safety of the {BNT162b2} {mRNA} Covid-19 Vaccine on the {iPhone}"),
+    # chemical formulas and gene names
+    ("Binding of H2O and CO2 by TP53 and BRCA1 in cells", "Binding of {H2O} and {CO2} by {TP53} and {BRCA1} in cells"),
+    # text the input protected is kept as is, and not braced again
+    ('The <span class="nocase">iPhone</span> and DNA', "The {iPhone} and {DNA}"),
+    ('<span class="nocase">A whole protected title</span>', "{A whole protected title}"),
+    # markup and math inside a title
+    ("Growth of <i>Escherichia coli</i> in water", r"Growth of \textit{{Escherichia} coli} in water"),
+    (r"Bounds for $O(n)$ sorting algorithms in Python", r"Bounds for $O(n)$ sorting algorithms in {Python}"),
+])
+def test_title_protection(title, out):
+    assert escape_title(title, ascii=False) == out
+
+
+@given(st.text(st.characters(min_codepoint=0x20, max_codepoint=0x7e)))
+def test_title_is_never_wrapped_whole(text):
+    out = escape_title(text, ascii=False)
+    words = text.split()
+    if len(words) > 1:
+        assert not (out.startswith("{") and out.endswith("}") and balanced(out[1:-1])) or \
+            out.startswith("{\\") or words[0].startswith(("{", "}", "\\"))

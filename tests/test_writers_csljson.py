@@ -103,3 +103,11 @@ def test_invalid_item_is_rejected_by_the_schema(validate):
 
     with pytest.raises(jsonschema.ValidationError):
         validate([{"id": "x", "type": "article", "truncated": True}])
+
+
+def test_line_separator_characters_inside_values_survive():
+    import json
+
+    from citex.pipeline import dumps
+    rec = Record(fields={"title": "A\u2028B\u0085C", "author": [Name("Li", "X")]})
+    assert json.loads(dumps([rec], "csljson"))[0]["title"] == "A\u2028B\u0085C"

@@ -141,3 +141,32 @@ def test_rispy_reads_the_fields_back():
     assert entry["abstract"] == "Line one, line two."
     assert entry["urls"] == ["https://example.org/a"]
     assert plain["authors"] == ["Shah, M"] and plain["id"] == "shah2020management"
+
+
+# The tag table is shared with the reader (citex/fieldmaps/ris.py): tags follow the RIS type.
+
+def test_keywords_one_per_line_and_editors():
+    rec = article(keyword="sleep, memory", editor=[Name("Editor", "Ed")])
+    text = write(rec)
+    assert "KW  - sleep\nKW  - memory\n" in text and "A2  - Editor, Ed\n" in text
+
+
+def test_keywords_with_commas_come_from_the_readers_list():
+    rec = article(keyword="Disease Models, Animal, Humans")
+    rec.extra["KW"] = "Disease Models, Animal\nHumans"
+    assert "KW  - Disease Models, Animal\nKW  - Humans\n" in write(rec)
+
+
+def test_tags_follow_the_type():
+    book = Record(type="book", fields={"title": "B", "collection-title": "A series",
+                                       "container-title": "not for a book", "edition": "2"})
+    assert lines(write(book)) == ["TY  - BOOK", "ID  - b", "TI  - B", "T2  - A series", "ET  - 2", "ER  - "]
+    chapter = Record(type="chapter", fields={"title": "C", "container-title": "The book",
+                                             "collection-title": "A series"})
+    assert lines(write(chapter))[2:5] == ["TI  - C", "T2  - The book", "T3  - A series"]
+    assert "ET  -" not in write(article(edition="2"))  # EndNote's ET of a journal article is a date
+
+
+def test_family_name_alone_keeps_its_comma():
+    text = write(article(author=[Name("Van Dung"), Name("Cher")]))
+    assert "AU  - Van Dung,\n" in text and "AU  - Cher\n" in text

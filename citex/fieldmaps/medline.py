@@ -7,6 +7,15 @@ Tags are NLM's (https://www.nlm.nih.gov/bsd/mms/medlineelements.html);
 the ERIC database exports the same layout with a few tags of its own.
 """
 
+# Every tag NLM and ERIC write. A known tag is read however it is padded
+# ("TI-", "ISSN - "); an unknown one only in the standard layout (4 wide, then "-").
+KNOWN_TAGS = frozenset(
+    "AB AD AID AU AUID BTI CDAT CI CIN CN COIS CON CP CRDT CRF CRI CTDT CTI DA DCOM DDIN DEP DP "
+    "DRDT ECF ECI ED EDAT EFR EIN EN FAU FED FIR FPS GN GR GS IP IR IRAD IS ISBN ISSN JID JT LA "
+    "LID LR MH MHDA MID NM NR OAB OABL OCI OID ORI OT OTO OWN PB PG PHST PL PMC PMCR PMID PRIN "
+    "PROF PS PST PT PUBM RF RIN RN ROF RPF RPI SB SFM SI SO SPIN STAT TA TI TT UIN UOF VI VTI".split()
+)
+
 # MEDLINE tag -> CSL variable, for tags whose value is copied as it stands.
 # A repeated tag is joined with a space (TI, BTI) or a newline (AB).
 TEXT_TAGS = {
@@ -60,16 +69,16 @@ ERIC_NUMBER_TAG = "OID"
 # name a journal, else "article". "Review" (a review article) stays a journal
 # article: CSL's "review" is a review *of* another work.
 PUBLICATION_TYPES = (
-    ("Preprint", "article"),
-    ("Dataset", "dataset"),
-    ("Newspaper Article", "article-newspaper"),
-    ("Legislation", "legislation"),
-    ("Patent", "patent"),
+    ("Preprint", "article"),  # PubMed adds "Journal Article" to preprints too
     ("Book Chapter", "chapter"),
+    ("Newspaper Article", "article-newspaper"),
     ("Journal Article", "article-journal"),
     ("Journal Articles", "article-journal"),  # ERIC
     ("Book", "book"),
     ("Books", "book"),  # ERIC
+    ("Dataset", "dataset"),
+    ("Legislation", "legislation"),
+    ("Patent", "patent"),
     ("Dissertations/Theses", "thesis"),  # ERIC
     ("Academic Dissertation", "thesis"),
     ("Technical Report", "report"),

@@ -1,49 +1,103 @@
 """BibTeX: one ``@type{key, field = {value}}`` entry per record, aligned like bibtex-tidy.
 
-The entry type and the fields that depend on it come from the table below;
+The entry type and the fields that depend on it come from the tables below;
 which fields are written, and in what order, is ``templates/bibtex.j2``.
 Text is LaTeX-escaped and, by default, ASCII (``ascii=False`` keeps UTF-8 for
 biber or for BibTeX with xelatex/lualatex).
+
+An entry that lacks a field the standard styles (plain, unsrt, plainnat)
+require of its type is written as ``@misc``, which holds the same fields and
+requires none, and the record says so: BibTeX would warn, and a style would
+print the entry with a gap.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .. import latex as tex
 from ..errors import CitexError
 from ..model import Record
 from ..registry import WRITERS
 from .templated import TemplatedWriter
 
-# CSL type -> (BibTeX entry type, field for container-title). Anything else is @misc.
-TYPES = {
-    "article-journal": ("article", "journal"),
-    "article-magazine": ("article", "journal"),
-    "article-newspaper": ("article", "journal"),
-    "review": ("article", "journal"),
-    "review-book": ("article", "journal"),
-    "book": ("book", None),
-    "chapter": ("incollection", "booktitle"),
-    "entry-dictionary": ("incollection", "booktitle"),
-    "entry-encyclopedia": ("incollection", "booktitle"),
-    "paper-conference": ("inproceedings", "booktitle"),
-    "thesis": ("phdthesis", None),
-    "report": ("techreport", None),
-}
 MISC = ("misc", "howpublished")
+# Every CSL 1.0.2 type -> (BibTeX entry type, field for container-title).
+TYPES = {
+    **dict.fromkeys(["article", "article-journal", "article-magazine", "article-newspaper",
+                     "review", "review-book"], ("article", "journal")),
+    **dict.fromkeys(["book", "classic", "collection"], ("book", None)),
+    **dict.fromkeys(["chapter", "entry", "entry-dictionary", "entry-encyclopedia"],
+                    ("incollection", "booktitle")),
+    "paper-conference": ("inproceedings", "booktitle"),
+    "thesis": ("phdthesis", None),  # mastersthesis by genre: see entry_type()
+    **dict.fromkeys(["report", "standard"], ("techreport", None)),
+    "manuscript": ("unpublished", None),
+    "pamphlet": ("booklet", None),
+    **dict.fromkeys([
+        "bill", "broadcast", "dataset", "document", "event", "figure", "graphic", "hearing",
+        "interview", "legal_case", "legislation", "map", "motion_picture", "musical_score",
+        "patent", "performance", "periodical", "personal_communication", "post", "post-weblog",
+        "regulation", "software", "song", "speech", "treaty", "webpage"], MISC),
+}
 # Where the publisher goes, for the entry types that call it something else.
-PUBLISHER = {"phdthesis": "school", "techreport": "institution"}
+PUBLISHER = {"phdthesis": "school", "mastersthesis": "school", "techreport": "institution"}
+# What plain/unsrt/plainnat require of each type (misc: nothing), as record roles.
+REQUIRED = {
+    "article": ("author", "title", "container", "year"),
+    "book": ("author", "title", "publisher", "year"),
+    "booklet": ("title",),
+    "incollection": ("author", "title", "container", "publisher", "year"),
+    "inproceedings": ("author", "title", "container", "year"),
+    "phdthesis": ("author", "title", "publisher", "year"),
+    "mastersthesis": ("author", "title", "publisher", "year"),
+    "techreport": ("author", "title", "publisher", "year"),
+    "unpublished": ("author", "title", "note"),
+}
+_ROLES = {"author": "an author", "title": "a title", "container": "a container title",
+          "publisher": "a publisher", "year": "a year", "note": "a note"}
 
 
-def _missing_for_article(record: Record) -> list[str]:
-    """What BibTeX's standard styles require of an @article that the record lacks."""
-    needs = {"an author": "author", "a journal": "container-title", "a year": "issued"}
-    missing = [what for what, field in needs.items() if not record.get(field)]
-    if record.year is None and "a year" not in missing:
-        missing.append("a year")
-    if record.get("issue") and not record.get("volume"):
-        missing.append("a volume for its issue")
-    return missing
+def entry_type(record: Record, types: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The (entry type, container field) for a record: a thesis whose genre says master's is one."""
+    found = types.get(record.type, MISC)
+    if found[0] == "phdthesis" and "master" in str(record.get("genre") or "").lower():
+        return ("mastersthesis", *found[1:])
+    return found
+
+
+def _has(record: Record, role: str, entry: str) -> bool:
+    if role == "author":  # a book may have editors instead
+        return bool(record.get("author") or (entry == "book" and record.get("editor")))
+    if role == "year":
+        return record.year is not None or bool(getattr(record.get("issued"), "literal", None))
+    field = {"container": "container-title"}.get(role, role)
+    return bool(str(record.get(field) or "").strip())
+
+
+def missing(record: Record, entry: str) -> list[str]:
+    """What the standard styles require of a BibTeX ``entry`` that the record lacks."""
+    out = [_ROLES[r] for r in REQUIRED.get(entry, ()) if not _has(record, r, entry)]
+    if entry == "article" and record.get("issue") and not record.get("volume"):
+        out.append("a volume for its issue")
+    return out
+
+
+def number(record: Record, entry: str) -> Any:
+    """BibTeX's ``number``: an article's issue, a book's number in its series, a report's number."""
+    if entry == "article":
+        return record.get("issue") or record.get("number")
+    if entry in ("book", "collection", "incollection", "inbook", "inproceedings", "inreference"):
+        return record.get("collection-number") or record.get("number")
+    return record.get("number") or record.get("issue")
+
+
+def sort_key(record: Record) -> str | None:
+    """The first words of the title: what BibTeX sorts and labels an authorless entry by."""
+    if record.get("author") or record.get("editor"):
+        return None
+    words = tex.strip_markup(record.get("title") or record.get("container-title") or "").split()
+    return " ".join(words[:3]).rstrip(".,:;") or record.id  # nothing else to sort by: the key
 
 
 @WRITERS.register("bibtex", extension=".bib")
@@ -53,37 +107,27 @@ class BibTeXWriter(TemplatedWriter):
     template = "bibtex.j2"
 
     def __init__(self, out, **options: Any):
-        super().__init__(out, **options)
         self.ascii = bool(options.get("ascii", True))
-        self.count = 0
+        super().__init__(out, **options)
 
     def context(self, record: Record) -> dict[str, Any]:
         if not record.id:
             raise CitexError("record has no citation key", record.source.location())
-        entry_type, container = TYPES.get(record.type, MISC)
-        missing = _missing_for_article(record) if entry_type == "article" else []
-        if missing:
-            # BibTeX styles warn on an incomplete @article; @misc holds the same fields
-            # and requires none.
-            entry_type, container = MISC
+        entry, container = entry_type(record, TYPES)
+        lacking = missing(record, entry)
+        if not any(_has(record, r, "misc") for r in ("author", "title", "container", "year", "note")) \
+                and not record.get("editor"):
+            record.report("warning", "bibtex-empty", "the record has no author, title, date or note: "
+                          "BibTeX styles will print an empty entry for it")
+        if lacking:
             record.report("info", "bibtex-misc",
-                          f"written as @misc: an @article needs {' and '.join(missing)}, "
+                          f"written as @misc: a BibTeX @{entry} needs {' and '.join(lacking)}, "
                           "and this record has none")
+            entry, container = MISC
         return {
             "record": record, "key": record.id, "ascii": self.ascii,
-            "entry_type": entry_type, "container_field": container,
-            "publisher_field": PUBLISHER.get(entry_type, "publisher"),
-            # Without an author, styles sort (and author-year styles label) by `key`.
-            "sort_key": None if record.get("author") or record.get("editor") else _sort_key(record),
+            "entry_type": entry, "container_field": container,
+            "publisher_field": PUBLISHER.get(entry, "publisher"),
+            "number": number(record, entry),
+            "sort_key": sort_key(record),  # without an author, styles sort (and label) by `key`
         }
-
-    def write(self, record: Record) -> None:
-        text = self.render(record)
-        self.out.write("\n" + text if self.count else text)  # a blank line between entries
-        self.count += 1
-
-
-def _sort_key(record: Record) -> str | None:
-    """The first words of the title: what BibTeX sorts and labels an authorless entry by."""
-    words = (record.get("title") or record.get("container-title") or "").split()
-    return " ".join(words[:3]).rstrip(".,:;") or None

@@ -46,7 +46,8 @@ class CSLJSONWriter(Writer):
 
     def write(self, record: Record) -> None:
         text = json.dumps(item(record), indent=2, ensure_ascii=False)
-        self.out.write(("\n" if not self.count else ",\n") + textwrap.indent(text, "  "))
+        # Not textwrap.indent: it also breaks at U+2028 and kin inside string values.
+        self.out.write(("\n  " if not self.count else ",\n  ") + text.replace("\n", "\n  "))
         self.count += 1
 
     def end(self) -> None:

@@ -1,7 +1,11 @@
 """RIS: ``XX  - value`` lines per record, closed by ``ER  - `` and a blank line.
 
-Which tags are written, and in what order, is ``templates/ris.j2``. Tag
-choices that reference managers read back:
+Which tags are written, for which RIS types and in what order, is the table
+``fieldmaps/ris.py`` that the RIS reader reads by, so what is written reads
+back the same; a tag is written only where the reader would take it for the
+same variable (no edition for a journal article, where EndNote's ET is the
+e-pub date; T2 of a book is its series). Tag choices that reference managers
+read back:
 
 - ``AN`` (accession number) holds the PMID: EndNote fills its Accession Number
   with the PMID when it imports from PubMed and writes it back as ``AN``; Zotero
@@ -9,47 +13,72 @@ choices that reference managers read back:
   journal article as its issue.
 - ``C2`` holds the PMCID of journal articles (RIS 2011 and EndNote: JOUR's
   Custom 2 is the PMCID). For other types ``C2`` means something else, so it is
-  written for ``JOUR`` only.
-- ``T2`` is the container for every type; periodicals also get ``JO`` (full
-  name) and ``J2`` (abbreviation), which older readers look for.
+  written for journal articles only.
+- ``T2`` is the container (the series for books and reports); periodicals also
+  get ``JO`` (full name) and ``J2`` (abbreviation), which older readers look for.
+- ``KW`` is written once per keyword: the CSL ``keyword`` list split at commas,
+  or the reader's own list when a keyword holds a comma.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from ..model import Record
+from ..fieldmaps.ris import GENERIC, PERIODICAL, RIS_TYPE, WRITE_ORDER, row_for
+from ..model import Name, Record
 from ..registry import WRITERS
-from .templated import TemplatedWriter
+from .templated import TemplatedWriter, oneline, page_range, ris_date, ris_name
 
-# CSL type -> RIS type (TY). Anything else is GEN.
-TYPES = {
-    "article": "JOUR",
-    "article-journal": "JOUR",
-    "article-magazine": "MGZN",
-    "article-newspaper": "NEWS",
-    "bill": "BILL",
-    "book": "BOOK",
-    "chapter": "CHAP",
-    "dataset": "DATA",
-    "entry-dictionary": "DICT",
-    "entry-encyclopedia": "ENCYC",
-    "graphic": "ART",
-    "legal_case": "CASE",
-    "legislation": "STAT",
-    "manuscript": "MANSCPT",
-    "map": "MAP",
-    "motion_picture": "MPCT",
-    "paper-conference": "CONF",
-    "patent": "PAT",
-    "post-weblog": "BLOG",
-    "report": "RPRT",
-    "review": "JOUR",
-    "software": "COMP",
-    "thesis": "THES",
-    "webpage": "ELEC",
-}
-PERIODICALS = frozenset({"JOUR", "MGZN", "NEWS"})
+TYPES = RIS_TYPE  # CSL type -> RIS type (TY); anything else is GEN
+PERIODICALS = PERIODICAL
+
+
+def keywords(record: Record) -> list[str]:
+    """The keywords one by one: the reader's list if it still matches, else split at commas."""
+    joined = record.get("keyword")
+    if not joined:
+        return []
+    listed = (record.extra.get("KW") or "").split("\n")
+    if ", ".join(listed) == joined:
+        return listed
+    return [k.strip() for k in str(joined).split(",") if k.strip()]
+
+
+def _person_or_literal(name: Name) -> str:
+    """``Last, First``; a family name alone keeps its comma (``Van Dung,``) so that it
+    does not read back as an organisation."""
+    text = ris_name(name)
+    alone = name.family and not (name.given or name.literal or name.suffix)
+    return f"{text}," if alone and " " in text else text
+
+
+def _values(record: Record, tag: str, kind: str, var: str | None) -> list[Any]:
+    if kind == "key":
+        return [record.id]
+    if kind == "name":
+        return [_person_or_literal(n) for n in record.get(var) or []]
+    if kind == "date":
+        return [record.year if tag == "PY" else ris_date(record.get(var))]
+    if kind == "page":
+        return [page_range(record.get("page"))[0 if tag == "SP" else 1]]
+    if kind == "serial":
+        return [record.get("ISSN") or record.get("ISBN")]
+    if kind == "list":
+        return keywords(record)
+    return [record.get(var)]
+
+
+def tag_lines(record: Record, ris_type: str) -> Iterator[tuple[str, str]]:
+    """(tag, value) for each written tag that has a value, in the table's order."""
+    for tag in WRITE_ORDER:
+        row = row_for(tag, ris_type)
+        if row is None or not row.write:
+            continue  # the reader would take this tag as something else for this type
+        for value in _values(record, tag, row.kind, row.var):
+            text = oneline(value)
+            if text:
+                yield tag, text
 
 
 @WRITERS.register("ris", extension=".ris")
@@ -59,6 +88,6 @@ class RISWriter(TemplatedWriter):
     template = "ris.j2"
 
     def context(self, record: Record) -> dict[str, Any]:
-        ris_type = TYPES.get(record.type, "GEN")
+        ris_type = RIS_TYPE.get(record.type, GENERIC)
         return {"record": record, "key": record.id, "ris_type": ris_type,
-                "periodical": ris_type in PERIODICALS}
+                "lines": list(tag_lines(record, ris_type))}

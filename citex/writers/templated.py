@@ -1,9 +1,16 @@
-"""The jinja2 environment shared by template-based writers, and its filters.
+"""The sandboxed jinja2 environment template-based writers share, and its filters.
 
 A writer's template renders one record (the output streams) and decides which
 fields are written, in what order; the filters below turn record values
 into a format's text. Every filter accepts ``None`` or ``""`` and returns
 ``""`` then, so a template can drop empty fields with one test.
+
+Built-in and user templates (``--template FILE.j2``) render in one
+``ImmutableSandboxedEnvironment``: a template reads the values it is given
+and calls the filters, and nothing else. It cannot reach Python internals
+(``__class__``...), change a record, import a module or read a file; it can
+include only the built-in templates. A user template that tries is refused
+before any record is read, with a one-line usage error.
 """
 
 from __future__ import annotations
@@ -15,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import latex as tex
-from ..model import Date, Name, Record
+from ..errors import CitexError, UsageError
+from ..model import Date, Name, Record, Repair, Source
 from . import Writer
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -38,10 +46,12 @@ def oneline(text: Any) -> str:
 
 
 def latex(text: str | None, ascii: bool = True) -> str:
+    """LaTeX-escaped text: rich-text markup as commands, ``$math$`` kept (see citex.latex)."""
     return tex.escape(oneline(text), ascii)
 
 
 def bibtex_title(text: str | None, ascii: bool = True) -> str:
+    """:func:`latex`, with the words whose capitals must survive a style braced."""
     return tex.escape_title(oneline(text), ascii)
 
 
@@ -88,8 +98,38 @@ def bibtex_month(date: Date | None) -> str:
     return MONTHS[m - 1] if m else ""
 
 
-def ris_name(name: Name) -> str:
+def bibtex_year(date: Date | None) -> str:
+    """The year (of a range, the first: BibTeX and Biber sort by an integer year); else a date's literal text."""
+    if not isinstance(date, Date):
+        return ""
+    return str(date.year) if date.year is not None else latex(date.literal)
+
+
+def _iso(parts: list[int], season: int | None = None) -> str:
+    year = "%04d" % parts[0] if parts[0] >= 0 else "-%04d" % -parts[0]
+    rest = ["%02d" % p for p in parts[1:3] if p]
+    if not rest and season in (1, 2, 3, 4):
+        rest = [str(20 + season)]  # ISO 8601-2 seasons: 21 spring ... 24 winter
+    return "-".join([year, *rest])
+
+
+def iso_date(date: Date | None) -> str:
+    """The date in ISO 8601 as biblatex reads it: ``2020-12-21``, ``2020-03``, a range ``2019/2020``.
+
+    A date that is only literal text ("Spring 2020") has no ISO form: ``""``.
+    """
+    if not isinstance(date, Date) or not date.parts or not date.parts[0]:
+        return ""
+    start = _iso(date.parts[0], date.season)
+    if len(date.parts) > 1 and date.parts[1] and date.parts[1] != date.parts[0]:
+        return start + "/" + _iso(date.parts[1])
+    return start
+
+
+def ris_name(name: Name | None) -> str:
     """``Last, First, Suffix`` as the RIS specification writes it; an organisation as is."""
+    if name is None:
+        return ""
     if name.literal or not name.family:
         return oneline(name.literal or name.given)
     last = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
@@ -116,16 +156,35 @@ def page_range(page: str | None) -> tuple[str, str]:
 FILTERS = {
     f.__name__: f
     for f in (oneline, latex, bibtex_title, verbatim, bibtex_names, bibtex_pages,
-              bibtex_month, ris_name, ris_date, page_range)
+              bibtex_month, bibtex_year, iso_date, ris_name, ris_date, page_range)
+}
+
+# What a template may read of the model's objects; everything else is refused.
+# (The sandbox already refuses "_" names; this also keeps Record.fix and .report out.)
+VISIBLE = {
+    Record: {"type", "fields", "id", "extra", "truncated", "source", "repairs", "get", "year"},
+    Name: {"family", "given", "literal", "non_dropping_particle", "dropping_particle", "suffix",
+           "sort_family"},
+    Date: {"parts", "literal", "season", "year"},
+    Source: {"format", "path", "line", "dialect"},
+    Repair: {"rule", "field", "before", "after", "note"},
 }
 
 
 @cache
 def environment():
-    """The shared environment, built on first use (jinja2 is imported only then)."""
+    """The one sandboxed environment, built on first use (jinja2 is imported only then)."""
     import jinja2
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    env = jinja2.Environment(
+    class Sandbox(ImmutableSandboxedEnvironment):
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            allowed = VISIBLE.get(type(obj))
+            if allowed is not None:
+                return attr in allowed
+            return super().is_safe_attribute(obj, attr, value)
+
+    env = Sandbox(
         loader=jinja2.FileSystemLoader(template_dir()),
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
@@ -134,16 +193,76 @@ def environment():
     return env
 
 
+def user_template(path: str, variables: set[str] | None = None):
+    """A user's template file, compiled; refused with a usage error if it reaches past its values.
+
+    ``variables`` are the names the writer gives a template; a template using
+    another (``os``, ``open``...) is refused.
+    """
+    from jinja2 import TemplateSyntaxError, nodes
+    from jinja2.meta import find_undeclared_variables
+
+    try:
+        source = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read the template: {getattr(exc, 'strerror', None) or exc}") from None
+    env = environment()
+    try:
+        ast = env.parse(source, path, path)
+    except TemplateSyntaxError as exc:
+        raise UsageError(f"{path}:{exc.lineno}: template error: {exc.message}") from None
+    for node in ast.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(name, str) and name.startswith("_"):
+            raise UsageError(f"{path}:{node.lineno}: template error: '{name}' is refused: "
+                             "templates cannot reach Python internals")
+    builtin = set(env.loader.list_templates())
+    for node in ast.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+        target = getattr(node.template, "value", None)
+        if target not in builtin:
+            raise UsageError(f"{path}:{node.lineno}: template error: a template can include only "
+                             f"the built-in templates ({', '.join(sorted(builtin))})")
+    unknown = sorted(find_undeclared_variables(ast) - (variables or set()) - set(env.globals))
+    if variables is not None and unknown:
+        raise UsageError(f"{path}: template error: unknown variable '{unknown[0]}'; a template "
+                         f"can use {', '.join(sorted(variables))}")
+    return env.template_class.from_code(env, env.compile(ast, path, path), env.make_globals(None), None)
+
+
 class TemplatedWriter(Writer):
-    """A writer that renders ``template`` once per record with :meth:`context`."""
+    """A writer that renders ``template`` once per record with :meth:`context`.
+
+    ``template=PATH`` (the ``--template`` option) renders a user's template
+    instead, with the same variables, plus ``index`` (0 for the first record).
+    """
 
     template = ""
+
+    def __init__(self, out, **options: Any):
+        super().__init__(out, **options)
+        self.count = 0
+        path = options.get("template")
+        self._template = user_template(path, self._variables()) if path else None
+
+    def _variables(self) -> set[str] | None:
+        try:  # the names context() gives: what a user template may use
+            return set(self.context(Record(id="key"))) | {"index"}
+        except Exception:  # a context that needs a real record: leave names to render time
+            return None
 
     def context(self, record: Record) -> dict[str, Any]:
         return {"record": record, "key": record.id}
 
     def render(self, record: Record) -> str:
-        return environment().get_template(self.template).render(self.context(record))
+        from jinja2 import TemplateError
+
+        template = self._template or environment().get_template(self.template)
+        try:
+            return template.render({**self.context(record), "index": self.count})
+        except TemplateError as exc:
+            where = self.options.get("template") or self.template
+            raise CitexError(f"{where}: template error: {exc}", record.source.location()) from None
 
     def write(self, record: Record) -> None:
         self.out.write(self.render(record))
+        self.count += 1

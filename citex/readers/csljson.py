@@ -1,0 +1,324 @@
+"""CSL-JSON and CSL-YAML, citeproc's own input formats, read leniently.
+
+CSL-JSON is an array of items (or one item, or one item a line). Items are
+decoded one at a time with ``json.JSONDecoder.raw_decode``, so each keeps its
+line, and a syntax error in a pretty-printed array costs only the item it is in.
+CSL-YAML is what pandoc reads (``references:`` then ``- id: …``, alone or as the
+metadata block of a Markdown file); it is composed one item at a time and every
+scalar is read as the text written, so ``title: No`` stays "No" and ``volume: 1.10``
+stays "1.10". As in pandoc, its strings are Markdown, turned into CSL markup
+(``*x*`` -> ``<i>x</i>``); in identifiers (URL, DOI …) only backslash escapes are undone.
+
+Real files bend the schema (``date-parts: [[null]]``, names as strings, Crossref
+lists and types); see ``csl_items`` for how each shape is read and reported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import (MappingEndEvent, MappingStartEvent, SequenceEndEvent,
+                         SequenceStartEvent, StreamEndEvent)
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from yaml.resolver import Resolver
+
+from ..latex import _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
+from ..model import Diagnostic, Failed, Location, Record, Source
+from ..registry import READERS
+from .csl_items import looks_like_item, to_record
+
+_WS = re.compile(r"[ \t\n\r\ufeff]*")
+_KEY = re.compile(r'\n([ \t]*)"((?:[^"\\\n]|\\.)*)"[ \t]*:')
+
+
+@READERS.register("csljson", extensions=(".json",), sniff=r"\A\s*[\[{]")
+def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+    """CSL-JSON: an array of CSL items (also one item, or one item a line)."""
+    for item in _json_values(text, path):
+        if isinstance(item, Failed):
+            yield item
+            continue
+        line, raw, value, notes = item
+        source = Source("csljson", path, line, raw, _json_field_lines(raw, line))
+        rec = _record(value, source)
+        if isinstance(rec, Record):
+            rec.diagnostics[:0] = notes
+        yield rec
+
+
+def _record(value: Any, source: Source) -> Record | Failed:
+    if not isinstance(value, dict):
+        return Failed(Diagnostic("error", "csl-not-object",
+                                 f"an item must be an object, not {type(value).__name__}",
+                                 source.location()), source.raw)
+    if not looks_like_item(value):
+        keys = ", ".join(sorted(value)[:6])
+        return Failed(Diagnostic("error", "csl-not-item",
+                                 f"an object with none of CSL's keys ({keys}); not read as an item",
+                                 source.location()), source.raw)
+    try:
+        return to_record(value, source)
+    except RecursionError:  # a value nested thousands deep, kept in extra as JSON text
+        return Failed(Diagnostic("error", "csl-too-deep", "the item is nested too deeply to keep",
+                                 source.location()), source.raw)
+
+
+class _Cursor:
+    """A position in the text and its line, moved forward only, so lines cost O(n) in all."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.line = text, 0, 1
+
+    def seek(self, pos: int) -> None:
+        self.line += self.text.count("\n", self.pos, pos)
+        self.pos = pos
+
+    def skip_space(self) -> str:
+        self.seek(_WS.match(self.text, self.pos).end())
+        return self.text[self.pos:self.pos + 1]
+
+
+def _json_values(text: str, path: str) -> Iterator[tuple[int, str, Any, list[Diagnostic]] | Failed]:
+    """(line, raw text, value, notes) for each top-level item, or a Failed for what cannot
+    be decoded. A missing comma between items becomes a note on the item after it."""
+    decoder = json.JSONDecoder()
+    cur = _Cursor(text)
+    notes: list[Diagnostic] = []
+    first = cur.skip_space()
+    if not first:
+        return
+    in_array = first == "["
+    if in_array:
+        cur.seek(cur.pos + 1)
+    while True:
+        char = cur.skip_space()
+        if not char or (in_array and char == "]"):
+            break
+        start, line = cur.pos, cur.line
+        try:
+            value, end = decoder.raw_decode(text, start)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            resume = _resync(text, start)
+            where = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
+                     if isinstance(exc, json.JSONDecodeError) else "the item is nested too deeply")
+            yield Failed(Diagnostic("error", "json-syntax", where + (
+                "; the item was skipped" if resume else "; reading stopped"),
+                Location(path, getattr(exc, "lineno", line))), text[start:resume])
+            if resume is None:
+                return
+            cur.seek(resume)
+            continue
+        yield line, text[start:end], value, notes
+        notes = []
+        cur.seek(end)
+        char = cur.skip_space()
+        if in_array and char == ",":
+            cur.seek(cur.pos + 1)  # a trailing comma before "]" is forgiven
+        elif in_array and char == "{":
+            notes = [Diagnostic("warning", "json-missing-comma", "no ',' before this item",
+                                Location(path, cur.line))]
+        elif in_array and char not in ("]", ""):
+            yield _stray(cur, path, "',' or ']'")
+            return
+    if in_array and cur.skip_space() == "]":
+        cur.seek(cur.pos + 1)
+    elif in_array:
+        yield Failed(Diagnostic("error", "json-syntax", "the array is not closed with ']'",
+                                Location(path, cur.line)), "")
+        return
+    if cur.skip_space():
+        yield _stray(cur, path, "the end of the file")
+
+
+def _stray(cur: _Cursor, path: str, wanted: str) -> Failed:
+    snippet = cur.text[cur.pos:cur.pos + 40].split("\n")[0]
+    return Failed(Diagnostic("error", "json-syntax", f"expected {wanted}, found '{snippet}'; "
+                             "the rest of the file was not read", Location(path, cur.line)),
+                  cur.text[cur.pos:])
+
+
+def _resync(text: str, start: int) -> int | None:
+    """Where the next item starts, when items sit one a line at the same indent as this one."""
+    line_start = text.rfind("\n", 0, start) + 1
+    indent = text[line_start:start]
+    if indent.strip():
+        return None
+    m = re.compile(r"\n" + re.escape(indent) + r"\{").search(text, start + 1)
+    return m.start() + 1 + len(indent) if m else None
+
+
+def _json_field_lines(raw: str, line: int) -> dict[str, int]:
+    """Each key of the item and its line: the keys at the indent of the item's first key."""
+    lines: dict[str, int] = {}
+    indent, at, row = None, 0, line
+    for m in _KEY.finditer(raw):
+        row += raw.count("\n", at, m.start() + 1)
+        at = m.start() + 1
+        indent = m.group(1) if indent is None else indent
+        if m.group(1) == indent:
+            lines.setdefault(m.group(2), row)
+    return lines
+
+
+# --- CSL-YAML ---------------------------------------------------------------------------
+
+try:  # libyaml's parser is about eight times faster; the Python one does the same work
+    from yaml.cyaml import CParser as _Parser
+
+    class _Loader(_Parser, Composer, Resolver):
+        def __init__(self, text: str) -> None:
+            _Parser.__init__(self, text)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Loader(Reader, Scanner, Parser, Composer, Resolver):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+            Resolver.__init__(self)
+
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_OPENING = re.compile(r"\ufeff?---[ \t]*\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.M)
+_MAX_DEPTH = 40
+
+
+@READERS.register("cslyaml", extensions=(".yaml", ".yml"),
+                  sniff=r"\A(?:---[ \t]*\n(?:[^\n]*\n){0,100}?)?references:[ \t]*\n")
+def read_yaml(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+    """CSL-YAML as pandoc reads it: a references list (also a Markdown metadata block)."""
+    loader = _Loader(_metadata_block(text))
+    try:
+        for node in _item_nodes(loader):
+            start, end = node.start_mark, node.end_mark
+            source = Source("cslyaml", path, start.line + 1, text[start.index:end.index].rstrip())
+            try:
+                value = _from_markdown(_plain(node, 0))
+            except ValueError as exc:
+                yield Failed(Diagnostic("error", "yaml-structure", str(exc), source.location()),
+                             source.raw)
+                continue
+            if isinstance(node, MappingNode):
+                source.field_lines = {k.value: k.start_mark.line + 1 for k, _ in node.value
+                                      if isinstance(k, ScalarNode)}
+            yield _record(value, source)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        yield Failed(Diagnostic("error", "yaml-syntax", f"{problem}; reading stopped",
+                                Location(path, mark.line + 1 if mark else None)), "")
+    except RecursionError:  # PyYAML's composer recurses once a nesting level
+        yield Failed(Diagnostic("error", "yaml-syntax", "nested too deeply; reading stopped",
+                                Location(path)), "")
+    finally:
+        getattr(loader, "dispose", lambda: None)()
+
+
+# pandoc reads every string of a YAML bibliography as Markdown; these are its inline marks.
+_MARKDOWN = [
+    (re.compile(r"(?<!\\)\[([^\]]*)\]\{\.nocase\}"), r'<span class="nocase">\1</span>'),
+    (re.compile(r"(?<!\\)\[([^\]]*)\]\{\.smallcaps\}"),
+     r'<span style="font-variant:small-caps;">\1</span>'),
+    (re.compile(r'(?<!\\)<span class="smallcaps">'), '<span style="font-variant:small-caps;">'),
+    (re.compile(r"(?<![\\*])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*"), r"<b>\1</b>"),
+    (re.compile(r"(?<![\\*\w])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![*\w])"), r"<i>\1</i>"),
+    (re.compile(r"(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"<i>\1</i>"),
+    (re.compile(r"(?<!\\)\^(?=\S)((?:[^\s^\\]|\\.)+?)(?<!\\)\^"), r"<sup>\1</sup>"),
+    (re.compile(r"(?<![\\~])~(?=\S)((?:[^\s~\\]|\\.)+?)(?<!\\)~(?!~)"), r"<sub>\1</sub>"),
+]
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!^~<>|'\"$&@ ])")
+_MARKDOWN_CHARS = re.compile(r"[*_^~\[\\<]")
+# Identifiers keep their characters: only pandoc's backslash escapes are undone in them.
+_LITERAL = frozenset({"URL", "DOI", "ISBN", "ISSN", "PMID", "PMCID"})
+_AS_WRITTEN = frozenset({"id", "type"})
+
+
+def markdown_to_csl(text: str) -> str:
+    """pandoc's Markdown emphasis, super/subscript, ``{.nocase}`` and escapes as CSL markup;
+    ``$math$`` is left as written."""
+    if not _MARKDOWN_CHARS.search(text):
+        return text
+    out, end = [], 0
+    for m in _MATH.finditer(text):
+        out += [_inline(text[end:m.start()]), m.group()]
+        end = m.end()
+    out.append(_inline(text[end:]))
+    return "".join(out)
+
+
+def _inline(text: str) -> str:
+    for pattern, replacement in _MARKDOWN:
+        text = pattern.sub(replacement, text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def _from_markdown(value: Any, key: str = "") -> Any:
+    """Every string of the item read as pandoc reads it (ids and types as written)."""
+    if isinstance(value, str):
+        if key in _AS_WRITTEN:
+            return value
+        return _ESCAPE.sub(r"\1", value) if key in _LITERAL else markdown_to_csl(value)
+    if isinstance(value, dict):
+        return {k: _from_markdown(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_markdown(v, key) for v in value]
+    return value
+
+
+def _metadata_block(text: str) -> str:
+    """The text up to the ``---``/``...`` that closes a leading ``---`` block (a Markdown
+    document's metadata), or all of it."""
+    opening = _OPENING.match(text)
+    closing = _CLOSING.search(text, opening.end()) if opening else None
+    return text[:closing.start()] if closing else text
+
+
+def _item_nodes(loader: _Loader) -> Iterator[Any]:
+    """The nodes of the ``references`` list of each document (or of a top-level list)."""
+    loader.get_event()  # stream start
+    while not loader.check_event(StreamEndEvent):
+        loader.get_event()  # document start
+        if loader.check_event(SequenceStartEvent):
+            yield from _sequence(loader)
+        elif loader.check_event(MappingStartEvent):
+            loader.get_event()
+            while not loader.check_event(MappingEndEvent):
+                key = loader.compose_node(None, None)
+                if (isinstance(key, ScalarNode) and key.value == "references"
+                        and loader.check_event(SequenceStartEvent)):
+                    yield from _sequence(loader)
+                else:
+                    loader.compose_node(None, None)  # other metadata (title, nocite …)
+            loader.get_event()
+        else:
+            loader.compose_node(None, None)
+        loader.get_event()  # document end
+
+
+def _sequence(loader: _Loader) -> Iterator[Any]:
+    loader.get_event()
+    while not loader.check_event(SequenceEndEvent):
+        yield loader.compose_node(None, None)
+    loader.get_event()
+
+
+def _plain(node: Any, depth: int) -> Any:
+    """The node as dicts, lists and the scalars' own text (None for null)."""
+    if depth > _MAX_DEPTH:
+        raise ValueError("the item is nested too deeply (or refers to itself)")
+    if isinstance(node, ScalarNode):
+        return None if node.style is None and node.value in _NULLS else node.value
+    if isinstance(node, SequenceNode):
+        return [_plain(n, depth + 1) for n in node.value]
+    return {str(_plain(k, depth + 1)): _plain(v, depth + 1) for k, v in node.value}

@@ -1,0 +1,196 @@
+"""PubMed XML (efetch output and the annual baseline files): ``<PubmedArticleSet>`` streamed.
+
+The text is fed to lxml in chunks and every record element is cleared once
+read, so a 1 GB baseline file reads in constant memory. The parser is safe:
+no entity expansion, no DTD loading, no network, no huge-tree mode; a file
+whose DOCTYPE declares entities of its own (a billion-laughs or external-entity
+attack: PubMed never does) is refused before it is parsed.
+
+Line numbers come from a scan of the text for each record's start tag, which
+also gives the record's raw text: libxml2's own line numbers drift past line
+65,535. ``<DeleteCitation>`` blocks are not records: the PMIDs they delete are
+reported as an info note on the record before them. Malformed XML stops the
+parse (XML allows no recovery); the records before the fault are kept and the
+fault is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..model import Diagnostic, Failed, Location, Record, Source
+from ..registry import READERS
+from .pubmed_xml_record import build, text_of
+
+FORMAT = "pubmed-xml"
+RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
+_CHUNK = 1 << 16  # characters fed to the parser at a time
+_START_TAG = re.compile(r"<(PubmedArticle|PubmedBookArticle|DeleteCitation)(?=[\s/>])")
+_SHOWN_DELETIONS = 5
+
+
+def _parser() -> etree.XMLPullParser:
+    return etree.XMLPullParser(
+        events=("end",), tag=RECORD_TAGS + ("DeleteCitation",), encoding="utf-8",
+        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
+        remove_comments=True, remove_pis=True)
+
+
+@READERS.register(FORMAT, extensions=(".xml",),
+                  sniff=r"<PubmedArticleSet|<PubmedArticle[ >]|<!DOCTYPE PubmedArticleSet|<PubmedBookArticle")
+def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+    """PubMed XML: PubmedArticle and PubmedBookArticle records (efetch, baseline files)."""
+    yield from _Reader(text, path).run()
+
+
+class _Reader:
+    """One pass over one file; holds back the last record so a later note can join it."""
+
+    def __init__(self, text: str, path: str) -> None:
+        self.text, self.path = text, path
+        self.scan_pos, self.scan_line = 0, 1  # the start-tag scan: offset and its line
+        self.held: Record | None = None
+        self.notes: list[Diagnostic] = []  # file notes waiting for a record to carry them
+
+    def run(self) -> Iterator[Record | Failed]:
+        start = self._document_start()
+        first = _START_TAG.search(self.text, start)  # everything before it is prolog and root tag
+        entity = self.text.find("<!ENTITY", start, first.start() if first else len(self.text))
+        if entity >= 0:
+            line = self.text.count("\n", 0, entity) + 1
+            yield Failed(Diagnostic(
+                "error", "pubmed-xml-entities",
+                "the DOCTYPE declares entities of its own (PubMed files never do; this is how "
+                "billion-laughs and external-entity attacks work); citex does not expand entities, "
+                "so the file was not read", Location(self.path, line)), self.text[start:start + 2000])
+            return
+        parser = _parser()
+        offset = self.text.count("\n", 0, start)  # lines skipped before the document
+        try:
+            for i in range(start, len(self.text), _CHUNK):
+                etree.clear_error_log()  # lxml's log is per thread: keep only this chunk's faults
+                parser.feed(self.text[i:i + _CHUNK].encode("utf-8", "replace"))
+                yield from self._drain(parser)
+            etree.clear_error_log()
+            parser.close()
+            yield from self._drain(parser)
+        except etree.LxmlError as exc:
+            yield from self._drain(parser)
+            yield from self._release()
+            yield self._malformed(exc, offset)
+            return
+        yield from self._release()
+        if self.notes:  # nothing to carry them: a file of deletions only
+            yield Failed(self.notes[0], "")
+
+    def _malformed(self, exc: etree.LxmlError, offset: int) -> Failed:
+        """The fault that stopped the parse, from libxml2's log (its exception names only the last)."""
+        log = [e for e in getattr(exc, "error_log", ()) if e.level >= etree.ErrorLevels.ERROR]
+        line = log[0].line if log else getattr(exc, "lineno", None)
+        message = log[0].message if log else getattr(exc, "msg", None) or str(exc)
+        unread = _START_TAG.search(self.text, self.scan_pos)
+        raw = self.text[unread.start():unread.start() + 2000] if unread else ""
+        return Failed(Diagnostic("error", "pubmed-xml-malformed",
+                                 f"XML is malformed; nothing from here on was read: {message}",
+                                 Location(self.path, (line or 1) + offset)), raw)
+
+    def _document_start(self) -> int:
+        """Where the XML starts; text before it (JabRef writes "% Encoding: UTF-8") is noted and skipped."""
+        start = self.text.find("<")
+        if start < 0:
+            return len(self.text)
+        skipped = self.text[:start].strip()
+        if skipped:
+            self.notes.append(Diagnostic("warning", "pubmed-xml-leading-text",
+                                         f"text before the XML was skipped: '{skipped[:60]}'",
+                                         Location(self.path, 1)))
+        return start
+
+    def _drain(self, parser: etree.XMLPullParser) -> Iterator[Record | Failed]:
+        for _, elem in parser.read_events():
+            line, raw = self._locate(elem.tag)
+            if elem.tag == "DeleteCitation":
+                self._note_deletions(elem, line)
+            else:
+                item = self._record(elem, line, raw)
+                if isinstance(item, Failed):
+                    yield from self._release()
+                    yield item
+                else:
+                    yield from self._release()
+                    item.diagnostics.extend(self.notes)
+                    self.notes = []
+                    self.held = item
+            elem.clear(keep_tail=False)
+            parent = elem.getparent()
+            if parent is not None:
+                while elem.getprevious() is not None:
+                    del parent[0]
+
+    def _release(self) -> Iterator[Record]:
+        if self.held is not None:
+            yield self.held
+            self.held = None
+
+    def _locate(self, tag: str) -> tuple[int | None, str]:
+        """The line and raw text of the next ``tag`` element, found by scanning the text."""
+        m = _START_TAG.search(self.text, self.scan_pos)
+        while m and m.group(1) != tag:
+            m = _START_TAG.search(self.text, m.end())
+        if not m:
+            return None, ""
+        self.scan_line += self.text.count("\n", self.scan_pos, m.start())
+        if self.text.startswith("/>", m.end()):
+            end = m.end() + 2
+        else:
+            close = self.text.find(f"</{tag}>", m.end())
+            end = len(self.text) if close < 0 else close + len(tag) + 3
+        line = self.scan_line
+        self.scan_line += self.text.count("\n", m.start(), end)
+        self.scan_pos = end
+        return line, self.text[m.start():end]
+
+    def _record(self, elem: etree._Element, line: int | None, raw: str) -> Record | Failed:
+        source = Source(FORMAT, self.path, line or elem.sourceline, raw)
+        rec = Record(source=source)
+        try:
+            build(elem, rec)
+        except Exception as exc:  # one odd record must not stop a baseline file
+            return Failed(Diagnostic("error", "pubmed-xml-record", f"record not read: {exc!r}",
+                                     source.location()), raw)
+        if not any(k in rec.fields for k in ("PMID", "title", "container-title", "DOI")):
+            return Failed(Diagnostic("error", "pubmed-xml-empty",
+                                     f"<{elem.tag}> has no PMID, title, journal or DOI",
+                                     source.location()), raw)
+        entities = sorted({e.text for e in elem.iter(etree.Entity)})
+        if entities:
+            rec.report("warning", "pubmed-xml-entity",
+                       f"entity references left as written, not expanded: {', '.join(entities)}")
+        if "title" not in rec.fields:
+            rec.report("warning", "pubmed-xml-no-title", "record has no title")
+        self._locate_fields(rec, elem, line)
+        return rec
+
+    def _locate_fields(self, rec: Record, elem: etree._Element, line: int | None) -> None:
+        """Lines of the main fields, relative to the record's exact start line."""
+        delta = (line or elem.sourceline or 0) - (elem.sourceline or 0)
+        for name, path in (("title", ".//ArticleTitle"), ("author", ".//AuthorList"),
+                           ("container-title", ".//Journal"), ("issued", ".//PubDate"),
+                           ("page", ".//Pagination")):
+            found = elem.find(path)
+            if name in rec.fields and found is not None and found.sourceline:
+                rec.source.field_lines[name] = found.sourceline + delta
+
+    def _note_deletions(self, elem: etree._Element, line: int | None) -> None:
+        pmids = [text_of(p) for p in elem.iter("PMID")]
+        shown = ", ".join(pmids[:_SHOWN_DELETIONS]) + (", …" if len(pmids) > _SHOWN_DELETIONS else "")
+        note = Diagnostic("info", "pubmed-xml-deleted",
+                          f"<DeleteCitation> deletes {len(pmids)} PMID(s) ({shown}); not records",
+                          Location(self.path, line))
+        if self.held is not None:
+            self.held.diagnostics.append(note)
+        else:
+            self.notes.append(note)

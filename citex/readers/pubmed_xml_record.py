@@ -1,0 +1,308 @@
+"""One ``<PubmedArticle>`` or ``<PubmedBookArticle>`` element -> a Record.
+
+Titles and abstracts keep PubMed's inline markup as CSL rich text (``<i>``,
+``<b>``, ``<sup>``, ``<sub>``); MathML keeps its text, with sub- and
+superscripts marked. Elements with no CSL home go to ``extra`` under their own
+name, flattened to text (one line per list item), so nothing is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..fieldmaps import medline as fm
+from ..model import Date, Name, Record
+from . import pubmed_dates
+from .medline import ARTICLE_NUMBER, csl_type
+
+_SPACE = re.compile(r"\s+")
+_NAME_PARTS = frozenset({"CollectiveName", "LastName", "ForeName", "FirstName", "Initials", "Suffix"})
+_QUIET_ATTRIBUTES = frozenset({"Version", "ValidYN"})  # always "1"/"Y": not worth a word in extra
+_MATH_SCRIPTS = {"msub": ("sub",), "msup": ("sup",), "msubsup": ("sub", "sup")}
+
+
+def build(elem: etree._Element, rec: Record) -> None:
+    """Fill ``rec`` from a PubmedArticle or PubmedBookArticle element."""
+    book = elem.tag == "PubmedBookArticle"
+    citation = elem.find("BookDocument" if book else "MedlineCitation")
+    data = elem.find("PubmedBookData" if book else "PubmedData")
+    if citation is None:
+        citation = etree.Element("MedlineCitation")
+    article = citation.find("Book" if book else "Article")
+    if article is None:
+        article = etree.Element("Article")
+    used: set[etree._Element] = {article}
+    pmid = citation.find("PMID")
+    if pmid is not None and text_of(pmid):
+        rec.fields["PMID"] = text_of(pmid)
+        used.add(pmid)
+    _read_titles(rec, citation, article, book, used)
+    _read_simple(rec, citation, article, used)
+    _read_authors(rec, citation if book else article, article, book, used)
+    _read_dates(rec, citation, article, used)
+    _read_pages(rec, citation if book else article, used)
+    _read_ids(rec, [citation, article, data], used)
+    _read_keywords(rec, citation, used)
+    types = [text_of(t) for t in citation.iter("PublicationType")]
+    used.update(citation.iter("PublicationTypeList", "PublicationType"))
+    if book:
+        rec.type = "chapter" if "title" in rec.fields and "container-title" in rec.fields else "book"
+        if "author" not in rec.fields and "container-author" in rec.fields:
+            rec.fields["author"] = rec.fields.pop("container-author")  # a chapter by the book's authors
+    else:
+        rec.type = csl_type(types, journal="container-title" in rec.fields)
+    if types:
+        rec.extra["PublicationType"] = "\n".join(types)
+    for parent in (citation, article, data):
+        _keep_rest(rec, parent, used)
+
+
+def text_of(elem: etree._Element | None) -> str:
+    """The element's text, markup dropped, whitespace runs made one space."""
+    if elem is None:
+        return ""
+    text = elem.text if len(elem) == 0 else "".join(elem.itertext())
+    return " ".join(text.split()) if text else ""
+
+
+def rich_text(elem: etree._Element) -> str:
+    """The element's text with inline markup as CSL rich text, whitespace runs made one space."""
+    return _SPACE.sub(" ", _rich(elem)).strip()
+
+
+def _rich(elem: etree._Element) -> str:
+    out = [elem.text or ""]
+    for child in elem:
+        if isinstance(child.tag, str):
+            name = etree.QName(child).localname
+            inner = _math(child) if name == "math" else _rich(child)
+            mark = fm.XML_MARKUP.get(name)
+            out.append(f"<{mark}>{inner}</{mark}>" if mark else inner)
+        elif isinstance(child, etree._Entity):
+            out.append(child.text)  # never expanded: kept as "&name;"
+        out.append(child.tail or "")
+    return "".join(out)
+
+
+def _math(elem: etree._Element) -> str:
+    """MathML as its text, with msub/msup/msubsup written as <sub>/<sup>."""
+    name = etree.QName(elem).localname
+    parts = [_math(c) for c in elem if isinstance(c.tag, str)]
+    if name in _MATH_SCRIPTS and len(parts) == 1 + len(_MATH_SCRIPTS[name]):
+        marks = _MATH_SCRIPTS[name]
+        return parts[0] + "".join(f"<{m}>{p}</{m}>" for m, p in zip(marks, parts[1:]))
+    return (elem.text or "").strip() + "".join(parts) if parts else (elem.text or "").strip()
+
+
+def _read_titles(rec: Record, citation, article, book: bool, used: set) -> None:
+    title = citation.find("ArticleTitle") if book else article.find("ArticleTitle")
+    book_title = article.find("BookTitle")
+    if title is None or not rich_text(title):  # an untranslated title: only the original's
+        title = (citation if book else article).find("VernacularTitle")
+    if title is not None and rich_text(title):
+        rec.fields["title"] = rich_text(title)
+        used.add(title)
+    if book_title is not None and rich_text(book_title):
+        rec.fields["container-title" if "title" in rec.fields else "title"] = rich_text(book_title)
+        used.add(book_title)
+    parts = []
+    abstract = citation.find("Abstract") if book else article.find("Abstract")
+    for part in abstract.iterfind("AbstractText") if abstract is not None else ():
+        label, text = part.get("Label"), rich_text(part)
+        if text:
+            parts.append(f"{label}: {text}" if label else text)
+        used.add(part)
+    if parts:
+        rec.fields["abstract"] = "\n".join(parts)
+    if abstract is not None:
+        used.add(abstract)
+        copyright_ = abstract.find("CopyrightInformation")
+        if copyright_ is not None:
+            rec.extra["CopyrightInformation"] = text_of(copyright_)
+
+
+def _read_simple(rec: Record, citation, article, used: set) -> None:
+    for path, name in fm.XML_TEXT_PATHS.items():
+        elem = article.find(path)
+        if elem is not None and text_of(elem) and name not in rec.fields:
+            rec.fields[name] = text_of(elem)
+            used.add(elem)
+    journal = article.find("Journal")
+    if journal is not None:
+        used.update(journal.iter("Journal", "JournalIssue", "Publisher"))
+    used.update(article.iterfind("Publisher"))
+    issns = [text_of(e) for e in article.iterfind("Journal/ISSN")]
+    issns += [text_of(e) for e in citation.iterfind("MedlineJournalInfo/ISSNLinking")]
+    isbns = [text_of(e) for e in article.iterfind("Isbn")]
+    used.update(article.iterfind("Isbn"))
+    for name, values in (("ISSN", issns), ("ISBN", isbns)):
+        if any(values):
+            rec.fields[name] = " ".join(dict.fromkeys(filter(None, values)))
+
+
+def _read_authors(rec: Record, chapter_parent, book_parent, book: bool, used: set) -> None:
+    """Author lists: a chapter's own, and a book's (its editors, or its authors)."""
+    lists = list(chapter_parent.iterfind("AuthorList"))
+    if book and chapter_parent is not book_parent:
+        lists += list(book_parent.iterfind("AuthorList"))
+    for author_list in lists:
+        used.add(author_list)
+        kind = author_list.get("Type") or "authors"
+        var = "editor" if kind == "editors" else "author"
+        of_book = book and author_list.getparent() is book_parent
+        if of_book and var == "author" and "container-title" in rec.fields:
+            var = "container-author"  # the book's authors, above a chapter's own
+        names, notes, affiliations, identifiers = [], [], [], []
+        for author in author_list.iterfind("Author"):
+            name = _name(author)
+            if name is None:
+                continue
+            if author.get("ValidYN") == "N":
+                notes.append(text_of(author))
+                continue
+            names.append(name)
+            affiliations += [text_of(a) for a in author.iter("Affiliation")]
+            who = name.family or name.literal
+            identifiers += [f"{who}: {text_of(i)}" for i in author.iterfind("Identifier")]
+        if names:
+            rec.fields.setdefault(var, []).extend(names)
+        if author_list.get("CompleteYN") == "N":
+            rec.truncated.add(var)
+        for key, lines in (("Author-invalid", notes), ("Affiliation", affiliations),
+                           ("AuthorIdentifier", identifiers)):
+            if lines:
+                rec.extra[key] = "\n".join(filter(None, [rec.extra.get(key), *lines]))
+
+
+def _name(author) -> Name | None:
+    parts = {child.tag: text_of(child) for child in author if child.tag in _NAME_PARTS}
+    if parts.get("CollectiveName"):
+        return Name(literal=parts["CollectiveName"])
+    family = parts.get("LastName")
+    given = parts.get("ForeName") or parts.get("FirstName") or parts.get("Initials")
+    if not family:
+        return Name(literal=given) if given else None
+    return Name(family=family, given=given or None, suffix=parts.get("Suffix") or None)
+
+
+def _read_dates(rec: Record, citation, article, used: set) -> None:
+    pub_date = article.find("Journal/JournalIssue/PubDate")
+    if pub_date is None:
+        pub_date = article.find("PubDate")
+    if pub_date is not None:
+        used.add(pub_date)
+        medline_date = text_of(pub_date.find("MedlineDate"))
+        if medline_date:
+            date, clean = pubmed_dates.parse(medline_date)
+            if not clean:
+                rec.extra["MedlineDate"] = medline_date
+                rec.report("warning", "pubmed-xml-date",
+                           f"MedlineDate '{medline_date}' was only partly understood")
+        else:
+            date = _date(pub_date)
+        if date is not None:
+            rec.fields["issued"] = date
+    electronic = article.find("ArticleDate")
+    if electronic is not None and _date(electronic) is not None:
+        rec.fields["available-date"] = _date(electronic)
+        used.add(electronic)
+
+
+def _date(elem) -> Date | None:
+    return pubmed_dates.from_parts(*(elem.findtext(p) for p in ("Year", "Month", "Day", "Season")))
+
+
+def _read_pages(rec: Record, parent, used: set) -> None:
+    pagination = parent.find("Pagination")
+    if pagination is None:
+        return
+    used.add(pagination)
+    pages = text_of(pagination.find("MedlinePgn"))
+    if not pages:
+        first, last = text_of(pagination.find("StartPage")), text_of(pagination.find("EndPage"))
+        pages = f"{first}-{last}" if first and last and last != first else first
+    if pages:
+        rec.fields["page"] = pages
+
+
+def _read_ids(rec: Record, parents: list, used: set) -> None:
+    """ELocationID and ArticleId: DOI, PMCID, PMID, a Bookshelf URL; other ids to extra."""
+    others: list[str] = []
+    for parent in parents:
+        if parent is None:
+            continue
+        used.update(parent.iterfind("ArticleIdList"))
+        for elem in list(parent.iterfind("ELocationID")) + list(parent.iterfind("ArticleIdList/ArticleId")):
+            used.add(elem)
+            kind, value = (elem.get("EIdType") or elem.get("IdType") or "").lower(), text_of(elem)
+            name = fm.XML_ID_TYPES.get(kind)
+            if not value:
+                continue
+            if name and name not in rec.fields:
+                rec.fields[name] = value
+            elif name and rec.fields[name].lower() != value.lower():
+                others.append(f"{value} [{kind}]")
+            elif kind == "bookaccession":
+                rec.fields.setdefault("URL", fm.BOOKSHELF_URL.format(value))
+            elif name is None:
+                if kind == "pii" and elem.tag == "ELocationID" and "page" not in rec.fields \
+                        and ARTICLE_NUMBER.fullmatch(value):
+                    rec.fields["page"] = value
+                others.append(f"{value} [{kind}]")
+    if others:
+        rec.extra["ArticleId"] = "\n".join(dict.fromkeys(others))
+
+
+def _read_keywords(rec: Record, citation, used: set) -> None:
+    """MeSH headings as "Descriptor/Qualifier" (MEDLINE's MH form; stars mark major topics in extra)."""
+    terms, headings = [], []
+    for heading in citation.iterfind("MeshHeadingList/MeshHeading"):
+        parts = [(text_of(p), p.get("MajorTopicYN") == "Y") for p in heading]  # descriptor, qualifiers
+        if parts:
+            terms.append("/".join(text for text, _ in parts))
+            headings.append("/".join("*" * major + text for text, major in parts))
+    if headings:
+        rec.extra["MeshHeadingList"] = "\n".join(headings)
+        used.update(citation.iterfind("MeshHeadingList"))
+    for keyword_list in citation.iterfind("KeywordList"):
+        terms += [text_of(k) for k in keyword_list.iterfind("Keyword") if text_of(k)]
+        used.add(keyword_list)
+    if terms:
+        rec.fields["keyword"] = fm.KEYWORD_SEPARATOR.join(dict.fromkeys(terms))
+
+
+def _keep_rest(rec: Record, parent, used: set) -> None:
+    """Children not read into CSL variables, flattened into extra under their element name."""
+    if parent is None:
+        return
+    for child in parent:
+        if not isinstance(child.tag, str) or child in used:
+            continue
+        name = child.tag
+        if name == "Language" and "language" not in rec.fields:
+            rec.fields["language"] = text_of(child)
+            continue
+        if name == "MedlineJournalInfo":
+            short = child.findtext("MedlineTA")
+            if short and "container-title-short" not in rec.fields:
+                rec.fields["container-title-short"] = short.strip()
+        value = _flatten(child)
+        if value:
+            rec.extra[name] = f"{rec.extra[name]}\n{value}" if name in rec.extra else value
+
+
+def _flatten(elem) -> str:
+    """An element as text: a leaf's text, a date as Y-M-D, a list one child a line; attributes after."""
+    children = [c for c in elem if isinstance(c.tag, str)]
+    if not children:
+        body = text_of(elem)
+    elif children[0].tag == "Year":
+        body = "-".join(text_of(c) for c in children[:3] if c.tag in ("Year", "Month", "Day"))
+    elif all(len(c) == 0 for c in children) and len({c.tag for c in children}) == len(children):
+        body = "; ".join(f"{c.tag}: {text_of(c)}" for c in children if text_of(c))
+    else:
+        return "\n".join(filter(None, (_flatten(c) for c in children)))
+    attributes = " ".join(f"[{k}={v}]" for k, v in elem.attrib.items() if k not in _QUIET_ATTRIBUTES)
+    return " ".join(filter(None, [body, attributes]))

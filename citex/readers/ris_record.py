@@ -1,0 +1,289 @@
+"""One RIS record from its tag lines: its type, then each tag into a CSL variable or ``extra``.
+
+Which variable a tag fills is ``fieldmaps/ris.py``; this module applies the
+kinds of that table. Values that lose to a higher-priority tag, repeats that
+differ, and tags with no CSL home are kept verbatim in ``extra`` under their
+tag (repeats joined with a newline), so nothing read is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..fieldmaps.ris import (AN_NOT_PMID, CSL_TYPE, GENERIC, PRIORITY, PUBMED_DATABASE, ROWS,
+                              SIGNS_BY_TAG, Tag, row_for)
+from ..model import Date, Diagnostic, Failed, Location, Record, Source
+from .ris_values import is_et_al, join_pages, labelled_ids, parse_date, parse_name, split_serials
+
+FORMAT = "ris"
+_DATE_PRIORITY = {"DA": 0, "PY": 1, "Y1": 2}  # Zotero and RIS 2011: DA over the older Y1
+_LABEL_SCAN = frozenset("N1 M1 M3 U1 U2 U3 U4 U5 C1 C2 C3 C4 C5 C6 C7 C8".split())
+
+
+class Block:
+    """The tag lines of one record as read: ``[tag, value lines, line number]`` in file order."""
+
+    def __init__(self, first_line: int, headless: bool = False):
+        self.first_line = first_line
+        self.headless = headless  # tags without a TY before them
+        self.entries: list[list] = []
+        self.raw: list[str] = []
+        self.notes: list[Diagnostic] = []
+        self.unterminated = False
+        self.er_value = ""
+
+    def add(self, tag: str, value: str, number: int, line: str) -> None:
+        self.entries.append([tag, [value], number])
+        self.raw.append(line)
+
+    def continue_last(self, line: str, after_blank: bool) -> None:
+        lines = self.entries[-1][1]
+        if after_blank:
+            lines.append("")
+        lines.append(line.strip().replace("\ufeff", ""))
+        self.raw.append(line)
+
+    def close(self, line: str, value: str) -> None:
+        self.raw.append(line)
+        self.er_value = value
+
+    def take_trailing(self, other: Block) -> None:
+        """Tags written after this record's ER (Ovid's ``NL``) join it."""
+        tags = ", ".join(dict.fromkeys(e[0] for e in other.entries))
+        self.notes.append(Diagnostic("info", "ris-after-er",
+                                     f"tags after 'ER' ({tags}) were read into the record above",
+                                     Location("", other.first_line)))
+        self.entries.extend(other.entries)
+        self.raw.extend(other.raw)
+        self.notes.extend(other.notes)
+
+
+def dialect_of(pairs: Iterable[tuple[str, str]]) -> str | None:
+    """The exporting tool that (tag, value) pairs show, by the ranks of ``DIALECT_SIGNS``."""
+    best = None
+    for tag, value in pairs:
+        for rank, dialect, sign in SIGNS_BY_TAG.get(tag, ()):
+            if (best is None or rank < best[0]) and sign.match(value):
+                best = (rank, dialect)
+    return best[1] if best else None
+
+
+def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
+    raw = "\n".join(block.raw).strip("\n")
+    entries = [(tag, "\n".join(lines).strip(), n) for tag, lines, n in block.entries]
+    dialect = dialect_of((tag, value) for tag, value, _ in entries) or file_dialect
+    types = [value for tag, value, _ in entries if tag == "TY"]
+    content = [e for e in entries if e[0] != "TY" and e[1]]
+    where = Location(path, block.first_line)
+    if not content:
+        return Failed(Diagnostic("error", "ris-empty", "record has no fields", where), raw)
+    if not types and not any(tag in ROWS for tag, _, _ in content):
+        return Failed(Diagnostic("error", "ris-no-ty",
+                                 "tags with no TY and no known field were not read", where), raw)
+    ris_type = types[0].upper() if types and types[0] else GENERIC
+    rec = Record(type=CSL_TYPE.get(ris_type, "document"),
+                 source=Source(FORMAT, path, block.first_line, raw, {}, dialect))
+    for note in block.notes:
+        rec.diagnostics.append(Diagnostic(note.level, note.code, note.message,
+                                          Location(path, note.location.line)))
+    if not types:
+        rec.report("warning", "ris-no-ty", "record has no TY line; read as a generic document")
+    elif ris_type not in CSL_TYPE:
+        rec.extra["TY"] = types[0]
+        rec.report("warning", "ris-unknown-type", f"unknown RIS type '{types[0]}'; read as a document")
+    if len(types) > 1:
+        _keep(rec, "TY", "\n".join(types[1:]))
+        rec.report("warning", "ris-repeated-ty",
+                   f"TY repeated inside the record ({', '.join(types[1:])}); the first is used")
+    if block.unterminated:
+        rec.report("warning", "ris-no-er", "record has no ER line; it ends at the next TY or the file's end")
+    if block.er_value:
+        rec.extra["ER"] = block.er_value
+    _Fields(rec, ris_type, dialect).fill(content)
+    return rec
+
+
+def _keep(rec: Record, tag: str, value: str) -> None:
+    rec.extra[tag] = f"{rec.extra[tag]}\n{value}" if tag in rec.extra else value
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+class _Fields:
+    """Fills one record from its (tag, value, line) entries by the kinds of the tag table."""
+
+    def __init__(self, rec: Record, ris_type: str, dialect: str | None):
+        self.rec, self.ris_type, self.dialect = rec, ris_type, dialect
+        self.lines = rec.source.field_lines
+        self.texts: list[tuple[int, str, str, int, Tag]] = []
+        self.dates: dict[str, list[tuple[str, str, int]]] = {}
+        self.pages: dict[str, str] = {}
+        self.keywords: list[str] = []
+        self.notes: list[str] = []
+        self.serials: dict[str, list[str]] = {"ISSN": [], "ISBN": []}
+        self.labelled: list[tuple[str, str, list[tuple[str, str]]]] = []
+
+    def fill(self, entries: list[tuple[str, str, int]]) -> None:
+        databases = " ".join(v for t, v, _ in entries if t in ("DB", "DP"))
+        for tag, value, line in entries:
+            self.lines.setdefault(tag, line)
+            row = row_for(tag, self.ris_type, self.dialect)
+            if tag in _LABEL_SCAN:
+                found = labelled_ids(value)
+                if found:
+                    self.labelled.append((tag, value, found))
+                    if tag != "N1" and len(found) == value.count("\n") + 1:
+                        continue  # the whole value is an identifier: placed below
+            if row is None or row.kind == "extra":
+                _keep(self.rec, tag, value)
+            elif row.kind == "name":
+                self._name(row.var, value, line)
+            elif row.kind in ("text", "para"):
+                self.texts.append((PRIORITY[id(row)], tag, value, line, row))
+            elif row.kind == "date":
+                self.dates.setdefault(row.var, []).append((tag, value, line))
+            elif row.kind == "page" and tag not in self.pages:
+                self.pages[tag] = value
+            elif row.kind == "list":
+                self.keywords.extend(k.strip() for k in value.split("\n") if k.strip())
+            elif row.kind == "serial":
+                self._serial(value)
+            elif row.kind == "accession":
+                self._accession(tag, value, line, databases)
+            elif row.kind == "note":
+                self.notes.append(value)
+            elif row.kind == "key" and self.rec.id is None:
+                self.rec.id = " ".join(value.split())
+            else:
+                _keep(self.rec, tag, value)
+        self._place_texts()
+        self._place_dates()
+        self._place_pages()
+        self._place_lists()
+        self._place_labelled()
+
+    def _set(self, var: str, value: str, line: int) -> bool:
+        """Set ``var`` unless it holds another value; True when the value is now there."""
+        current = self.rec.fields.get(var)
+        if current is None:
+            self.rec.fields[var] = value
+            self.lines.setdefault(var, line)
+            return True
+        return isinstance(current, str) and _same(current, value)
+
+    def _name(self, var: str, value: str, line: int) -> None:
+        text = " ".join(value.split())
+        if len(text) <= 12 and is_et_al(text):  # "et al.", "and others"
+            self.rec.truncated.add(var)
+            return
+        name = parse_name(text)
+        if name is not None:
+            self.rec.fields.setdefault(var, []).append(name)
+            self.lines.setdefault(var, line)
+
+    def _serial(self, value: str) -> None:
+        issns, isbns, understood = split_serials(value)
+        self.serials["ISSN"] += issns
+        self.serials["ISBN"] += isbns
+        if not understood:
+            _keep(self.rec, "SN", value)
+
+    def _accession(self, tag: str, value: str, line: int, databases: str) -> None:
+        """AN: a PubMed id (see ``AN_NOT_PMID``), else the database's own number."""
+        if databases:
+            pubmed = PUBMED_DATABASE.search(databases)
+        else:
+            pubmed = self.dialect not in AN_NOT_PMID
+        if value.isdigit() and len(value) <= 9 and pubmed and self._set("PMID", value, line):
+            return
+        if not self._set("archive_location", value, line):
+            _keep(self.rec, tag, value)
+
+    def _place_texts(self) -> None:
+        fallbacks = []
+        for _, tag, value, line, row in sorted(self.texts, key=lambda t: t[0]):
+            value = value if row.kind == "para" else " ".join(value.split())
+            if row.var == "DOI" and tag != "DO" and "10." not in value:
+                _keep(self.rec, tag, value)
+            elif not self._set(row.var, value, line):
+                if row.fallback:
+                    fallbacks.append((tag, value, line, row.fallback))
+                else:
+                    _keep(self.rec, tag, value)
+        for tag, value, line, var in fallbacks:
+            if not self._set(var, value, line):
+                _keep(self.rec, tag, value)
+
+    def _place_dates(self) -> None:
+        for var, found in self.dates.items():
+            parsed = sorted(((_DATE_PRIORITY.get(t, 3), t, v, n, parse_date(v)) for t, v, n in found),
+                            key=lambda c: c[0])
+            dated = [c for c in parsed if c[4] and c[4].year]
+            if not dated:
+                self._undated(var, parsed)
+                continue
+            _, _, _, line, base = dated[0]
+            for *_, p in parsed:  # month/day/season from another tag of the same year (DA "Jun")
+                if p and not base.month and p.month and p.year in (None, base.year):
+                    base.month, base.day = p.month, p.day
+                if p and not base.season and p.season and p.year in (None, base.year):
+                    base.season = p.season
+            self.rec.fields[var] = base.to_date()
+            self.lines.setdefault(var, line)
+            for _, tag, value, _, p in parsed:
+                agrees = (p is not None and p.exact and p.year in (None, base.year)
+                          and p.month in (None, base.month) and p.day in (None, base.day))
+                if not agrees:
+                    _keep(self.rec, tag, value)
+
+    def _undated(self, var: str, parsed: list) -> None:
+        """No year anywhere: the first real value becomes a literal date; '0000' means none."""
+        for _, tag, value, line, _ in parsed:
+            if var not in self.rec.fields and value.strip("0"):
+                self.rec.fields[var] = Date(literal=value)
+                self.lines.setdefault(var, line)
+                self.rec.report("warning", "ris-date-unparsed",
+                                f"{tag} '{value}' has no year; kept as a literal date", tag)
+            else:
+                _keep(self.rec, tag, value)
+
+    def _place_pages(self) -> None:
+        first, last = self.pages.get("SP"), self.pages.get("EP")
+        if (first, last) == ("No", "Specified"):  # Ovid's "No Specified"
+            self.rec.extra.update(SP=first, EP=last)
+            return
+        page, used_last = join_pages(first, last)
+        if page:
+            self.rec.fields["page"] = page
+            self.lines["page"] = self.lines.get("SP") or self.lines["EP"]
+        if last and not used_last:
+            _keep(self.rec, "EP", last)
+
+    def _place_lists(self) -> None:
+        if self.keywords:
+            self.rec.fields["keyword"] = ", ".join(self.keywords)
+            self.lines["keyword"] = self.lines["KW"]
+            if any("," in k for k in self.keywords):  # the list would not split back
+                self.rec.extra["KW"] = "\n".join(self.keywords)
+        if self.notes:
+            self.rec.fields["note"] = "\n".join(self.notes)
+            self.lines["note"] = self.lines["N1"]
+        for var, found in self.serials.items():
+            if found:
+                self.rec.fields[var] = ", ".join(dict.fromkeys(found))
+                self.lines[var] = self.lines["SN"]
+
+    def _place_labelled(self) -> None:
+        """``PMID: 123`` in a note, ``35957633 [PMID]`` in U1, ``doi: 10.x`` in M3: the ids."""
+        for tag, value, found in self.labelled:
+            placed = True
+            for var, v in found:
+                if not self._set(var, v, self.lines[tag]):
+                    placed = False
+                    self.rec.report("warning", "ris-id-conflict",
+                                    f"{tag} names {var} '{v}', the record has '{self.rec.fields[var]}'; "
+                                    "the record's is kept", tag)
+            if tag != "N1" and len(found) == value.count("\n") + 1 and not placed:
+                _keep(self.rec, tag, value)

@@ -1,0 +1,130 @@
+"""BibLaTeX (for Biber): the BibTeX layout with biblatex's richer entry types and fields.
+
+UTF-8 by default (Biber reads it; ``ascii=True`` writes LaTeX commands
+instead). Dates are ISO 8601 in ``date``/``urldate``/``eventdate``/``origdate``
+(ranges ``2019/2020``, seasons ``2020-21``); a PMID is an ``eprint`` of
+``eprinttype = {pubmed}`` (biblatex links it); theses and reports carry
+their kind in ``type`` (``mathesis``, ``phdthesis``, ``techreport`` are
+biblatex's localised keys). Which fields are written, and in what order, is
+``templates/biblatex.j2``. Entry types and fields follow biblatex's data
+model (``blx-dm.def``); the types pandoc's biblatex reader maps back to the
+same CSL type were chosen where biblatex has several.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..errors import CitexError
+from ..model import Record
+from ..registry import WRITERS
+from .bibtex import entry_type, number
+from .templated import TemplatedWriter
+
+MISC = ("misc", "howpublished")
+# Every CSL 1.0.2 type -> (biblatex entry type, field for container-title).
+TYPES = {
+    **dict.fromkeys(["article-journal", "article-magazine", "article-newspaper"],
+                    ("article", "journaltitle")),
+    "article": ("article", "journaltitle"),  # a preprint without a journal: @misc, see context()
+    **dict.fromkeys(["review", "review-book"], ("review", "journaltitle")),
+    **dict.fromkeys(["book", "classic"], ("book", None)),
+    "collection": ("collection", None),
+    "periodical": ("periodical", None),
+    "chapter": ("incollection", "booktitle"),  # @inbook when the book has its own author
+    **dict.fromkeys(["entry", "entry-dictionary", "entry-encyclopedia"], ("inreference", "booktitle")),
+    "paper-conference": ("inproceedings", "booktitle"),
+    "thesis": ("thesis", None),
+    "report": ("report", None),
+    "standard": ("standard", None),
+    "manuscript": ("unpublished", None),
+    "pamphlet": ("booklet", None),
+    "dataset": ("dataset", None),
+    "software": ("software", None),
+    "patent": ("patent", None),
+    **dict.fromkeys(["webpage", "post", "post-weblog"], ("online", None)),
+    "graphic": ("artwork", None),
+    "figure": ("image", None),
+    "song": ("audio", None),
+    "musical_score": ("music", None),
+    "motion_picture": ("movie", None),
+    "broadcast": ("video", None),
+    "legal_case": ("jurisdiction", None),
+    **dict.fromkeys(["bill", "legislation", "regulation"], ("legislation", None)),
+    "treaty": ("legal", None),
+    "personal_communication": ("letter", None),
+    **dict.fromkeys(["performance", "speech"], ("performance", None)),
+    **dict.fromkeys(["document", "event", "hearing", "interview", "map"], MISC),
+}
+# Where the publisher goes for the types whose data model has no `publisher` ("": nowhere).
+PUBLISHER = {"thesis": "institution", "report": "institution", "online": "organization",
+             "misc": "organization", "software": "organization", "patent": "holder",
+             "booklet": "howpublished", "unpublished": "howpublished",
+             "article": "", "review": "", "periodical": ""}
+# Types whose data model has a `type` field: the CSL genre goes there.
+TYPED = frozenset("booklet dataset manual misc software patent report thesis unpublished".split())
+SUBTYPES = {"article-magazine": "magazine", "article-newspaper": "newspaper"}
+# CSL status -> biblatex's localised pubstate keys.
+PUBSTATES = {"in press": "inpress", "forthcoming": "forthcoming", "submitted": "submitted",
+             "prepublished": "prepublished"}
+# BCP 47 language (CSL) -> babel/polyglossia name (biblatex langid); the region when it matters.
+LANGIDS = {
+    "en": "english", "en-us": "american", "en-gb": "british", "en-au": "australian",
+    "en-ca": "canadian", "en-nz": "newzealand", "de": "ngerman", "de-at": "naustrian",
+    "de-ch": "nswissgerman", "fr": "french", "es": "spanish", "it": "italian", "pt": "portuguese",
+    "pt-br": "brazilian", "nl": "dutch", "sv": "swedish", "da": "danish", "nb": "norsk",
+    "no": "norsk", "nn": "nynorsk", "fi": "finnish", "pl": "polish", "cs": "czech",
+    "sk": "slovak", "sl": "slovene", "hr": "croatian", "hu": "magyar", "ro": "romanian",
+    "ru": "russian", "uk": "ukrainian", "el": "greek", "tr": "turkish", "ca": "catalan",
+    "la": "latin", "et": "estonian", "lv": "latvian", "lt": "lithuanian", "ja": "japanese",
+}
+
+
+def langid(language: Any) -> str:
+    """biblatex's ``langid`` for a CSL language tag (``de-DE`` -> ``ngerman``), or ``""``."""
+    tag = re.sub(r"_", "-", str(language or "").strip().lower())
+    return LANGIDS.get(tag) or LANGIDS.get(tag.split("-")[0], "")
+
+
+def kind(record: Record, entry: str) -> str:
+    """The ``type`` field: biblatex's key for master's/PhD theses and technical reports, else the genre."""
+    genre = str(record.get("genre") or "").strip()
+    if entry == "thesis":
+        low = genre.lower()
+        if not genre or "phd" in low or "doctor" in low:
+            return "phdthesis"  # BibTeX's default too: a thesis of unknown level
+        return "mathesis" if "master" in low else genre
+    if entry == "report" and not genre:
+        return "techreport"
+    return genre if entry in TYPED else ""
+
+
+@WRITERS.register("biblatex", extension=".bib")
+class BibLaTeXWriter(TemplatedWriter):
+    """BibLaTeX entries for Biber (UTF-8 unless ascii=True)."""
+
+    template = "biblatex.j2"
+
+    def __init__(self, out, **options: Any):
+        self.ascii = bool(options.get("ascii", False))
+        super().__init__(out, **options)
+
+    def context(self, record: Record) -> dict[str, Any]:
+        if not record.id:
+            raise CitexError("record has no citation key", record.source.location())
+        entry, container = entry_type(record, TYPES)
+        if record.type == "article" and not record.get("container-title"):
+            entry, container = MISC  # a preprint or working paper
+        if entry == "incollection" and record.get("container-author"):
+            entry = "inbook"  # a part of a book by the book's own author
+        status = str(record.get("status") or "")
+        return {
+            "record": record, "key": record.id, "ascii": self.ascii,
+            "entry_type": entry, "container_field": container,
+            "entry_subtype": SUBTYPES.get(record.type, ""),
+            "publisher_field": PUBLISHER.get(entry, "publisher"),
+            "number": number(record, entry), "kind": kind(record, entry),
+            "pubstate": PUBSTATES.get(status.lower(), status),
+            "langid": langid(record.get("language")),
+        }

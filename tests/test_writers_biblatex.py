@@ -1,0 +1,149 @@
+"""The BibLaTeX writer: entry types and fields from biblatex's data model, UTF-8, ISO dates, pandoc reads it back."""
+
+import io
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+
+import citex
+from citex.keys import CitationKeys
+from citex.model import Date, Name, Record
+from citex.registry import WRITERS
+from citex.writers.biblatex import BibLaTeXWriter, langid
+
+
+def write(*records, **options):
+    out, keys = io.StringIO(), CitationKeys()
+    writer = BibLaTeXWriter(out, **options)
+    writer.begin()
+    for record in records:
+        keys.assign(record)
+        writer.write(record)
+    writer.end()
+    return out.getvalue()
+
+
+def fields_of(text):
+    return dict(re.findall(r"^  (\w+)\s*= \{(.*)\},?$", text, re.M))
+
+
+def rec(csl_type="article-journal", **fields):
+    base = {"author": [Name("Gómez", "Ana")], "title": "A study", "issued": Date([[2020, 3, 21]])}
+    return Record(type=csl_type, fields={**base, **fields})
+
+
+def test_registered_with_extension():
+    assert WRITERS.entry("biblatex").meta["extension"] == ".bib"
+
+
+def test_article_layout_utf8_by_default():
+    text = write(rec(**{"container-title": "Journal of Ästhetik", "volume": "12", "issue": "4",
+                        "page": "1011-1015", "DOI": "10.1/x_y", "PMID": "33708679",
+                        "container-title-short": "J Ästh"}))
+    assert text == (
+        "@article{gomez2020study,\n"
+        "  author       = {Gómez, Ana},\n"
+        "  title        = {A study},\n"
+        "  journaltitle = {Journal of Ästhetik},\n"
+        "  shortjournal = {J Ästh},\n"
+        "  date         = {2020-03-21},\n"
+        "  volume       = {12},\n"
+        "  number       = {4},\n"
+        "  pages        = {1011--1015},\n"
+        "  doi          = {10.1/x_y},\n"
+        "  eprinttype   = {pubmed},\n"
+        "  eprint       = {33708679},\n"
+        "}\n".replace(",\n}", "\n}"))
+
+
+def test_ascii_on_request():
+    text = write(rec(title="Nguyễn & Ästhetik"), ascii=True)
+    assert text.isascii() and r"G{\'o}mez" in text
+
+
+@pytest.mark.parametrize("date, iso", [
+    (Date([[2020, 3, 21]]), "2020-03-21"),
+    (Date([[2020, 3]]), "2020-03"),
+    (Date([[2020]]), "2020"),
+    (Date([[2019, 12], [2020, 2]]), "2019-12/2020-02"),
+    (Date([[2019], [2020]]), "2019/2020"),
+    (Date([[2020]], season=1), "2020-21"),  # ISO 8601-2 season: spring
+    (Date(literal="Spring, whenever"), None),
+])
+def test_dates_are_iso_8601(date, iso):
+    assert fields_of(write(rec(issued=date))).get("date") == iso
+
+
+@pytest.mark.parametrize("csl_type, fields, entry, expect", [
+    ("thesis", {"genre": "Master's thesis", "publisher": "MIT"}, "thesis",
+     {"type": "mathesis", "institution": "MIT"}),
+    ("thesis", {"publisher": "MIT"}, "thesis", {"type": "phdthesis"}),
+    ("thesis", {"genre": "Habilitation"}, "thesis", {"type": "Habilitation"}),
+    ("report", {"publisher": "WHO", "number": "7"}, "report",
+     {"type": "techreport", "institution": "WHO", "number": "7"}),
+    ("report", {"genre": "Working paper"}, "report", {"type": "Working paper"}),
+    ("webpage", {"URL": "https://x.org/a_b", "container-title": "Site", "accessed": Date([[2023, 5, 1]])},
+     "online", {"url": "https://x.org/a_b", "urldate": "2023-05-01", "organization": "Site"}),
+    ("dataset", {"publisher": "Zenodo", "version": "1.2"}, "dataset", {"publisher": "Zenodo", "version": "1.2"}),
+    ("software", {"publisher": "GitHub", "version": "3"}, "software", {"organization": "GitHub"}),
+    ("chapter", {"container-title": "Book", "editor": [Name("Ed", "A")]}, "incollection", {"booktitle": "Book"}),
+    ("chapter", {"container-title": "Book", "container-author": [Name("Big", "B")]}, "inbook",
+     {"bookauthor": "Big, B"}),
+    ("paper-conference", {"container-title": "Proc", "event-title": "Conf", "event-place": "Rome",
+                          "event-date": Date([[2020, 5, 1], [2020, 5, 3]])}, "inproceedings",
+     {"booktitle": "Proc", "eventtitle": "Conf", "venue": "Rome", "eventdate": "2020-05-01/2020-05-03"}),
+    ("article-magazine", {"container-title": "Wired"}, "article", {"entrysubtype": "magazine"}),
+    ("article", {}, "misc", {}),  # a preprint without a journal
+    ("entry-encyclopedia", {"container-title": "Britannica"}, "inreference", {"booktitle": "Britannica"}),
+    ("book", {"publisher": "P", "publisher-place": "Paris", "collection-title": "S",
+              "collection-number": "4", "number-of-pages": "300"}, "book",
+     {"location": "Paris", "series": "S", "number": "4", "pagetotal": "300"}),
+    ("article-journal", {"language": "de-DE", "status": "in press", "keyword": "a, b"}, "article",
+     {"langid": "ngerman", "pubstate": "inpress", "keywords": "a, b"}),
+])
+def test_entry_types_and_fields(csl_type, fields, entry, expect):
+    text = write(rec(csl_type, **fields))
+    assert text.startswith(f"@{entry}{{")
+    got = fields_of(text)
+    assert {k: got.get(k) for k in expect} == expect
+
+
+def test_langid():
+    assert (langid("en-GB"), langid("de"), langid("pt_BR"), langid("xx"), langid(None)) == \
+        ("british", "ngerman", "brazilian", "", "")
+
+
+PANDOC = shutil.which("pandoc")
+
+
+@pytest.mark.skipif(not PANDOC, reason="pandoc is not on PATH (pip install pypandoc_binary)")
+def test_pandoc_reads_the_types_and_fields_back():
+    """pandoc's biblatex reader is an independent check of the mapping: same CSL type and fields."""
+    records = [
+        rec("article-journal", **{"container-title": "J", "volume": "1", "issue": "2", "page": "3-4"}),
+        rec("book", publisher="P", **{"publisher-place": "L"}),
+        rec("chapter", publisher="P", **{"container-title": "B"}),
+        rec("paper-conference", **{"container-title": "Proc"}),
+        rec("thesis", publisher="U", genre="Master’s thesis"),
+        rec("report", publisher="WHO", number="7", genre="Working paper"),
+        rec("dataset", publisher="Zenodo", version="1.2"),
+        rec("software", version="3"),
+        rec("webpage", URL="https://x.org"),
+        rec("article-newspaper", **{"container-title": "Times"}),
+        rec("motion_picture"), rec("legal_case"), rec("patent"), rec("personal_communication"),
+    ]
+    text = citex.dumps(records, "biblatex")
+    run = subprocess.run([PANDOC, "-f", "biblatex", "-t", "csljson"], input=text, capture_output=True,
+                         text=True, timeout=60)
+    back = {i["id"]: i for i in json.loads(run.stdout)}
+    for original in records:
+        item = back[original.id]
+        assert item["type"] == original.type
+        for name in ("title", "container-title", "publisher", "volume", "issue", "page", "genre",
+                     "version", "number", "URL", "publisher-place"):
+            if original.get(name):
+                assert item.get(name) == original[name], (original.type, name, item.get(name))
+        assert item["issued"] == original["issued"].to_csl()
