@@ -46,7 +46,8 @@ _COMMANDS = {"i": r"\textit{%s}", "b": r"\textbf{%s}", "sup": r"\textsuperscript
 # Inline math as pandoc reads it: the opening $ has a non-space on its right,
 # the closing $ a non-space on its left and no digit after it, so "$5 and $10"
 # stays text.
-_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=\S)\$(?!\d)")
+MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=\S)\$(?!\d)")
+_MATH = MATH  # the name citex.readers.csljson imports
 _MATH_SPECIAL = re.compile(r"(?<!\\)([%#&])")  # still specials in math mode
 
 
@@ -134,14 +135,14 @@ def balanced(text: str) -> bool:
 
 
 def _math_or_text(text: str, ascii: bool, words=None) -> str:
-    """A text piece with its inline math passed through and the rest escaped."""
+    """A text piece with its inline math passed through and the rest escaped (by ``words`` if given)."""
     out, end = [], 0
-    for m in _MATH.finditer(text):
+    for m in MATH.finditer(text):
         if not balanced(m.group(1)):
             continue  # unbalanced braces never reach the file: escaped as text
-        out.append(words(text[end:m.start()]) if words else _plain(text[end:m.start()], ascii))
-        out.append("$%s$" % _to_ascii(_MATH_SPECIAL.sub(r"\\\1", m.group(1))) if ascii
-                   else "$%s$" % _MATH_SPECIAL.sub(r"\\\1", m.group(1)))
+        math = _MATH_SPECIAL.sub(r"\\\1", m.group(1))
+        out += [words(text[end:m.start()]) if words else _plain(text[end:m.start()], ascii),
+                "$%s$" % (_to_ascii(math) if ascii else math)]
         end = m.end()
     out.append(words(text[end:]) if words else _plain(text[end:], ascii))
     return "".join(out)
@@ -221,7 +222,7 @@ def is_sentence_case(title: str) -> bool:
     title a capitalised ordinary word is a proper noun.
     """
     lower = upper = 0
-    for word, start in _content_words(_MATH.sub(" ", title)):
+    for word, start in _content_words(MATH.sub(" ", title)):
         if start or not word[:1].isalpha() or word.lower() in MINOR_WORDS \
                 or any(c.isdigit() for c in word) or needs_protection(word):
             continue

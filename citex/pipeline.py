@@ -9,6 +9,7 @@ diagnostic to the caller as it happens.
 from __future__ import annotations
 
 import io
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,9 +67,15 @@ def loads(text: str, fmt: str | None = None, path: str = "<string>",
             tally.skip(item.diagnostic)
         else:
             yield item
-    if not count and text.strip():
+    if not count and _has_content(text, READERS.entry(name).meta.get("comment")):
         # A file with content and no records is a wrong format, not an empty bibliography.
         raise CitexError(f"no {name} records found in this file", Location(path), code="no-records")
+
+
+def _has_content(text: str, comment: str | None) -> bool:
+    """True when the text holds more than blank lines and the format's comment lines."""
+    lines = (line for line in text.splitlines() if line.strip())
+    return any(not (comment and re.match(comment, line)) for line in lines)
 
 
 def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None) -> Iterator[Record]:

@@ -153,3 +153,12 @@ def test_the_pipeline_assigns_keys_so_every_writer_agrees():
     bib = citex.dumps(records(), "bibtex", **options)
     assert json_ids == ["Li2009", "Li2009a"]
     assert "@article{Li2009," in bib.replace("@misc", "@article") and "{Li2009a," in bib
+
+
+def test_key_options_from_the_command_line(capsys):
+    from citex.cli import main
+
+    assert main(["convert", str(SEED), "--to", "csljson", "--key-pattern", "{Auth}{year}{Journal}"]) == 0
+    assert '"id": "Shah2020"' in capsys.readouterr().out  # the journal was repaired away
+    assert main(["convert", str(SEED), "--to", "bibtex", "--key-pattern", "{auth}{yr}"]) == 2
+    assert "unknown placeholder {yr}" in capsys.readouterr().err

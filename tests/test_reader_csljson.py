@@ -15,6 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
+from citex.errors import CitexError
 import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -316,10 +318,24 @@ _YAML_TOKENS = ["references:", "\n", "- ", "  ", "id: a", "type: book", "issued:
 @given(st.lists(st.sampled_from(_JSON_TOKENS), max_size=40).map("".join))
 @settings(max_examples=300, deadline=None)
 def test_any_json_text_reads_without_exception(text):
-    for item in read(text, "fuzz.json"):
-        assert isinstance(item, (Record, Failed))
-        if isinstance(item, Record):
-            assert all(isinstance(v, str) for v in item.extra.values())
+    try:
+        for item in read(text, "fuzz.json"):
+            assert isinstance(item, (Record, Failed))
+            if isinstance(item, Record):
+                assert all(isinstance(v, str) for v in item.extra.values())
+    except CitexError as exc:  # a file with no CSL item at all is refused whole, with a location
+        assert exc.code == "not-csljson" and exc.location.path == "fuzz.json"
+
+
+def test_a_json_file_with_no_csl_item_is_refused_whole():
+    with pytest.raises(CitexError, match="not CSL-JSON"):
+        list(read('[{"type": "import", "input": "TY  - JOUR", "items": []}]', "cases.json"))
+
+
+def test_a_bad_first_item_is_reported_when_later_items_are_good():
+    items = list(read('[{"input": "TY  - JOUR", "items": []},\n {"id": "a", "type": "book", "title": "T"}]',
+                      "two.json"))
+    assert [type(i).__name__ for i in items] == ["Failed", "Record"]
 
 
 @given(st.lists(st.sampled_from(_YAML_TOKENS), max_size=40).map("".join))

@@ -294,24 +294,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 import citex  # noqa: E402
 from citex.latex import strip_markup  # noqa: E402
-
-TEXT = st.text(st.sampled_from(list("abcxyzABCXYZ019 .,:;()-'&%#_~^éüøßÅçñŁ")), min_size=1, max_size=30) \
-    .map(lambda s: " ".join(s.split())).filter(bool)
-WORD = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzéüøñ")), min_size=1, max_size=8)
-NAME = st.builds(lambda f, g, p, s: Name(f.capitalize(), g.capitalize(), non_dropping_particle=p, suffix=s),
-                 WORD, WORD, st.sampled_from([None, "van der", "de"]), st.sampled_from([None, "Jr"]))
-RECORD = st.builds(
-    lambda t, title, names, container, publisher, year, month, volume, page, doi: Record(
-        type=t, fields={k: v for k, v in {
-            "title": title, "author": names, "publisher": publisher,
-            "container-title": container if t in ("article-journal", "chapter", "paper-conference") else None,
-            "issued": Date([[year, month]] if month else [[year]]), "volume": volume, "page": page,
-            "DOI": doi}.items() if v}),
-    st.sampled_from(["article-journal", "book", "chapter", "paper-conference", "report"]),
-    TEXT, st.lists(NAME, min_size=1, max_size=3), TEXT, TEXT, st.integers(1800, 2100),
-    st.sampled_from([None, 1, 6, 12]), st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True),
-    st.sampled_from([None, "1-9", "e1234", "101-199"]), st.sampled_from([None, "10.1000/a_b%c"]))
-
+from typed_records import RECORD  # noqa: E402
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(RECORD, st.booleans())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import strategies as st
+
 from citex.model import Date, Name, Record
 from corpus import corpus_files
 
@@ -73,3 +75,26 @@ def corpus_items() -> list[Record]:
         for data in json.loads(path.read_text()):
             out.append(Record.from_csl(data))
     return out
+
+
+# Records for round trips: the fields every .bib type carries, with LaTeX specials and accents.
+# LaTeX reads '' and -- as typographic quotes and dashes (ligatures): that is what they mean
+# in a .bib, so the round trip gives ” and –, and the generated text has neither.
+TEXT = st.text(st.sampled_from(list("abcxyzABCXYZ019 .,:;()-'&%#_~^éüøßÅçñŁ")), min_size=1, max_size=30) \
+    .map(lambda s: " ".join(s.split())).filter(lambda s: s and "''" not in s and "--" not in s)
+WORD = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzéüøñ")), min_size=1, max_size=8)
+NAME = st.builds(lambda f, g, p, s: Name(f.capitalize(), g.capitalize(), non_dropping_particle=p, suffix=s),
+                 WORD, WORD, st.sampled_from([None, "van der", "de"]), st.sampled_from([None, "Jr"]))
+RECORD = st.builds(
+    lambda t, title, names, container, publisher, year, month, volume, page, doi: Record(
+        type=t, fields={k: v for k, v in {
+            "title": title, "author": names, "publisher": publisher,
+            "container-title": container if t in ("article-journal", "chapter", "paper-conference") else None,
+            "issued": Date([[year, month]] if month else [[year]]), "volume": volume, "page": page,
+            "DOI": doi}.items() if v}),
+    st.sampled_from(["article-journal", "book", "chapter", "paper-conference", "report"]),
+    TEXT, st.lists(NAME, min_size=1, max_size=3), TEXT, TEXT, st.integers(1800, 2100),
+    st.sampled_from([None, 1, 6, 12]), st.from_regex(r"[1-9][0-9]{0,2}", fullmatch=True),
+    st.sampled_from([None, "1-9", "e1234", "101-199"]), st.sampled_from([None, "10.1000/a_b%c"]))
+
+

@@ -47,7 +47,9 @@ _DIALECTS = (  # exporting tool -> its mark in the file
 )
 
 
-@READERS.register(FORMAT, extensions=(".bib", ".bibtex", ".biblatex"),
+# comment: lines that hold nothing but a comment, so a file of only those is an empty
+# bibliography, not a wrong guess of format.
+@READERS.register(FORMAT, extensions=(".bib", ".bibtex", ".biblatex"), comment=r"\s*%",
                   sniff=r"(?m)^\s*@[A-Za-z]+\s*[{(]")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """BibTeX and BibLaTeX (@string macros, crossref/xdata, LaTeX decoded to Unicode)."""

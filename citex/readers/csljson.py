@@ -28,6 +28,7 @@ from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from ..latex import _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
+from ..errors import CitexError
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .csl_items import looks_like_item, to_record
@@ -39,16 +40,28 @@ _KEY = re.compile(r'\n([ \t]*)"((?:[^"\\\n]|\\.)*)"[ \t]*:')
 @READERS.register("csljson", extensions=(".json",), sniff=r"\A\s*[\[{]")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """CSL-JSON: an array of CSL items (also one item, or one item a line)."""
+    # Failures before the first good item are held back: if no item is good, the file
+    # is not CSL-JSON at all (a JSON test-case file, 'bibtxt'), and is refused whole.
+    pending: list[Failed] = []
     for item in _json_values(text, path):
         if isinstance(item, Failed):
-            yield item
+            rec: Record | Failed = item
+        else:
+            line, raw, value, notes = item
+            source = Source("csljson", path, line, raw, _json_field_lines(raw, line))
+            rec = _record(value, source)
+            if isinstance(rec, Record):
+                rec.diagnostics[:0] = notes
+        if pending is not None and isinstance(rec, Failed):
+            pending.append(rec)
             continue
-        line, raw, value, notes = item
-        source = Source("csljson", path, line, raw, _json_field_lines(raw, line))
-        rec = _record(value, source)
-        if isinstance(rec, Record):
-            rec.diagnostics[:0] = notes
+        if pending:
+            yield from pending
+        pending = None
         yield rec
+    if pending:
+        first = pending[0].diagnostic
+        raise CitexError(f"not CSL-JSON: {first.message}", first.location, code="not-csljson")
 
 
 def _record(value: Any, source: Source) -> Record | Failed:

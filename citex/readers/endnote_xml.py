@@ -36,7 +36,7 @@ _DOI_PREFIX = re.compile(r"^\s*(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _ET_AL = frozenset({"et al", "et al.", "others", "and others"})
 
 
-@READERS.register(FORMAT, extensions=(".xml",), sniff=r"<xml>\s*<records>|<records>\s*<record>")
+@READERS.register(FORMAT, extensions=(".xml",), sniff=r"(?m)(?:^|>)[ \t]*<xml>\s*<records>|(?:^|>)[ \t]*<records>\s*<record>")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """EndNote XML export (xml/records/record)."""
     pos, line = 0, 1

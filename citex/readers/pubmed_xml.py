@@ -40,7 +40,9 @@ def _parser() -> etree.XMLPullParser:
 
 
 @READERS.register(FORMAT, extensions=(".xml",),
-                  sniff=r"<PubmedArticleSet|<PubmedArticle[ >]|<!DOCTYPE PubmedArticleSet|<PubmedBookArticle")
+                  # at a line start or after a tag: not a mention inside prose or a JSON string
+                  sniff=r"(?m)(?:^|>)[ \t]*<(?:PubmedArticleSet|PubmedArticle[ >]|!DOCTYPE PubmedArticleSet"
+                        r"|PubmedBookArticle)")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """PubMed XML: PubmedArticle and PubmedBookArticle records (efetch, baseline files)."""
     yield from _Reader(text, path).run()

@@ -54,8 +54,8 @@ REQUIRED = {
     "techreport": ("author", "title", "publisher", "year"),
     "unpublished": ("author", "title", "note"),
 }
-_ROLES = {"author": "an author", "title": "a title", "container": "a container title",
-          "publisher": "a publisher", "year": "a year", "note": "a note"}
+_ROLES = {"author": "an author", "title": "a title", "publisher": "a publisher", "year": "a year",
+          "note": "a note"}
 
 
 def entry_type(record: Record, types: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
@@ -77,7 +77,8 @@ def _has(record: Record, role: str, entry: str) -> bool:
 
 def missing(record: Record, entry: str) -> list[str]:
     """What the standard styles require of a BibTeX ``entry`` that the record lacks."""
-    out = [_ROLES[r] for r in REQUIRED.get(entry, ()) if not _has(record, r, entry)]
+    roles = {**_ROLES, "container": "a journal" if entry == "article" else "a book or proceedings title"}
+    out = [roles[r] for r in REQUIRED.get(entry, ()) if not _has(record, r, entry)]
     if entry == "article" and record.get("issue") and not record.get("volume"):
         out.append("a volume for its issue")
     return out

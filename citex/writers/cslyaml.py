@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..latex import _MATH, parse
+from ..latex import MATH, parse
 from ..model import Record
 from ..registry import WRITERS
 from . import Writer
@@ -34,7 +34,7 @@ _KEEP = frozenset({"id", "type"})  # identifiers, read as they are
 
 def _escape(text: str) -> str:
     out, end = [], 0
-    for m in _MATH.finditer(text):
+    for m in MATH.finditer(text):
         out += [_SPECIAL.sub(r"\\\g<0>", text[end:m.start()]), m.group()]
         end = m.end()
     out.append(_SPECIAL.sub(r"\\\g<0>", text[end:]))

@@ -261,6 +261,12 @@ class TemplatedWriter(Writer):
             return template.render({**self.context(record), "index": self.count})
         except TemplateError as exc:
             where = self.options.get("template") or self.template
+            tb, line = exc.__traceback__, None
+            while tb:  # jinja2 maps the template's own frames to its lines
+                if tb.tb_frame.f_code.co_filename in (where, "<template>"):
+                    line = tb.tb_lineno
+                tb = tb.tb_next
+            where = f"{where}:{line}" if line else where
             raise CitexError(f"{where}: template error: {exc}", record.source.location()) from None
 
     def write(self, record: Record) -> None:
