@@ -24,6 +24,9 @@ NOT_BIBLIOGRAPHIES = [
     ("jgm-citeproc-tests/**/*.txt", "CSL processor fixtures"),
     ("citeproc-py-tests/**/*.txt", "CSL processor fixtures and a list of test names"),
     ("zotero-translator-tests/*.json", "translator test cases (input strings and expected items)"),
+    ("citation-js-tests/core-data.json", "citation.js test cases keyed by test name"),
+    ("citation-js-tests/plugin-bibtex/input.json", "citation.js test cases keyed by test name"),
+    ("citation-js-tests/plugin-bibtex/output.json", "citation.js test cases keyed by test name"),
     ("biopython-tests/Entrez/pubmed3.html", "an HTML page"),
     ("biopython-tests/Entrez/efetch_pmc.xml", "PMC article XML (JATS), not PubMed XML"),
     ("manubot-csl-json/**/*.py", "code"),
@@ -36,7 +39,7 @@ UNSUPPORTED = [
     ("jabref-testdata/importer-fileformat/RepecNep*.txt", "RePEc NEP format"),
     ("jabref-testdata/importer-fileformat/refer.*", "refer/BibIX format"),
     ("jabref-testdata/importer-fileformat/Endnote.*", "EndNote tagged (refer) format"),
-    ("citation-js-tests/plugin-bibtex/input/*.txt", "citation.js 'bibtxt' format"),
+    ("citation-js-tests/plugin-bibtex/*.txt", "citation.js 'bibtxt' format"),
     ("synthesisr-exports/*.csv", "CSV export"),
     ("synthesisr-exports/*.tsv", "TSV export"),
 ]
