@@ -88,3 +88,29 @@ def _no_nocase(value):
     if isinstance(value, str):
         return re.sub(r'<span class="nocase">(.*?)</span>', r"\1", value)
     return value
+
+
+# --- Round trip: record -> CSL-YAML -> record (citex's CSL-YAML reader) ------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+MARKDOWNISH = st.text(st.sampled_from(list("ab AB*_[]{}<>$^~@#|\"'&-.\\`é:")), min_size=1, max_size=25)
+
+
+def test_every_type_round_trips_through_citex_reader():
+    pytest.importorskip("citex.readers.csljson")
+    from test_writers_bibtex import CSL_TYPES
+
+    text = citex.dumps(every_type(CSL_TYPES), "cslyaml")
+    back = list(citex.loads(text, "cslyaml"))
+    assert json.loads(citex.dumps(back, "csljson")) == json.loads(citex.dumps(every_type(CSL_TYPES), "csljson"))
+
+
+@settings(max_examples=60, deadline=None)
+@given(MARKDOWNISH, MARKDOWNISH)
+def test_any_text_round_trips_through_citex_reader(title, publisher):
+    pytest.importorskip("citex.readers.csljson")
+    record = Record(fields={"title": title, "publisher": publisher, "issued": Date([[2020]])}, id="k")
+    [back] = list(citex.loads(citex.dumps([record], "cslyaml"), "cslyaml"))
+    assert (back.get("title"), back.get("publisher")) == (title, publisher)
