@@ -28,6 +28,7 @@ from citex.keys import CitationKeys
 from citex.model import Date, Failed, Name, Record
 from citex.readers.csljson import markdown_to_csl, read, read_yaml
 from citex.writers.csljson import CSLJSONWriter
+from tools import PANDOC
 from corpus import CORPUS, corpus_files, needs_corpus
 
 DATA = Path(__file__).parent / "data" / "csljson"
@@ -415,7 +416,7 @@ PANDOC_DEVIATIONS = {
 
 
 @needs_corpus
-@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc is not installed")
+@pytest.mark.skipif(not PANDOC, reason="pandoc is not installed (pip install pypandoc_binary)")
 def test_biblio2yaml_reads_as_pandoc_reads_it():
     """pandoc itself is the reference for CSL-YAML: every variable is compared."""
     blocks, owner = [], {}
@@ -425,7 +426,7 @@ def test_biblio2yaml_reads_as_pandoc_reads_it():
         blocks.append(re.sub(r"^- id: ", f"- id: f{n}-", block, flags=re.M))
         owner[f"f{n}-"] = path.name
     text = "---\nreferences:\n" + "".join(blocks) + "...\n"
-    done = subprocess.run(["pandoc", "-f", "markdown", "-t", "csljson", "-s"], input=text,
+    done = subprocess.run([PANDOC, "-f", "markdown", "-t", "csljson", "-s"], input=text,
                           capture_output=True, text=True, check=True)
     theirs = {item["id"]: item for item in json.loads(done.stdout)}
     matched, differ = 0, set()

@@ -116,7 +116,7 @@ def test_langid():
         ("british", "ngerman", "brazilian", "", "")
 
 
-PANDOC = shutil.which("pandoc")
+from tools import PANDOC
 
 
 @pytest.mark.skipif(not PANDOC, reason="pandoc is not on PATH (pip install pypandoc_binary)")

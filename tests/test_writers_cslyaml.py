@@ -14,7 +14,7 @@ from citex.model import Date, Name, Record
 from citex.writers.cslyaml import markdown
 from typed_records import every_type
 
-PANDOC = shutil.which("pandoc")
+from tools import PANDOC
 
 
 def records():
