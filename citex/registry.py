@@ -45,11 +45,7 @@ class Registry:
         if not self._loaded:
             self._loaded = True
             for module in self._modules:
-                try:
-                    importlib.import_module(module)
-                except ModuleNotFoundError as exc:
-                    if exc.name != module:  # a real import error inside the module
-                        raise
+                importlib.import_module(module)
 
     def entry(self, name: str) -> Entry:
         self._load()
