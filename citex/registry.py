@@ -62,8 +62,12 @@ class Registry:
         return list(self._entries)
 
     def __iter__(self) -> Iterator[Entry]:
+        """Entries in the order their modules are listed (sniffing depends on it), whatever
+        order they happened to be imported in."""
         self._load()
-        return iter(list(self._entries.values()))
+        rank = {module: i for i, module in enumerate(self._modules)}
+        entries = list(self._entries.values())
+        return iter(sorted(entries, key=lambda e: rank.get(getattr(e.obj, "__module__", ""), len(rank))))
 
 
 # Sniffing tries readers in this order: the most specific signatures first.

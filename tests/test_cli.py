@@ -183,3 +183,12 @@ def test_cr_line_ends(tmp_path):
     path = tmp_path / "cr.txt"
     path.write_bytes(b"PMID: 1\rTitle: One.\r\rPMID: 2\rTitle: Two.\r")
     assert [i["title"] for i in json.loads(citex("convert", path, "--to", "csljson").stdout)] == ["One.", "Two."]
+
+
+def test_sniffing_order_follows_the_registry_list_not_import_order():
+    import importlib
+
+    from citex.registry import READERS
+    importlib.import_module("citex.readers.endnote_xml")  # imported out of order on purpose
+    modules = [e.obj.__module__ for e in READERS]
+    assert modules == sorted(modules, key=READERS._modules.index)
