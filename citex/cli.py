@@ -56,9 +56,34 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
 
-    command("check", "Show what is wrong with each record and what a repair would change.")
+    chk = command("check", "Show what is wrong with each record and what a repair would change.")
+    chk.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
+                     help="text lines on stderr, or one JSON object a finding on stdout")
+    for p in (conv, fmt, chk):
+        _repair_arguments(p)
     sub.add_parser("formats", help="List the input and output formats.")
     return parser
+
+
+def _rule_ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+def _repair_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--select", type=_rule_ids, action="extend", default=[], metavar="IDS",
+                   help="only these repair rules and codes (comma-separated id prefixes, e.g. 'doi,title')")
+    p.add_argument("--ignore", type=_rule_ids, action="extend", default=[], metavar="IDS",
+                   help="not these repair rules and codes (id prefixes)")
+    p.add_argument("--min-confidence", type=float, default=None, metavar="X",
+                   help="apply only repairs at least this sure (0-1, default 0.9); "
+                        "the others are reported as would-fix")
+
+
+def _repair_options(args: argparse.Namespace) -> dict[str, object]:
+    from .pipeline import DEFAULT_MIN_CONFIDENCE
+
+    confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
+    return {"select": args.select, "ignore": args.ignore, "min_confidence": confidence}
 
 
 @contextmanager
@@ -88,7 +113,8 @@ def _explain(rec: Record) -> None:
     print(f"{where}: {rec.id}:", file=sys.stderr)
     for r in rec.repairs:
         after = "(removed)" if r.after is None else repr(_plain(r.after))
-        print(f"  {r.field}: {_plain(r.before)!r} -> {after}  [{r.rule}]", file=sys.stderr)
+        status = "" if r.applied else f"  (not applied: {r.note})"
+        print(f"  {r.field}: {_plain(r.before)!r} -> {after}  [{r.rule}]{status}", file=sys.stderr)
 
 
 def _plain(value: object) -> object:
@@ -108,7 +134,7 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
     with _output(args.output) as out:
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
-                tally=tally, on_record=on_record, **options)
+                tally=tally, on_record=on_record, repair_options=_repair_options(args), **options)
     print(tally, file=sys.stderr)
     return 0 if tally.complete else 1
 
@@ -127,18 +153,30 @@ def _writer_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    from .pipeline import Tally, load, repair
+    import json
 
-    tally = Tally(on_diagnostic=_diagnostic)
+    from .pipeline import Tally, load, repair, selected
+    from .repairs.findings import findings, from_diagnostic
+
+    as_json = args.output_format == "json"
+
+    def show(finding: object) -> None:
+        if as_json:
+            print(json.dumps(finding.to_json(), ensure_ascii=False), flush=True)
+        else:
+            print(finding, file=sys.stderr)
+
+    def file_level(d: object) -> None:  # unreadable files and the like, before any record
+        if selected(d.code, args.select, args.ignore):
+            show(from_diagnostic(d))
+
+    tally = Tally(on_diagnostic=file_level)
     faulty = 0
-    for rec in repair(load(args.inputs, args.fmt, tally)):
-        for diagnostic in rec.diagnostics:
-            tally.note(diagnostic)
-        for r in rec.repairs:
-            after = "(removed)" if r.after is None else repr(_plain(r.after))
-            print(f"{rec.source.location(r.field)}: fix[{r.rule}]: {r.field}: {_plain(r.before)!r} -> {after}",
-                  file=sys.stderr)
-        faulty += bool(rec.repairs or any(d.level != "info" for d in rec.diagnostics))
+    for rec in repair(load(args.inputs, args.fmt, tally), **_repair_options(args)):
+        found = findings(rec, args.select, args.ignore, proposals_as_repairs=as_json)
+        for finding in found:
+            show(finding)
+        faulty += any(f.is_fault for f in found)
     checked = tally.read - tally.skipped
     print(f"checked {checked} records: {faulty} with faults, {checked - faulty} clean; "
           f"{tally.skipped} unreadable", file=sys.stderr)

@@ -85,10 +85,26 @@ def _encoder():
 _DOTLESS = re.compile(r"\{\\([`'^\"~=.uvH])\\([ij])\}")
 
 
+# Characters pylatexenc writes with commands from packages a plain document lacks.
+_PLAIN_STANDINS = str.maketrans({"\u2011": "-"})  # non-breaking hyphen: \nobreakdash needs amsmath
+# A letter with marks that have no precomposed form ("'\u0301") after NFC.
+_LEFTOVER_MARKS = re.compile(r"(.)([\u0300-\u036f]+)")
+
+
+def _marks_as_commands(m: re.Match[str]) -> str:
+    base, marks = m.groups()
+    if not base.isascii():
+        return m.group(0)  # pylatexenc's fallback builds these from the decomposition
+    for mark in marks:  # innermost first; a mark with no LaTeX command is dropped
+        base = "\\%s{%s}" % (_ACCENTS[mark], base) if mark in _ACCENTS else base
+    return "{%s}" % base
+
+
 def _to_ascii(text: str) -> str:
     if text.isascii():
         return text
-    out = _encoder().unicode_to_latex(unicodedata.normalize("NFC", text))
+    text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
+    out = _encoder().unicode_to_latex(text.translate(_PLAIN_STANDINS))
     # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
     # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
     return _DOTLESS.sub(r"{\\\1\2}", out)
@@ -165,7 +181,11 @@ def escape(text: str | None, ascii: bool = True) -> str:
     """``text`` as LaTeX: markup as commands, math kept, specials escaped, ASCII if ``ascii``."""
     if not text:
         return ""
+    text = _CONTROL.sub("", text)  # never meant as text, and TeX stops on them
     return _render(parse(" ".join(text.split())), ascii)  # one line: BibTeX values are read as one
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def strip_markup(text: str) -> str:

@@ -88,14 +88,15 @@ class Date:
         for p in data.get("date-parts") or []:
             ints = []
             for x in (p if isinstance(p, list) else [p])[:3]:
-                if not str(x).strip().lstrip("-").isdigit():
-                    break  # null or text ends the usable parts
+                digits = str(x).strip().removeprefix("-")
+                if not digits.isdecimal() or len(digits) > 9:
+                    break  # null, text or a number int() refuses ends the usable parts
                 ints.append(int(x))
             if ints:
                 parts.append(ints)
         season = data.get("season")
         return cls(parts=parts, literal=data.get("literal") or data.get("raw"),
-                   season=int(season) if str(season or "").isdigit() else None)
+                   season=int(season) if str(season or "").isdecimal() and len(str(season)) < 3 else None)
 
 
 @dataclass(frozen=True)
@@ -126,13 +127,30 @@ class Source:
 
 @dataclass(frozen=True)
 class Repair:
-    """One change a repair rule made to one field."""
+    """One change a repair rule made (or, when ``applied`` is false, only proposed) to one field.
+
+    ``before`` keeps the original value: the log is the record's provenance.
+    """
 
     rule: str
     field: str
     before: Any
     after: Any
     note: str = ""
+    confidence: float = 1.0
+    applied: bool = True
+
+
+@dataclass
+class RepairPolicy:
+    """How sure a repair must be to change a field; the pipeline sets it for each rule it runs."""
+
+    min_confidence: float = 0.0
+    confidence: float = 1.0  # the running rule's registered confidence
+
+
+# An existing identifier may be reformatted by a repair but never replaced or dropped.
+IDENTIFIERS = frozenset({"DOI", "PMID"})
 
 
 @dataclass(frozen=True)
@@ -160,6 +178,7 @@ class Record:
     source: Source = field(default_factory=lambda: Source("python"))
     repairs: list[Repair] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    policy: RepairPolicy = field(default_factory=RepairPolicy, compare=False, repr=False)
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
@@ -170,17 +189,41 @@ class Record:
     def __contains__(self, name: str) -> bool:
         return name in self.fields
 
-    def fix(self, name: str, value: Any, *, rule: str, note: str = "") -> None:
-        """Set (or, with ``None``, remove) a field and log the change against ``rule``."""
-        before = self.fields.get(name)
-        if before == value:
-            return
-        if value is None or value == "" or value == []:
-            self.fields.pop(name, None)
+    def fix(self, name: str, value: Any, *, rule: str, note: str = "",
+            confidence: float | None = None) -> bool:
+        """Set (or, with ``None``, remove) a field and log the change against ``rule``.
+
+        ``confidence`` (default: the rule's registered one) below the policy's
+        threshold, or a change that would replace an existing DOI or PMID, only
+        proposes the change: it is logged as not applied and reported as
+        ``info[would-fix-RULE]``. Returns whether the field was changed.
+        """
+        before = self.type if name == "type" else self.fields.get(name)
+        if value == "" or value == []:
             value = None
+        if before == value:
+            return False
+        confidence = self.policy.confidence if confidence is None else confidence
+        why = None
+        if name in IDENTIFIERS and before and not _same_identifier(before, value):
+            why = f"an existing {name} is never replaced"
+        elif confidence < self.policy.min_confidence:
+            why = f"confidence {confidence:.2f} is below {self.policy.min_confidence:.2f}"
+        if why:
+            self.repairs.append(Repair(rule, name, before, value, f"{why}; {note}" if note else why,
+                                      confidence, False))
+            shown = "(removed)" if value is None else repr(csl_value(value))
+            self.report("info", f"would-fix-{rule}",
+                        f"{name}: {csl_value(before)!r} -> {shown} not applied: {why}", name)
+            return False
+        if name == "type":  # the CSL type is not a field, but is repaired and logged like one
+            self.type = value or before
+        elif value is None:
+            self.fields.pop(name, None)
         else:
             self.fields[name] = value
-        self.repairs.append(Repair(rule, name, before, value, note))
+        self.repairs.append(Repair(rule, name, before, value, note, confidence))
+        return True
 
     def report(self, level: str, code: str, message: str, input_field: str | None = None) -> None:
         """Attach a diagnostic located at the record (or at one of its input fields)."""
@@ -220,6 +263,22 @@ class Record:
         return cls(type=data.get("type", "article"), fields=fields,
                    id=str(data["id"]) if data.get("id") is not None else None,
                    source=source or Source("csljson"))
+
+
+def csl_value(value: Any) -> Any:
+    """A field value as CSL-JSON data, for messages and machine output."""
+    if isinstance(value, list):
+        return [v.to_csl() if isinstance(v, Name) else v for v in value]
+    return value.to_csl() if isinstance(value, Date) else value
+
+
+def _same_identifier(before: Any, after: Any) -> bool:
+    """True when ``after`` is ``before`` reformatted (prefix, URL, spaces, case dropped)."""
+    from urllib.parse import unquote
+
+    from .textnorm import fold
+
+    return bool(after) and fold(str(after)) in fold(unquote(str(before)))
 
 
 @dataclass

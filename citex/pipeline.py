@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from .errors import CitexError
 from .inputs import choose_reader, decode, expand
-from .model import Diagnostic, Failed, Location, Record
+from .model import Diagnostic, Failed, Location, Record, RepairPolicy
 from .registry import READERS, REPAIRS, WRITERS
 
 
@@ -101,12 +101,33 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
             tally.note(Diagnostic("error", exc.code, exc.message, exc.location or Location(name)))
 
 
-def repair(records: Iterable[Record], rules: Iterable[str] | None = None) -> Iterator[Record]:
-    """Apply the repair rules (all, or those named) to each record in turn."""
-    chosen = [REPAIRS.get(name) for name in rules] if rules is not None else [e.obj for e in REPAIRS]
+DEFAULT_MIN_CONFIDENCE = 0.9
+
+
+def selected(code: str, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> bool:
+    """Whether a rule id or diagnostic code is chosen by ``select``/``ignore`` prefixes (as ruff)."""
+    select, ignore = list(select), list(ignore)
+    if select and not any(code.startswith(p) for p in select):
+        return False
+    return not any(code.startswith(p) for p in ignore)
+
+
+def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
+           select: Iterable[str] = (), ignore: Iterable[str] = (),
+           min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> Iterator[Record]:
+    """Apply the repair rules (all, or those named; filtered by id prefixes) to each record.
+
+    A rule's change whose confidence (registered with the rule, or given to
+    ``Record.fix``) is below ``min_confidence`` is only proposed, never applied.
+    """
+    entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
+    select, ignore = list(select), list(ignore)
+    chosen = [e for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for rule in chosen:
-            rule(rec)
+        for entry in chosen:
+            rec.policy = RepairPolicy(min_confidence, entry.meta.get("confidence", 1.0))
+            entry.obj(rec)
+        rec.policy = RepairPolicy()
         yield rec
 
 
@@ -151,11 +172,15 @@ def dumps(records: Iterable[Record], to: str, **options: Any) -> str:
 
 def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = None,
             repairs: bool = True, tally: Tally | None = None,
-            on_record: Callable[[Record], None] | None = None, **options: Any) -> Tally:
-    """The whole job: read the inputs, repair each record, write them in input order."""
+            on_record: Callable[[Record], None] | None = None,
+            repair_options: dict[str, Any] | None = None, **options: Any) -> Tally:
+    """The whole job: read the inputs, repair each record, write them in input order.
+
+    ``repair_options`` go to ``repair`` (``select``, ``ignore``, ``min_confidence``).
+    """
     tally = tally if tally is not None else Tally()
     WRITERS.entry(to)  # an unknown writer is a usage error before anything is read
     records = load(paths, fmt, tally)
     if repairs:
-        records = repair(records)
+        records = repair(records, **(repair_options or {}))
     return dump(records, out, to, tally, on_record, **options)

@@ -200,3 +200,8 @@ def test_title_is_never_wrapped_whole(text):
     if len(words) > 1:
         assert not (out.startswith("{") and out.endswith("}") and balanced(out[1:-1])) or \
             out.startswith("{\\") or words[0].startswith(("{", "}", "\\"))
+
+
+def test_marks_without_a_precomposed_letter_become_accent_commands():
+    assert escape("x\u0323\u0301") == "{\\'{\\d{x}}}"
+    assert escape("a\u2011b") == "a-b"  # \nobreakdash would need amsmath

@@ -519,3 +519,8 @@ def test_zotero_bibtex_translator_expected_items():
     assert stats["record"] == [34, 34]
     assert misses == ZOTERO_DEVIATIONS
     assert _rate(stats) > 0.93
+
+
+def test_doubled_quote_accent_slip_reads_as_umlaut():
+    from citex.readers.latex_decode import decode
+    assert decode("Geiger, G\\''{u}nter").text == "Geiger, Günter"

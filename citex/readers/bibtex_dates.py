@@ -18,7 +18,7 @@ from ..fieldmaps.bibtex import MONTHS, SEASONS, STATUS_YEARS
 from ..model import Date
 
 _EDTF = re.compile(
-    r"^(?:[yY](?P<long>-?\d{5,})|(?P<y>[+-]?[\dXu]{1,4}))(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"
+    r"^(?:[yY](?P<long>-?\d{5,9})|(?P<y>[+-]?[\dXu]{1,4}))(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?"
     r"(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?(?P<q>[?~%]{0,2})$")
 _OPEN = ("", "..", "open", "unknown")
 _UNSPECIFIED = re.compile(r"^(\d{2,3})([Xu]{1,2})$")
@@ -54,7 +54,7 @@ def _one(text: str) -> tuple[list[int], int | None, str] | None:
     if not m:
         return None
     digits = m["long"] or m["y"]
-    if not any(c.isdigit() for c in digits):
+    if not any(c.isdecimal() for c in digits):
         return None
     y = int(digits.replace("X", "0").replace("u", "0"))
     if y <= 0:  # ISO 8601 counts a year 0 (1 BC); CSL does not
@@ -122,7 +122,7 @@ def parse_year_month(year: str, month: str | None, day: str | None) -> Parsed:
     (m1, d1, season), end = months
     if season:
         return Parsed(Date(parts=[[first]], season=season), note)
-    if day and d1 is None and str(day).strip().isdigit():
+    if day and d1 is None and str(day).strip().isdecimal() and len(str(day).strip()) <= 2:
         d1 = int(day)
     start = [first, m1] + ([d1] if d1 and _valid(first, m1, d1) else [])
     if end is None:
@@ -177,7 +177,7 @@ def parse_month(text: str) -> tuple[tuple[int | None, int | None, int | None],
 
 
 def _month_day(text: str) -> tuple[int, int | None] | None:
-    if text.isdigit():
+    if text.isdecimal() and len(text) <= 2:
         n = int(text)
         return (n, None) if 1 <= n <= 12 else None
     m = _MONTH_DAY.match(text)

@@ -201,7 +201,7 @@ def _date(rec: Record, variable: str, value: Any) -> None:
 
 def _read_date(value: Any, problems: list[str]) -> tuple[Date | None, bool]:
     """The Date, and whether something of the value was left out of it."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and abs(value) < 1e9:  # not inf, nan
         return Date(parts=[[int(value)]]), False
     if isinstance(value, str):
         return _date_text(value, problems)
@@ -259,7 +259,7 @@ def _int(value: Any) -> int | None:
     if isinstance(value, int):
         return value
     text = str(value).strip() if isinstance(value, (str, float)) else ""
-    return int(text) if re.fullmatch(r"-?\d+", text) else None
+    return int(text) if re.fullmatch(r"-?\d{1,9}", text) else None  # int() refuses 4,300 digits
 
 
 def _season(value: Any) -> tuple[int | None, bool]:

@@ -73,6 +73,8 @@ def _balanced(text: str) -> bool:
 
 @lru_cache(maxsize=16384)
 def _decode(value: str, title: bool, markup: bool) -> Decoded:
+    # \'' is a common slip for \" (two quotes for one double quote): G\''{u}nter.
+    value = value.replace("\\''", '\\"')
     parser = _Parser(value, title, markup)
     text = parser.group(top=True)
     text = _SPACES.sub(" ", text).strip()

@@ -73,20 +73,26 @@ def parse(text: str) -> tuple[Date, bool]:
 def from_parts(year: str | None, month: str | None = None, day: str | None = None,
                season: str | None = None) -> Date | None:
     """A Date from separate year, month ("Dec" or "12"), day and season texts (PubMed XML)."""
-    if not year or not year.strip().isdigit():
+    if not year or not _is_number(year.strip(), 4):
         return None
     parts = [int(year)]
     month_number = _month(month.strip()) if month else None
     if month_number:
         parts.append(month_number)
-        if day and day.strip().isdigit() and 1 <= int(day) <= 31:
+        if day and _is_number(day.strip(), 2) and 1 <= int(day) <= 31:
             parts.append(int(day))
     season_number = SEASONS.get(season.strip().lower()) if season else None
     return Date(parts=[parts], season=season_number)
 
 
+def _is_number(text: str, most_digits: int) -> bool:
+    """True for 1 to ``most_digits`` decimal digits: '²' is a digit int() refuses, and
+    int() refuses more than 4,300 digits."""
+    return text.isdecimal() and len(text) <= most_digits
+
+
 def _month(text: str) -> int | None:
-    if text.isdigit():
+    if _is_number(text, 2):
         return int(text) if 1 <= int(text) <= 12 else None
     return _MONTH_NAMES.get(text.lower().rstrip("."))
 
@@ -95,7 +101,7 @@ def _read_half(text: str, expect_day: bool) -> _Half:
     half = _Half()
     for token in _TOKEN.findall(text):
         lower = token.lower()
-        if token.isdigit():
+        if _is_number(token, 9):
             number = int(token)
             if len(token) == 4 and half.year is None:
                 half.year = number

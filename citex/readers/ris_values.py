@@ -101,9 +101,9 @@ def _word_date(text: str) -> DateParts:
     p = DateParts()
     for token in filter(None, _WORD_SPLIT.split(text)):
         low = token.lower()
-        if token.isdigit() and len(token) == 4 and p.year is None:
+        if token.isdecimal() and len(token) == 4 and p.year is None:
             p.year = int(token)
-        elif token.isdigit() and len(token) <= 2 and p.day is None:
+        elif token.isdecimal() and len(token) <= 2 and p.day is None:
             p.day = int(token)
         elif low[:3] in _MONTHS and low.isalpha() and p.month is None:
             p.month = _MONTHS[low[:3]]

@@ -285,7 +285,7 @@ def person(text: str) -> Name:
 def parse_date(text: str, year: str) -> tuple[Date | None, bool]:
     """A WoS date ("DEC 16 2020", "SPR", "2006 May-Jun", "FEB 21-23, 2005") with the year
     from PY; returns the date and whether every part of the text was understood."""
-    y = int(year) if year.isdigit() else None
+    y = int(year) if year.isdecimal() and len(year) <= 4 else None
     months: list[int] = []
     days: list[int] = []
     season = None
@@ -296,19 +296,19 @@ def parse_date(text: str, year: str) -> tuple[Date | None, bool]:
         next_is_month = i + 1 < len(words) and words[i + 1][:3] in fm.MONTHS and not months
         if len(pieces) == 2 and all(p[:3] in fm.MONTHS and p.isalpha() for p in pieces) and not months:
             months = [fm.MONTHS[p[:3]] for p in pieces]
-        elif len(pieces) == 2 and all(p.isdigit() and len(p) <= 2 for p in pieces) and months and not days:
+        elif len(pieces) == 2 and all(p.isdecimal() and len(p) <= 2 for p in pieces) and months and not days:
             days = [int(p) for p in pieces]
-        elif len(pieces) == 2 and pieces[0].isdigit() and len(pieces[0]) == 4 and pieces[1][:3] in fm.MONTHS:
+        elif len(pieces) == 2 and pieces[0].isdecimal() and len(pieces[0]) == 4 and pieces[1][:3] in fm.MONTHS:
             understood &= y in (None, int(pieces[0])) and not months  # "2020-Dec"
             y, months = int(pieces[0]), [fm.MONTHS[pieces[1][:3]]]
-        elif word.isdigit() and len(word) == 4:
+        elif word.isdecimal() and len(word) == 4:
             understood &= y in (None, int(word))
             y = y or int(word)
         elif word.isalpha() and word[:3] in fm.MONTHS and not months:
             months = [fm.MONTHS[word[:3]]]
         elif word.isalpha() and word[:3] in fm.SEASONS and season is None:
             season = fm.SEASONS[word[:3]]
-        elif word.isdigit() and len(word) <= 2 and not days and (months or next_is_month or int(word) <= 12):
+        elif word.isdecimal() and len(word) <= 2 and not days and (months or next_is_month or int(word) <= 12):
             if months or next_is_month:  # "DEC 16", "7 April 2003"
                 days = [int(word)]
             else:

@@ -9,7 +9,10 @@ from ..registry import REPAIRS
 
 _RANGE = re.compile(r"^(?P<prefix>[A-Za-z]*)(?P<start>\d+)\s*(?:-+|[\u2010-\u2015\u2212])\s*"
                     r"(?P<eprefix>[A-Za-z]*)(?P<end>\d+)$")
-_PP = re.compile(r"^(?:pp?\.?\s*)", re.I)
+# "pp. 45-9", "p 12", "pages: 3-7", "Article 123", "Art. no. e5": a label, not part of the page;
+# a bare "P" or "p" before digits stays ("P1-P10" is a page range with a prefix).
+_PP = re.compile(r"^(?:pp?\.\s*|pp?\s+|pages?\s*:?\s*|art(?:icle|\.)?\s*(?:no\.?|number|#)?\s*:?\s*)(?=\S)",
+                 re.I)
 
 
 def expand_range(part: str) -> str:
@@ -28,11 +31,13 @@ def expand_range(part: str) -> str:
 
 
 def normalise_pages(pages: str) -> str:
-    parts = re.split(r"\s*,\s*", _PP.sub("", pages.strip()))
+    text = _PP.sub("", pages.strip())
+    text = text[:-1] if text.endswith(".") and text[-2:-1].isalnum() else text
+    parts = re.split(r"\s*,\s*", text)
     return ", ".join(expand_range(p) for p in parts if p)
 
 
-@REPAIRS.register("page-range")
+@REPAIRS.register("page-range", confidence=0.95)
 def page_range(rec: Record) -> None:
     """Abbreviated page ranges ('1011-5'), en dashes and 'pp.' become full hyphenated ranges."""
     pages = rec.get("page")

@@ -1,13 +1,18 @@
-"""Text-level repairs that apply to every string field: mojibake and stray whitespace."""
+"""Text-level repairs that apply to every string field: mojibake, control characters,
+Unicode normal form and stray whitespace. They run first, so later rules see clean text."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ..model import Name, Record
 from ..registry import REPAIRS
 
 _SPACES = re.compile(r"\s+")
+# C0/C1 control characters other than tab and line breaks (which the whitespace
+# rule folds into spaces), and invisible format characters left by copy-paste.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2060\ufeff\ufffe]")
 # Characters that UTF-8 read as Windows-1252/Latin-1 leaves behind; ftfy is only
 # asked about strings that hold one, so clean text is never touched.
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
@@ -53,13 +58,25 @@ def _reverse(word: str) -> str:
     return word
 
 
-@REPAIRS.register("mojibake")
+@REPAIRS.register("mojibake", confidence=0.95)
 def mojibake(rec: Record) -> None:
     """UTF-8 text that was decoded as Windows-1252 or Latin-1 ('MÃ¼ller') is decoded again."""
     _map_strings(rec, "mojibake", fix_mojibake)
 
 
-@REPAIRS.register("whitespace")
+@REPAIRS.register("control-characters", confidence=1.0)
+def control_characters(rec: Record) -> None:
+    """Control characters, zero-width spaces and stray byte-order marks inside a field are removed."""
+    _map_strings(rec, "control-characters", lambda s: _CONTROLS.sub("", s))
+
+
+@REPAIRS.register("unicode-nfc", confidence=1.0)
+def unicode_nfc(rec: Record) -> None:
+    """Decomposed accents ('e' + combining acute) are composed (Unicode NFC), so text compares equal."""
+    _map_strings(rec, "unicode-nfc", lambda s: s if s.isascii() else unicodedata.normalize("NFC", s))
+
+
+@REPAIRS.register("whitespace", confidence=1.0)
 def whitespace(rec: Record) -> None:
     """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
     _map_strings(rec, "whitespace", lambda s: _SPACES.sub(" ", s).strip())

@@ -1,15 +1,196 @@
-"""Title repairs."""
+"""Title repairs: markup, stray LaTeX, translation markers, end punctuation, and text said twice
+or glued on from other fields. Letter case is in ``title_case``."""
 
 from __future__ import annotations
 
+import html
+import re
+
 from ..model import Record
 from ..registry import REPAIRS
-from ..textnorm import said_twice
+from ..textnorm import fold, said_twice
+
+TITLE_FIELDS = ("title", "container-title", "collection-title", "original-title", "event-title")
+_MARKUP_FIELDS = TITLE_FIELDS + ("abstract",)
+
+# ---------------------------------------------------------------- HTML and JATS markup
+
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*)?)(/?)>")
+_CSL_SPAN = re.compile(r'\s+(?:class="nocase"|style="font-variant:\s*small-caps;?")\s*')
+_RENAME = {"i": "i", "em": "i", "italic": "i", "jats:italic": "i", "b": "b", "strong": "b",
+           "bold": "b", "jats:bold": "b", "sup": "sup", "jats:sup": "sup", "sub": "sub",
+           "jats:sub": "sub"}
+_SMALL_CAPS = {"sc", "scp", "smallcaps", "jats:sc"}
+_BREAKS = {"br", "p", "jats:p", "div", "li"}
 
 
-@REPAIRS.register("title-said-twice")
+def _tag(m: re.Match[str]) -> str:
+    closing, name, attrs, _ = m.groups()
+    name = name.lower()
+    if name in _RENAME:
+        return f"<{closing}{_RENAME[name]}>"
+    if name in _SMALL_CAPS:
+        return "</span>" if closing else '<span style="font-variant:small-caps;">'
+    if name == "span" and (closing or _CSL_SPAN.fullmatch(attrs)):
+        return m.group(0)  # CSL's own nocase and small-caps spans
+    return " " if name in _BREAKS else ""
+
+
+def html_to_csl(text: str) -> str:
+    """HTML/JATS tags as CSL rich text (``<em>`` -> ``<i>``), others dropped; entities as characters."""
+    if "&" in text:
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    if "<" in text:
+        text = _TAG.sub(_tag, text)
+        text = re.sub(r"\s+", " ", text).strip()
+        text = re.sub(r"<span[^>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>", "", text)
+    return text
+
+
+@REPAIRS.register("title-html", confidence=0.95)
+def title_html(rec: Record) -> None:
+    """HTML or JATS tags and entities in titles ('&amp;', '<em>', '<jats:italic>') become CSL markup
+    and plain characters."""
+    for field in _MARKUP_FIELDS:
+        value = rec.get(field)
+        if isinstance(value, str) and ("&" in value or "<" in value):
+            rec.fix(field, html_to_csl(value), rule="title-html")
+
+
+# ---------------------------------------------------------------- LaTeX outside LaTeX input
+
+_LATEX_FORMATS = {"bibtex", "biblatex"}
+_STRAY_LATEX = re.compile(r"\\(?:[A-Za-z]+\s*\{|['\"`^~=.][{A-Za-z])|\{\\")
+
+
+@REPAIRS.register("title-stray-latex", confidence=0.9)
+def title_stray_latex(rec: Record) -> None:
+    """LaTeX commands in a title read from a non-LaTeX format ('{\\"u}', '\\textit{x}') become
+    Unicode and CSL markup."""
+    if rec.source.format in _LATEX_FORMATS:
+        return
+    from ..readers.latex_decode import decode
+
+    for field in TITLE_FIELDS:
+        value = rec.get(field)
+        if isinstance(value, str) and _STRAY_LATEX.search(value):
+            decoded = decode(value, title=field == "title")
+            if not decoded.unknown:
+                rec.fix(field, decoded.text, rule="title-stray-latex")
+
+
+# ---------------------------------------------------------------- markers and punctuation
+
+LANGUAGES = {"english": "en", "german": "de", "french": "fr", "spanish": "es", "italian": "it",
+             "portuguese": "pt", "dutch": "nl", "russian": "ru", "japanese": "ja",
+             "chinese": "zh", "polish": "pl", "czech": "cs", "swedish": "sv", "danish": "da",
+             "norwegian": "no", "finnish": "fi", "hungarian": "hu", "turkish": "tr",
+             "korean": "ko", "greek": "el", "croatian": "hr", "serbian": "sr", "romanian": "ro",
+             "hebrew": "he", "arabic": "ar", "persian": "fa", "ukrainian": "uk",
+             "slovak": "sk", "slovenian": "sl", "bulgarian": "bg", "lithuanian": "lt"}
+_MARKER = re.compile(r"\s*\[(?:Article|Letter|Editorial|Comment|Review)\s+in\s+"
+                     r"([A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)\]\s*\.?\s*$")
+
+
+@REPAIRS.register("title-translation-marker", confidence=0.95)
+def title_translation_marker(rec: Record) -> None:
+    """PubMed's '[Article in German]' after a title is removed; a record with no language gets it."""
+    title = rec.get("title")
+    m = _MARKER.search(title) if isinstance(title, str) else None
+    if not m or m.start() == 0:
+        return
+    rec.fix("title", title[:m.start()].rstrip(), rule="title-translation-marker")
+    languages = [w.lower() for w in re.findall(r"[A-Z][a-z]+", m.group(1))]
+    if len(languages) == 1 and languages[0] in LANGUAGES and not rec.get("language"):
+        rec.fix("language", LANGUAGES[languages[0]], rule="title-translation-marker",
+                note=f"from the title's marker '{m.group(0).strip()}'")
+
+
+_END = ((re.compile(r"(?<=[?!])\s*\.$"), ""), (re.compile(r"(?<!\.)\.\.$"), "."),
+        (re.compile(r"\s+([.?!])$"), r"\1"), (re.compile(r"\s*[,;:]$"), ""))
+
+
+@REPAIRS.register("title-end-punctuation", confidence=0.95)
+def title_end_punctuation(rec: Record) -> None:
+    """A title ending in doubled or stray punctuation ('Why?.', 'Title..', 'Title ,') ends cleanly."""
+    title = rec.get("title")
+    if isinstance(title, str) and not title.endswith("..."):
+        for pattern, replacement in _END:
+            title = pattern.sub(replacement, title)
+        rec.fix("title", title, rule="title-end-punctuation")
+
+
+# ---------------------------------------------------------------- text said twice or glued on
+
+
+@REPAIRS.register("title-said-twice", confidence=0.95)
 def title_said_twice(rec: Record) -> None:
     """The title holds the same title twice ('T. T.' or 'T T'); keep it once."""
     once = said_twice(rec.get("title"))
     if once:
         rec.fix("title", once, rule="title-said-twice")
+
+
+_SUBTITLE_MIN_CHARS = 8
+
+
+@REPAIRS.register("subtitle-duplicated", confidence=0.95)
+def subtitle_duplicated(rec: Record) -> None:
+    """A title whose subtitle is repeated ('T: S: S', 'T: S. S') keeps the subtitle once."""
+    title = rec.get("title")
+    if not isinstance(title, str) or ":" not in title:
+        return
+    parts = re.split(r"(\s*[:.]\s+)", title)
+    keep = parts[:1]
+    for sep, part in zip(parts[1::2], parts[2::2]):
+        key = fold(part)
+        if len(key) >= _SUBTITLE_MIN_CHARS and key == fold(keep[-1]):
+            continue
+        keep += [sep, part]
+    rec.fix("title", "".join(keep), rule="subtitle-duplicated")
+
+
+_SEPARATORS = re.compile(r"(?:[.?!]\s+|\s+[-–—|]\s+)")
+_MIN_TITLE_WORDS = 3
+
+
+def _cut_tail(title: str, matches) -> str | None:
+    """The title before the first sentence break whose tail ``matches``, if enough title is left."""
+    for m in _SEPARATORS.finditer(title):
+        head, tail = title[:m.start() + 1].rstrip(" -–—|"), title[m.end():]
+        if len(head.split()) >= _MIN_TITLE_WORDS and matches(tail):
+            return head
+    return None
+
+
+@REPAIRS.register("title-with-journal", confidence=0.9)
+def title_with_journal(rec: Record) -> None:
+    """A title with the journal's name (and perhaps the rest of a citation) glued on its end loses it."""
+    title, journals = rec.get("title"), [rec.get(f) for f in ("container-title", "container-title-short")]
+    keys = [fold(j) for j in journals if isinstance(j, str) and len(fold(j)) >= 4]
+    if not isinstance(title, str) or not keys:
+        return
+    head = _cut_tail(title, lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):])
+                                             for k in keys))
+    if head:
+        rec.fix("title", head, rule="title-with-journal")
+
+
+def _citation_tail(rest: str) -> bool:
+    """What may follow a journal name glued to a title: nothing, or year/volume/pages digits."""
+    return not rest or bool(re.fullmatch(r"[0-9a-z]{0,40}", rest)) and rest[:1].isdigit()
+
+
+@REPAIRS.register("title-with-authors", confidence=0.9)
+def title_with_authors(rec: Record) -> None:
+    """A title with the record's own author list glued on its end ('T. Shah M, Rao K.') loses it."""
+    from ..readers.nlm_citation import looks_like_authors
+
+    title, authors = rec.get("title"), rec.get("author") or []
+    family = next((a.family for a in authors if getattr(a, "family", None)), None)
+    if not isinstance(title, str) or not family:
+        return
+    head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail))
+    if head:
+        rec.fix("title", head, rule="title-with-authors")

@@ -94,8 +94,12 @@ def number(record: Record, entry: str) -> Any:
 
 
 def sort_key(record: Record) -> str | None:
-    """The first words of the title: what BibTeX sorts and labels an authorless entry by."""
-    if record.get("author") or record.get("editor"):
+    """The first words of the title: what BibTeX sorts and labels an authorless entry by.
+
+    Given whenever there is no author: @misc and kin sort by author or key only, an
+    editor does not count.
+    """
+    if record.get("author"):
         return None
     words = tex.strip_markup(record.get("title") or record.get("container-title") or "").split()
     return " ".join(words[:3]).rstrip(".,:;") or record.id  # nothing else to sort by: the key

@@ -1,0 +1,155 @@
+"""Name repairs: names a reader could not split, 'et al.' taken for a name, suffixes in the wrong
+part, capitals, a list exploded into one name per character, and author lists said twice.
+
+Particles stay in the family name ("van der Berg") as PubMed and Zotero keep
+them; initials keep whatever periods they came with: both are styles, not faults.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import NAME_VARIABLES, Name, Record
+from ..registry import REPAIRS
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
+_SUFFIX = r"(?:Jr|Sr|II|III|IV|V)\.?"
+_PERSON_FORMS = (  # literal text -> family, given, suffix
+    re.compile(rf"(?P<family>{_FAMILY}(?:\s[{_UPPER}][\w'’-]+)?),\s*(?P<given>[{_UPPER}][\w.'’-]*"
+               rf"(?:\s+[{_UPPER}][\w.'’-]*){{0,2}})(?:,?\s+(?P<suffix>{_SUFFIX}))?"),  # Shah, Mihir
+    re.compile(rf"(?P<family>{_FAMILY})\s+(?P<given>[{_UPPER}]{{1,3}})(?:\s+(?P<suffix>{_SUFFIX}))?"),  # Shah MK
+    re.compile(rf"(?P<given>(?:[{_UPPER}]\.\s?){{1,3}})\s*(?P<family>{_FAMILY})"),  # M. K. Shah
+)
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|consortium|committee|collaborat\w*|investigators|society|association|"
+    r"organi[sz]ation|institute|university|council|network|team|task force|working party|"
+    r"foundation|ministry|department|board|panel|alliance|project|study|trial|centre|center)\b", re.I)
+_ET_AL = re.compile(r"^(?:et\.?\s*al\.?|and\s+others|others|u\.\s*a\.|et\s+coll?\.?)$", re.I)
+_SUFFIX_END = re.compile(rf"^(?P<rest>.+?),?\s+(?P<suffix>{_SUFFIX})$")
+
+
+def _map_names(rec: Record, rule: str, fn, **fix) -> None:
+    """Apply ``fn`` (Name -> Name or list of Names) to each name of each name variable."""
+    for field in NAME_VARIABLES & rec.fields.keys():
+        names = rec.get(field)
+        if not isinstance(names, list):
+            continue
+        new: list[Name] = []
+        for n in names:
+            out = fn(n) if isinstance(n, Name) else n
+            new += out if isinstance(out, list) else [out]
+        rec.fix(field, new, rule=rule, **fix)
+
+
+def split_literal(name: Name) -> Name:
+    """A person's name left whole ('Shah, Mihir', 'Shah MK', 'M. K. Shah') split into its parts."""
+    text = name.literal or (name.family if not name.given else None)
+    if not text or _GROUP_WORDS.search(text) or len(text.split()) > 5:
+        return name
+    for form in _PERSON_FORMS:
+        m = form.fullmatch(text.strip())
+        if m:
+            parts = m.groupdict()
+            return Name(family=parts["family"], given=parts["given"].strip(),
+                        suffix=(parts.get("suffix") or "").rstrip(".") or None)
+    return name
+
+
+@REPAIRS.register("name-unsplit", confidence=0.95)
+def name_unsplit(rec: Record) -> None:
+    """A person's name kept whole as one literal ('Shah, Mihir', 'Shah M') is split into family
+    and given names."""
+    _map_names(rec, "name-unsplit", split_literal)
+
+
+@REPAIRS.register("name-et-al", confidence=1.0)
+def name_et_al(rec: Record) -> None:
+    """'et al.' or 'and others' read as a name is removed and the list marked as cut short."""
+    for field in NAME_VARIABLES & rec.fields.keys():
+        names = rec.get(field)
+        if not isinstance(names, list):
+            continue
+        kept = [n for n in names if not (isinstance(n, Name) and _ET_AL.match(
+            (n.literal or f"{n.family or ''} {n.given or ''}").strip()))]
+        if len(kept) != len(names) and rec.fix(field, kept, rule="name-et-al"):
+            rec.truncated.add(field)
+
+
+def _move_suffix(name: Name) -> Name:
+    if name.suffix or name.literal:
+        return name
+    for part in ("given", "family"):
+        m = _SUFFIX_END.match(getattr(name, part) or "")
+        if m:
+            return Name(**{**vars(name), part: m["rest"], "suffix": m["suffix"].rstrip(".")})
+    return name
+
+
+@REPAIRS.register("name-suffix", confidence=0.95)
+def name_suffix(rec: Record) -> None:
+    """'Jr', 'Sr', 'II', 'III' left at the end of the given or family name become the suffix."""
+    _map_names(rec, "name-suffix", _move_suffix)
+
+
+def _capitalise(word: str) -> str:
+    """'SHAH' -> 'Shah', "O'BRIEN" -> "O'Brien", 'MCDONALD' -> 'McDonald', 'SMITH-JONES' -> 'Smith-Jones'."""
+    out = re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), word.lower())
+    return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m[1].upper(), out)
+
+
+def _recase(name: Name) -> Name:
+    family, given = name.family or "", name.given or ""
+    if name.literal or len(re.sub(r"\W", "", family)) < 3 or not family.isupper():
+        return name
+    if not re.search("[AEIOUYÀ-ÖØ-Ý]", family):
+        return name  # no vowel: an acronym, not a name
+    given = _capitalise(given) if len(re.sub(r"[\W]", "", given)) > 3 and given.isupper() else given
+    return Name(**{**vars(name), "family": _capitalise(family), "given": given or None})
+
+
+@REPAIRS.register("name-all-caps", confidence=0.9)
+def name_all_caps(rec: Record) -> None:
+    """A family name in capitals ('SHAH M', 'O'BRIEN, JOHN') gets normal capitals; initials stay."""
+    _map_names(rec, "name-all-caps", _recase)
+
+
+@REPAIRS.register("name-split-characters", confidence=0.95)
+def name_split_characters(rec: Record) -> None:
+    """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
+    read again."""
+    from ..readers.nlm_citation import parse_authors
+
+    for field in NAME_VARIABLES & rec.fields.keys():
+        names = rec.get(field)
+        if not isinstance(names, list) or len(names) < 4:
+            continue
+        chars = [(n.literal or n.family or "") if isinstance(n, Name) and not n.given else None
+                 for n in names]
+        if any(c is None or len(c) > 1 for c in chars):
+            continue
+        text = "".join(chars)
+        if " " not in text and "," in text:  # the spaces were lost: "ShahM,RaoK"
+            return
+        parsed = parse_authors(text)
+        if parsed.names and parsed.persons:
+            rec.fix(field, parsed.names, rule="name-split-characters")
+            if parsed.et_al:
+                rec.truncated.add(field)
+        else:
+            rec.report("warning", "names-split-characters",
+                       f"{field} is one name per character: {text!r}; kept as read", field)
+
+
+@REPAIRS.register("names-said-twice", confidence=1.0)
+def names_said_twice(rec: Record) -> None:
+    """The same person list as both author and editor (or container author) is reported: which one
+    is right cannot be known from the record."""
+    authors = rec.get("author")
+    if not isinstance(authors, list) or len(authors) < 2:
+        return
+    for other in ("editor", "container-author"):
+        if rec.get(other) == authors:
+            rec.report("warning", "names-said-twice",
+                       f"author and {other} hold the same {len(authors)} names; check which is right",
+                       other)

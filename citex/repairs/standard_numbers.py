@@ -1,0 +1,56 @@
+"""ISBN and ISSN repairs, with python-stdnum's checksums.
+
+A field holding one valid number written with a prefix ('ISBN 978...', 'ISSN:')
+or with spaces for hyphens gets the standard hyphenated form; a bare or already
+hyphenated number is left alone (both are correct), and so is a field holding
+several numbers. Every number whose checksum fails is reported, never
+"corrected": which digit is wrong cannot be known.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Record
+from ..registry import REPAIRS
+
+_PREFIX = re.compile(r"^\s*(?:[ep]?isbn|[ep]?issn)(?:-1[03])?\s*[:#]?\s*", re.I)
+_CANDIDATES = {
+    "isbn": re.compile(r"(?<![\dXx])(?:97[89][\s-]?)?\d(?:[\s-]?\d){8}[\s-]?[\dXx](?![\dXx])"),
+    "issn": re.compile(r"(?<![\dXx])\d{4}[\s-]?\d{3}[\dXx](?![\dXx])"),
+}
+
+
+def _check(rec: Record, field: str, kind: str) -> None:
+    from stdnum import isbn, issn
+
+    module = {"isbn": isbn, "issn": issn}[kind]
+    value = rec.get(field)
+    if not (isinstance(value, str) and value.strip()):
+        return
+    found = _CANDIDATES[kind].findall(value)
+    for number in found:
+        if not module.is_valid(number):
+            rec.report("warning", f"{kind}-invalid",
+                       f"{field} {number!r} fails its checksum; kept as is", field)
+    if len(found) != 1 or not module.is_valid(found[0]):
+        return
+    raw = _PREFIX.sub("", value).strip().rstrip(".")
+    if raw != found[0]:
+        return  # more text than the number: leave it to a human
+    if raw == value.strip() and " " not in raw and (kind == "isbn" or "-" in raw):
+        return  # already a correct bare or hyphenated number
+    rec.fix(field, module.format(module.compact(raw)), rule=kind)
+
+
+@REPAIRS.register("isbn", confidence=0.95)
+def isbn(rec: Record) -> None:
+    """An ISBN with an 'ISBN' prefix or spaces becomes its hyphenated form; a bad checksum is reported."""
+    _check(rec, "ISBN", "isbn")
+
+
+@REPAIRS.register("issn", confidence=0.95)
+def issn(rec: Record) -> None:
+    """An ISSN with a prefix, spaces or no hyphen ('ISSN 00280836') becomes '0028-0836'; a bad
+    checksum is reported."""
+    _check(rec, "ISSN", "issn")

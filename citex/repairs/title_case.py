@@ -1,0 +1,96 @@
+"""Letter case of titles typed in ALL CAPITALS or all lowercase.
+
+An ALL-CAPS title hides which words are names, genes and acronyms, and no rule
+can know them all; so the repair is deliberately partial. A word is lowercased
+only when it is a common English word (``common_words.is_common``); every other
+word -- PARKINSON'S, BRCA1, LEVODOPA, a trial's acronym -- keeps its capitals,
+which writers protect as they would an acronym. The title gets sentence case
+(its first word and the first word after ``:`` capitalised), a journal name
+gets title case (minor words lowercase). A lone ``A`` is lowercased only after
+a preposition or verb that takes an article ("WITH A NEW", not "VITAMIN A").
+
+An all-lowercase title has nothing hidden: its first letter (and the first
+after ``:``) is capitalised and nothing else changes, since which of its words
+are names cannot be known either.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Record
+from ..registry import REPAIRS
+from .common_words import is_common
+
+_WORD = re.compile(r"(?<![\w<>/&])(?<!\d-)([^\W\d_]+)(['’][Ss])?(?![\w>]|-\d)")
+# after an initial's period ("E. COLI") a sentence does not start
+_SENTENCE_START = re.compile(r"(?:^|(?:[:?!]|(?<!\b[^\W\d_])\.)\s+)(?:<[^<>]+>)*[\"'“‘(\[]?$")
+_MINOR = frozenset("a an and as at but by de for from in into nor of on or per the to via vs with".split())
+_TAKES_ARTICLE = frozenset(
+    "of in for with as from by on to is at into and or via after during under within without "
+    "toward towards through using versus vs than be being was were has have had".split())
+_MIN_WORDS = 3
+_CAPS_SHARE = 0.8
+
+
+def _words(text: str) -> list[str]:
+    return [m.group(1) for m in _WORD.finditer(text) if len(m.group(1)) > 1]
+
+
+def is_all_caps(text: str) -> bool:
+    """Most words of two letters or more are in capitals (an acronym or two in a normal title is not)."""
+    words = _words(text)
+    upper = sum(w.isupper() for w in words)
+    return len(words) >= _MIN_WORDS and upper >= _CAPS_SHARE * len(words) and upper > len(words) - 2
+
+
+def is_all_lowercase(text: str) -> bool:
+    return len(_words(text)) >= _MIN_WORDS and not any(c.isupper() for c in text)
+
+
+def recase(text: str, title_case: bool = False) -> str:
+    """An ALL-CAPS text with its common words in sentence case (or title case)."""
+    out, end, previous = [], 0, ""
+    for m in _WORD.finditer(text):
+        word, possessive = m.group(1), m.group(2) or ""
+        start = bool(_SENTENCE_START.search(text[:m.start()]))
+        new = word
+        if word.isupper() and is_common(word):
+            lower = word.lower()
+            if start or (title_case and lower not in _MINOR):
+                new = lower.capitalize()
+            elif lower != "a" or previous in _TAKES_ARTICLE:
+                new = lower
+            possessive = possessive.lower()
+        out += [text[end:m.start()], new, possessive]
+        end, previous = m.end(), word.lower()
+    return "".join(out) + text[end:]
+
+
+def capitalise_starts(text: str) -> str:
+    """The first letter of the text and of each part after ``:``/``.``/``?`` in capitals."""
+    return re.sub(r"(^|[:.?!]\s+)([\"'“‘(\[]?)([a-z])", lambda m: m[1] + m[2] + m[3].upper(), text)
+
+
+def title_case_words(text: str) -> str:
+    """An all-lowercase journal name in title case: every word but the minor ones capitalised."""
+    words = text.split(" ")
+    return " ".join(w if (i and w in _MINOR) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+@REPAIRS.register("title-case", confidence=0.9)
+def title_case(rec: Record) -> None:
+    """A title in ALL CAPS gets sentence case for its common words (names and acronyms keep their
+    capitals); an all-lowercase title gets a capital first letter."""
+    title = rec.get("title")
+    if isinstance(title, str):
+        if is_all_caps(title):
+            rec.fix("title", recase(title), rule="title-case")
+        elif is_all_lowercase(title):
+            rec.fix("title", capitalise_starts(title), rule="title-case")
+    journal = rec.get("container-title")
+    if isinstance(journal, str):
+        if is_all_caps(journal):
+            rec.fix("container-title", recase(journal, title_case=True), rule="title-case")
+        elif len(_words(journal)) >= 2 and not any(c.isupper() for c in journal):
+            rec.fix("container-title", title_case_words(journal), rule="title-case")
