@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
                            "(default '{auth}{year}{title}'; see README)")
     conv.add_argument("--rekey", action="store_true", help="build every key from the pattern, "
                       "replacing the keys the input has")
+    conv.add_argument("--ris-dialect", choices=("zotero", "endnote", "refman"),
+                      help="RIS tag choices for the program that will read it (default: zotero)")
     conv.add_argument("--template", metavar="FILE.j2",
                       help="render each record with your own jinja2 template (sandboxed; see README)")
 
@@ -142,7 +144,8 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
 def _writer_options(args: argparse.Namespace) -> dict[str, object]:
     """The options of ``convert`` that go to the key maker and the writer, when given."""
     options = {"ascii": args.ascii, "key_pattern": args.key_pattern,
-               "rekey": args.rekey or None, "template": args.template}
+               "rekey": args.rekey or None, "template": args.template,
+               "ris_dialect": args.ris_dialect}
     if args.template:
         from .registry import WRITERS
         from .writers.templated import TemplatedWriter

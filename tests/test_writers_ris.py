@@ -170,3 +170,32 @@ def test_tags_follow_the_type():
 def test_family_name_alone_keeps_its_comma():
     text = write(article(author=[Name("Van Dung"), Name("Cher")]))
     assert "AU  - Van Dung,\n" in text and "AU  - Cher\n" in text
+
+
+@pytest.mark.parametrize("dialect, present, absent", [
+    ("zotero", {"TI", "AU", "PY", "DA", "AB", "JO", "T2"}, {"T1", "A1", "Y1", "N2"}),
+    ("endnote", {"TI", "AU", "PY", "DA", "AB", "T2"}, {"JO", "T1", "Y1"}),
+    ("refman", {"T1", "A1", "Y1", "N2", "T2"}, {"TI", "AU", "PY", "DA", "AB"}),
+])
+def test_dialects_choose_tags_and_read_back_the_same(dialect, present, absent):
+    from citex.pipeline import dumps, loads
+
+    rec = article()
+    text = dumps([rec], "ris", ris_dialect=dialect)
+    tags = {line[:2] for line in text.splitlines() if line[2:6] == "  - "}
+    assert present <= tags and not (absent & tags), tags
+    [back] = loads(text, "ris")
+    flat = lambda v: " ".join(str(v).split())  # RIS values are one line  # noqa: E731
+    for name in ("title", "container-title", "DOI", "abstract", "volume", "page"):
+        assert flat(back.get(name)) == flat(rec.get(name)), name
+    assert back.year == rec.year
+    assert [n.family for n in back.get("author")] == [n.family for n in rec.get("author")]
+    assert len(rispy.loads(text)) == 1
+
+
+def test_unknown_dialect_is_a_usage_error_with_a_suggestion():
+    from citex.errors import UsageError
+    from citex.pipeline import dumps
+
+    with pytest.raises(UsageError, match="did you mean refman"):
+        dumps([article()], "ris", ris_dialect="refmann")

@@ -210,3 +210,16 @@ for _rank, (_dialect, _tag, _sign) in enumerate(DIALECT_SIGNS):
 AN_NOT_PMID = frozenset({"ebsco", "proquest"})
 # A database named in DB/DP whose accession numbers are PubMed ids.
 PUBMED_DATABASE = re.compile(r"\b(?:NLM|PubMed|MEDLINE)\b", re.I)
+
+
+# What each target's RIS looks like, as changes to the tags above (which are what Zotero
+# reads and writes). EndNote reads T2 as the journal and takes JO for an alternate
+# journal, so JO is left out; Reference Manager (the RIS 2001 tag set) knows T1, A1,
+# Y1 and N2 rather than TI, AU, PY/DA and AB. Every choice reads back in citex's reader.
+WRITE_DIALECTS: dict[str, dict[str, object]] = {
+    "zotero": {"rename": {}, "drop": frozenset()},
+    "endnote": {"rename": {}, "drop": frozenset({"JO"})},
+    "refman": {"rename": {"TI": "T1", "AU": "A1", "A2": "A2", "DA": "Y1", "AB": "N2"},
+               "drop": frozenset({"PY"})},
+}
+

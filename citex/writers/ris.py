@@ -25,7 +25,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..fieldmaps.ris import GENERIC, PERIODICAL, RIS_TYPE, WRITE_ORDER, row_for
+from ..errors import UnknownName
+from ..fieldmaps.ris import GENERIC, PERIODICAL, RIS_TYPE, WRITE_DIALECTS, WRITE_ORDER, row_for
 from ..model import Name, Record
 from ..registry import WRITERS
 from .templated import TemplatedWriter, oneline, page_range, ris_date, ris_name
@@ -69,16 +70,21 @@ def _values(record: Record, tag: str, kind: str, var: str | None) -> list[Any]:
     return [record.get(var)]
 
 
-def tag_lines(record: Record, ris_type: str) -> Iterator[tuple[str, str]]:
-    """(tag, value) for each written tag that has a value, in the table's order."""
+def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterator[tuple[str, str]]:
+    """(tag, value) for each written tag that has a value, in the table's order, with the
+    tag names and choices of ``dialect``."""
+    changes = WRITE_DIALECTS[dialect]
     for tag in WRITE_ORDER:
         row = row_for(tag, ris_type)
-        if row is None or not row.write:
+        if row is None or not row.write or tag in changes["drop"]:
             continue  # the reader would take this tag as something else for this type
-        for value in _values(record, tag, row.kind, row.var):
+        values = _values(record, tag, row.kind, row.var)
+        if tag == "DA" and dialect == "refman" and not oneline(values[0]) and record.year:
+            values = [f"{record.year}///"]  # Y1 carries the year even without a month
+        for value in values:
             text = oneline(value)
             if text:
-                yield tag, text
+                yield changes["rename"].get(tag, tag), text
 
 
 @WRITERS.register("ris", extension=".ris")
@@ -87,7 +93,13 @@ class RISWriter(TemplatedWriter):
 
     template = "ris.j2"
 
+    def __init__(self, out, **options: Any):
+        super().__init__(out, **options)
+        self.dialect = options.get("ris_dialect") or "zotero"
+        if self.dialect not in WRITE_DIALECTS:
+            raise UnknownName("RIS dialect", self.dialect, list(WRITE_DIALECTS))
+
     def context(self, record: Record) -> dict[str, Any]:
         ris_type = RIS_TYPE.get(record.type, GENERIC)
         return {"record": record, "key": record.id, "ris_type": ris_type,
-                "lines": list(tag_lines(record, ris_type))}
+                "lines": list(tag_lines(record, ris_type, self.dialect))}
