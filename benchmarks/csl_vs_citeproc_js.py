@@ -2,6 +2,7 @@
 
     python benchmarks/csl_vs_citeproc_js.py [-n 500] [--seed 1] [--styles apa,ieee]
                                             [--examples 3] [--kinds 25] [--timing 1000,10000]
+                                            [--dump pairs.json]
 
 The records come from ``benchmarks/records.py``. For each style both engines format
 the same CSL-JSON items as plain text with the same style file and the same locale
@@ -79,17 +80,21 @@ def citex(items: list[dict[str, Any]], style: str, lang: str = "en-US") -> tuple
     return entries, time.perf_counter() - start
 
 
-def citex_ids(items: list[dict[str, Any]], style: str, lang: str = "en-US") -> list[str] | None:
-    """The item id of each entry of citex's bibliography, or None where citex cannot say.
+def citex_with_ids(items: list[dict[str, Any]], style: str, lang: str = "en-US"
+                   ) -> tuple[list[str], list[str] | None]:
+    """citex's entries as ``render`` makes them, with the item id of each (None where citex cannot say).
 
     ``render`` returns text only; its internal ``_entries`` pairs each entry with
-    its record. Used to compare entries item by item, apart from their order.
+    its record, and ``render`` is ``to_text`` of them. The ids let entries be
+    compared item by item, apart from their order.
     """
     try:
+        from citex import csl_markup
         from citex.writers.csl import _entries, load_style
     except ImportError:
-        return None
-    return [rec.id for rec, _ in _entries(load_style(style, lang), [Record.from_csl(i) for i in items])]
+        return citex(items, style, lang)[0], None
+    pairs = _entries(load_style(style, lang), [Record.from_csl(item) for item in items])
+    return [csl_markup.to_text(entry) for _, entry in pairs], [rec.id for rec, _ in pairs]
 
 
 @dataclass
@@ -192,8 +197,8 @@ def run_styles(items: list[dict[str, Any]], styles: list[str]) -> list[Compariso
     for style in styles:
         try:
             theirs, their_ids, _ = citeproc_js(items, style)
-            ours, _ = citex(items, style)
-            out.append(compare(style, ours, citex_ids(items, style), theirs, their_ids))
+            ours, our_ids = citex_with_ids(items, style)
+            out.append(compare(style, ours, our_ids, theirs, their_ids))
         except Exception as exc:  # one style failing must not hide the others' figures
             out.append(Comparison(style, entries=len(items), error=f"{type(exc).__name__}: {exc}"))
         print(f"  {style}: done", file=sys.stderr, flush=True)
@@ -247,12 +252,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3, help="differing pairs shown per style")
     parser.add_argument("--kinds", type=int, default=25, help="kinds of difference ranked")
     parser.add_argument("--timing", default="1000", help="APA sizes to time, e.g. 1000,10000; 0 for none")
+    parser.add_argument("--dump", type=Path, help="write every differing pair to this JSON file")
     args = parser.parse_args(argv)
     install_citeproc_js()
     items = records.generate(args.n, args.seed)
     comparisons = run_styles(items, [s for s in args.styles.split(",") if s])
     report_styles(comparisons, args.examples)
     report_kinds(comparisons, args.kinds)
+    if args.dump:
+        pairs = [{"style": c.style, "citex": a, "citeproc-js": b} for c in comparisons for a, b in c.pairs]
+        args.dump.write_text(json.dumps(pairs, ensure_ascii=False, indent=1), encoding="utf-8")
     sizes = [int(s) for s in args.timing.split(",") if int(s) > 0]
     if sizes:
         report_timing(sizes, args.seed)

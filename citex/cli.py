@@ -58,10 +58,22 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
 
+    ded = command("dedupe", "Merge duplicate records (systematic reviews) and write the rest; "
+                            "PRISMA counts on stderr.")
+    ded.add_argument("--to", required=True, metavar="FORMAT", help="bibtex, ris, csljson, ...")
+    ded.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    ded.set_defaults(dedupe=True, no_repair=False, explain=False)
+    conv.add_argument("--dedupe", action="store_true", help="merge duplicate records (see `citex dedupe`)")
+    for p in (conv, ded):
+        p.add_argument("--dedupe-threshold", type=float, default=95.0, metavar="SCORE",
+                       help="how alike (0-100) two titles must be to be one work (default 95)")
+        p.add_argument("--keep-versions", action="store_true",
+                       help="also merge a preprint with its published version")
+
     chk = command("check", "Show what is wrong with each record and what a repair would change.")
     chk.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                      help="text lines on stderr, or one JSON object a finding on stdout")
-    for p in (conv, fmt, chk):
+    for p in (conv, fmt, chk, ded):
         _repair_arguments(p)
     sub.add_parser("formats", help="List the input and output formats.")
     return parser
@@ -136,9 +148,26 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
     with _output(args.output) as out:
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
-                tally=tally, on_record=on_record, repair_options=_repair_options(args), **options)
+                tally=tally, on_record=on_record, repair_options=_repair_options(args),
+                dedupe=_deduper(args) if getattr(args, "dedupe", False) else None, **options)
     print(tally, file=sys.stderr)
     return 0 if tally.complete else 1
+
+
+def _deduper(args: argparse.Namespace) -> Callable[[list[Record]], list[Record]]:
+    """Merge duplicates and say which records were merged and why, then the PRISMA counts."""
+    from .dedupe import dedupe
+
+    def run(records: list[Record]) -> list[Record]:
+        kept, report = dedupe(records, args.dedupe_threshold, args.keep_versions)
+        for merge in report.merges:
+            dropped = ", ".join(str(r.source.location()) for r in merge.dropped)
+            print(f"{merge.kept.source.location()}: info[duplicate]: merged {dropped}: "
+                  f"{'; '.join(dict.fromkeys(merge.reasons))}", file=sys.stderr)
+        print(f"dedupe: {report.prisma()}", file=sys.stderr)
+        return kept
+
+    return run
 
 
 def _writer_options(args: argparse.Namespace) -> dict[str, object]:
@@ -205,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
             return _run_convert(args, args.to, style=args.style, locale=args.locale)
         if args.command == "check":
             return _run_check(args)
+        if args.command == "dedupe":
+            return _run_convert(args, args.to)
         return _run_formats()
     except CitexError as exc:
         print(f"citex: error: {exc}", file=sys.stderr)

@@ -133,6 +133,16 @@ def key_of(record: Record) -> str:
     return _DEFAULT(record) or "ref"
 
 
+def _input_key(record: Record) -> str:
+    """The input's own key, made safe: ASCII (LaTeX's \\cite and Biber need it) and
+    without the characters that end a key. A change is reported, so \\cite commands
+    can be updated."""
+    key = _BAD_KEY.sub("-", _fold(str(record.id))).strip("-")
+    if key != record.id:
+        record.report("info", "key-changed", f"citation key '{record.id}' written as '{key}'")
+    return key
+
+
 def _suffix(n: int) -> str:
     """1 -> a, 26 -> z, 27 -> aa: the bijective base-26 letters."""
     out = ""
@@ -157,7 +167,7 @@ class CitationKeys:
 
     def assign(self, record: Record) -> str:
         """Set ``record.id`` to a key not used before in this output and return it."""
-        base = _BAD_KEY.sub("-", str(record.id)).strip("-") if record.id and not self.rekey else ""
+        base = _input_key(record) if record.id and not self.rekey else ""
         base = base or self.build(record) or "ref"
         key, n = base, self._tried.get(base, 0)
         while key.casefold() in self.used:  # BibTeX matches keys ignoring case

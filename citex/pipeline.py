@@ -173,14 +173,19 @@ def dumps(records: Iterable[Record], to: str, **options: Any) -> str:
 def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = None,
             repairs: bool = True, tally: Tally | None = None,
             on_record: Callable[[Record], None] | None = None,
-            repair_options: dict[str, Any] | None = None, **options: Any) -> Tally:
+            repair_options: dict[str, Any] | None = None,
+            dedupe: Callable[[list[Record]], list[Record]] | None = None, **options: Any) -> Tally:
     """The whole job: read the inputs, repair each record, write them in input order.
 
-    ``repair_options`` go to ``repair`` (``select``, ``ignore``, ``min_confidence``).
+    ``repair_options`` go to ``repair`` (``select``, ``ignore``, ``min_confidence``);
+    ``dedupe`` (e.g. ``lambda recs: citex.dedupe.dedupe(recs)[0]``) gets every record at
+    once, after the repairs, and returns those to write.
     """
     tally = tally if tally is not None else Tally()
     WRITERS.entry(to)  # an unknown writer is a usage error before anything is read
     records = load(paths, fmt, tally)
     if repairs:
         records = repair(records, **(repair_options or {}))
+    if dedupe:
+        records = iter(dedupe(list(records)))
     return dump(records, out, to, tally, on_record, **options)

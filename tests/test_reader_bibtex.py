@@ -524,3 +524,9 @@ def test_zotero_bibtex_translator_expected_items():
 def test_doubled_quote_accent_slip_reads_as_umlaut():
     from citex.readers.latex_decode import decode
     assert decode("Geiger, G\\''{u}nter").text == "Geiger, Günter"
+
+
+def test_extended_names_with_custom_parts_and_options():
+    from citex.readers.bibtex_names import parse_name
+    assert parse_name("uniquenametemplatename=t5, given={Arthur}, family={Smith}, middle={Smedley}") == \
+        Name(family="Smith", given="Arthur Smedley")

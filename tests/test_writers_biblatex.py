@@ -181,3 +181,9 @@ def test_round_trip_through_citex_reader(record, ascii, day):
             assert got is None  # biblatex's @article has no publisher
         else:
             assert got == value, name
+
+
+def test_name_text_with_an_equals_sign_is_braced_so_biber_does_not_parse_it():
+    from citex.pipeline import dumps
+    rec = Record(type="book", id="x", fields={"author": [Name("xdata=gxd2-author-1", "A")], "title": "T"})
+    assert "{xdata=gxd2-author-1}, A" in dumps([rec], "biblatex")

@@ -23,6 +23,8 @@ from .latex_decode import plain
 
 _AND = re.compile(r"\s+and\s+", re.I)
 _SPACE = re.compile(r"[\s~]+")
+# Any key=value piece: Biber data models add nameparts ("middle=") and per-name options.
+_ANY_KEYVAL = re.compile(r"^\s*[a-z][a-z-]*\s*=", re.I)
 _KEYVAL = re.compile(r"^\s*(family|given|prefix|suffix|useprefix|[a-z]+i)\s*=", re.I)
 _CONTROL = re.compile(r"\\([A-Za-z]+|.)")
 _FOREIGN_LETTERS = {"oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss", "i", "j"}
@@ -99,7 +101,8 @@ def parse_name(raw: str) -> Name:
     if mask.startswith("{") and mask.endswith("}") and mask.count("{") == 1:
         return Name(literal=plain(raw[1:-1]) or None)
     pieces = [p.strip() for p in _split(raw, mask, re.compile(","))]
-    if "=" in mask and all(_KEYVAL.match(p) for p in pieces if p):
+    if "=" in mask and all(_ANY_KEYVAL.match(p) for p in pieces if p) and \
+            any(_KEYVAL.match(p) for p in pieces if p):
         return _extended(pieces)
     words = [_words(p) for p in pieces]
     if len(words) == 1:
@@ -193,5 +196,8 @@ def _extended(pieces: list[str]) -> Name:
         key, _, value = piece.partition("=")
         parts[key.strip().lower()] = plain(value.strip())
     prefix = parts.get("prefix") or None
-    return Name(family=parts.get("family") or None, given=parts.get("given") or None,
+    # A custom "middle" namepart is part of the given names; name options (id=,
+    # uniquenametemplatename=…) are Biber settings, not parts of the name.
+    given = " ".join(p for p in (parts.get("given"), parts.get("middle")) if p)
+    return Name(family=parts.get("family") or None, given=given or None,
                 non_dropping_particle=prefix, suffix=parts.get("suffix") or None)

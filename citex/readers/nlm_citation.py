@@ -65,7 +65,9 @@ TRAILER = re.compile(
 )
 
 _PERSON = re.compile(
-    r"^(?P<family>[^ \t,;]+(?:[ -][^ \t,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
+    # Family-name words are split at spaces only (a hyphen stays inside a word): splitting
+    # at hyphens too made "a-a-a-…" match in exponentially many ways.
+    r"^(?P<family>[^ \t,;]+(?:[ ][^ \t,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
     r"(?:[ ]+(?P<suffix>Jr|Sr|2nd|3rd|4th|II|III|IV|V))?$"
 )
 _ET_AL_TAIL = re.compile(r"(?<=[^,\s])\s+et\s+al\.?$", re.I)

@@ -45,6 +45,8 @@ IN_PRESS = re.compile(r"^\s*(?:in\s+press|im\s+druck|sous\s+presse|en\s+prensa|i
                       r"epub\s+ahead\s+of\s+print|ahead\s+of\s+print)\s*\.?\s*$", re.I)
 _DMY_NUMERIC = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})$")  # 21.12.2020 (Europe)
 _FIRST_YEAR, _LAST_YEAR_AHEAD = 1450, 2
+# "1996-13-03": an ISO date its reader already found impossible; no language problem to solve
+_ISO_LIKE = re.compile(r"^\s*\d{4}\s*[-/]\s*\d")
 
 
 def _fold(word: str) -> str:
@@ -80,7 +82,10 @@ def parse_literal(text: str) -> Date | None:
     from ..readers.pubmed_dates import parse
 
     date, clean = parse(to_pubmed_form(text))
-    return date if clean and date.parts else None
+    years = [p[0] for p in date.parts]
+    if not (clean and years and all(_FIRST_YEAR <= y <= 2100 for y in years) and years == sorted(years)):
+        return None
+    return date
 
 
 @REPAIRS.register("date-text", confidence=0.95)
@@ -89,7 +94,8 @@ def date_text(rec: Record) -> None:
     read into date parts and season; the text it was stays in the repair log."""
     for field in DATE_VARIABLES & rec.fields.keys():
         date = rec.get(field)
-        if isinstance(date, Date) and date.literal and not date.parts and not IN_PRESS.match(date.literal):
+        if isinstance(date, Date) and date.literal and not date.parts and not IN_PRESS.match(date.literal) \
+                and not _ISO_LIKE.match(date.literal):
             parsed = parse_literal(date.literal)
             if parsed:
                 rec.fix(field, parsed, rule="date-text")

@@ -83,7 +83,7 @@ def doi_from_field(rec: Record) -> None:
 # ---------------------------------------------------------------- PubMed, PMC, arXiv
 
 _PMID = re.compile(r"^\s*(?:pmid\s*:?\s*)?(\d{1,9})\s*\.?\s*$", re.I)
-_PMCID = re.compile(r"^\s*(?:pmcid\s*:?\s*)?(?:pmc)?\s*(\d{1,9})\s*\.?\s*$", re.I)
+_PMCID = re.compile(r"^\s*(?:pmcid\s*:?\s*)?pmc\s*(\d{1,9})\s*\.?\s*$", re.I)
 _ARXIV = re.compile(r"^\s*(?:arxiv\s*:\s*|https?://arxiv\.org/(?:abs|pdf)/)?"
                     r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?\s*$", re.I)
 
@@ -103,7 +103,8 @@ def pmid_shape(rec: Record) -> None:
 
 @REPAIRS.register("pmcid-shape", confidence=0.95)
 def pmcid_shape(rec: Record) -> None:
-    """A PMCID written 'pmc123', 'PMCID: PMC123' or as bare digits becomes 'PMC123'."""
+    """A PMCID written 'pmc123' or 'PMCID: PMC123' becomes 'PMC123'; bare digits are reported (some
+    exports put the PMID there)."""
     pmcid = rec.get("PMCID")
     if pmcid is None:
         return
@@ -111,7 +112,7 @@ def pmcid_shape(rec: Record) -> None:
     if m:
         rec.fix("PMCID", f"PMC{m.group(1)}", rule="pmcid-shape")
     else:
-        rec.report("warning", "pmcid-invalid", f"PMCID {pmcid!r} is not PMC and digits; kept as is",
+        rec.report("warning", "pmcid-invalid", f"PMCID {pmcid!r} is not 'PMC' and digits; kept as is",
                    "PMCID")
 
 

@@ -48,8 +48,8 @@ _TAIL_YEAR = re.compile(r"(?:[,;.]\s*\(?|\s+\()((?:1[5-9]|20)\d\d)\)?\.?$")  # "
 def _strip_tail(rec: Record, title: str, pattern: re.Pattern[str], field: str, same) -> str:
     """The book title without a trailing piece that repeats ``field`` (moved there if it is empty)."""
     m = pattern.search(title)
-    if not m or m.start() < 10:
-        return title
+    if not m or m.start() < 10 or re.search(r"\d\s*$", title[:m.start()]):
+        return title  # "..., May 19-23, 2013": the year ends a date, not the title
     value, have = m.group(1), rec.get(field)
     if have is None and field == "page":
         rec.fix("page", re.sub(r"\s*[-–]+\s*", "-", value), rule="booktitle-extra",

@@ -14,7 +14,7 @@ from ..registry import REPAIRS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
-_SUFFIX = r"(?:Jr|Sr|II|III|IV|V)\.?"
+_SUFFIX = r"(?:Jr|Sr|II|III|IV)\.?"  # not "V": in "Gene V" it is an initial
 _PERSON_FORMS = (  # literal text -> family, given, suffix
     re.compile(rf"(?P<family>{_FAMILY}(?:\s[{_UPPER}][\w'’-]+)?),\s*(?P<given>[{_UPPER}][\w.'’-]*"
                rf"(?:\s+[{_UPPER}][\w.'’-]*){{0,2}})(?:,?\s+(?P<suffix>{_SUFFIX}))?"),  # Shah, Mihir
@@ -94,13 +94,14 @@ def name_suffix(rec: Record) -> None:
 
 def _capitalise(word: str) -> str:
     """'SHAH' -> 'Shah', "O'BRIEN" -> "O'Brien", 'MCDONALD' -> 'McDonald', 'SMITH-JONES' -> 'Smith-Jones'."""
-    out = re.sub(r"[^\W\d_]+", lambda m: m[0].capitalize(), word.lower())
+    pieces = re.split(r"([\s'’-]+)", word)
+    out = "".join(p[:1] + p[1:].lower().replace("i\u0307", "i") for p in pieces)  # Turkish İ
     return re.sub(r"\bMc([a-z])", lambda m: "Mc" + m[1].upper(), out)
 
 
 def _recase(name: Name) -> Name:
     family, given = name.family or "", name.given or ""
-    if name.literal or len(re.sub(r"\W", "", family)) < 3 or not family.isupper():
+    if name.literal or not given or len(re.sub(r"\W", "", family)) < 3 or not family.isupper():
         return name
     if not re.search("[AEIOUYÀ-ÖØ-Ý]", family):
         return name  # no vowel: an acronym, not a name

@@ -32,7 +32,7 @@ def expand_range(part: str) -> str:
 
 def normalise_pages(pages: str) -> str:
     text = _PP.sub("", pages.strip())
-    text = text[:-1] if text.endswith(".") and text[-2:-1].isalnum() else text
+    text = text[:-1] if text.endswith(".") and text[-2:-1].isdigit() else text
     parts = re.split(r"\s*,\s*", text)
     return ", ".join(expand_range(p) for p in parts if p)
 

@@ -10,9 +10,18 @@ from ..model import Name, Record
 from ..registry import REPAIRS
 
 _SPACES = re.compile(r"\s+")
-# C0/C1 control characters other than tab and line breaks (which the whitespace
-# rule folds into spaces), and invisible format characters left by copy-paste.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u2060\ufeff\ufffe]")
+# C0 control characters other than tab and line breaks (which the whitespace rule
+# folds into spaces), and invisible format characters left by copy-paste.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u2060\ufeff\ufffe]")
+# C1 characters are Windows-1252 punctuation read as Latin-1: \x97 was an em dash.
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _c1_as_cp1252(m: re.Match[str]) -> str:
+    try:
+        return m.group().encode("latin-1").decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d mean nothing in Windows-1252
+        return ""
 # Characters that UTF-8 read as Windows-1252/Latin-1 leaves behind; ftfy is only
 # asked about strings that hold one, so clean text is never touched.
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
@@ -66,8 +75,9 @@ def mojibake(rec: Record) -> None:
 
 @REPAIRS.register("control-characters", confidence=1.0)
 def control_characters(rec: Record) -> None:
-    """Control characters, zero-width spaces and stray byte-order marks inside a field are removed."""
-    _map_strings(rec, "control-characters", lambda s: _CONTROLS.sub("", s))
+    """Control characters, zero-width spaces and stray byte-order marks inside a field are removed;
+    Windows-1252 punctuation read as C1 controls ('\x97', '\x93') becomes the dash or quote it was."""
+    _map_strings(rec, "control-characters", lambda s: _C1.sub(_c1_as_cp1252, _CONTROLS.sub("", s)))
 
 
 @REPAIRS.register("unicode-nfc", confidence=1.0)

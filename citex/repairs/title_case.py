@@ -22,7 +22,7 @@ from ..model import Record
 from ..registry import REPAIRS
 from .common_words import is_common
 
-_WORD = re.compile(r"(?<![\w<>/&])(?<!\d-)([^\W\d_]+)(['’][Ss])?(?![\w>]|-\d)")
+_WORD = re.compile(r"(?<![\w<>/&])(?<!\d-)([^\W\d_]+(?:-[^\W\d_]+)*)(['’][Ss])?(?![\w>]|-\d)")
 # after an initial's period ("E. COLI") a sentence does not start
 _SENTENCE_START = re.compile(r"(?:^|(?:[:?!]|(?<!\b[^\W\d_])\.)\s+)(?:<[^<>]+>)*[\"'“‘(\[]?$")
 _MINOR = frozenset("a an and as at but by de for from in into nor of on or per the to via vs with".split())
@@ -48,16 +48,25 @@ def is_all_lowercase(text: str) -> bool:
     return len(_words(text)) >= _MIN_WORDS and not any(c.isupper() for c in text)
 
 
+def _common(word: str) -> bool:
+    """A word, or a hyphenated compound all of whose parts are, is common ('LONG-TERM', not 'TAG-TEAM')."""
+    return all(is_common(part) for part in word.split("-"))
+
+
 def recase(text: str, title_case: bool = False) -> str:
-    """An ALL-CAPS text with its common words in sentence case (or title case)."""
+    """An ALL-CAPS text with its common words in sentence case (or, all or nothing, title case)."""
     out, end, previous = [], 0, ""
+    if title_case and not all(_common(m.group(1)) for m in _WORD.finditer(text) if m.group(1).isupper()):
+        return text  # a journal name half in capitals reads worse than one all in capitals
     for m in _WORD.finditer(text):
         word, possessive = m.group(1), m.group(2) or ""
         start = bool(_SENTENCE_START.search(text[:m.start()]))
         new = word
-        if word.isupper() and is_common(word):
+        if word.isupper() and _common(word):
             lower = word.lower()
-            if start or (title_case and lower not in _MINOR):
+            if title_case and lower not in _MINOR:
+                new = "-".join(p.capitalize() for p in lower.split("-"))
+            elif start:
                 new = lower.capitalize()
             elif lower != "a" or previous in _TAKES_ARTICLE:
                 new = lower

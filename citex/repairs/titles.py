@@ -39,8 +39,11 @@ def _tag(m: re.Match[str]) -> str:
 
 def html_to_csl(text: str) -> str:
     """HTML/JATS tags as CSL rich text (``<em>`` -> ``<i>``), others dropped; entities as characters."""
-    if "&" in text:
-        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+    for _ in range(3):  # '&amp;lt;' is escaped twice: undo every layer, so a second run finds none
+        unescaped = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
+        if unescaped == text:
+            break
+        text = unescaped
     if "<" in text:
         text = _TAG.sub(_tag, text)
         text = re.sub(r"\s+", " ", text).strip()
@@ -108,7 +111,7 @@ def title_translation_marker(rec: Record) -> None:
 
 
 _END = ((re.compile(r"(?<=[?!])\s*\.$"), ""), (re.compile(r"(?<!\.)\.\.$"), "."),
-        (re.compile(r"\s+([.?!])$"), r"\1"), (re.compile(r"\s*[,;:]$"), ""))
+        (re.compile(r"\s+\.$"), "."), (re.compile(r"\s*[,;:]$"), ""))
 
 
 @REPAIRS.register("title-end-punctuation", confidence=0.95)

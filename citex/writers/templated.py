@@ -61,7 +61,8 @@ def verbatim(text: str | None) -> str:
 
 
 def _braced_if_split(part: str) -> str:
-    return "{%s}" % part if _AND.search(part) else part
+    # "and" would split the name; "=" would make Biber read it as key=value name parts.
+    return "{%s}" % part if _AND.search(part) or "=" in part else part
 
 
 def bibtex_name(name: Name, ascii: bool = True) -> str:

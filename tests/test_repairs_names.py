@@ -1,0 +1,68 @@
+"""Name rules: rows where each fires, rows where it must not."""
+
+import pytest
+
+from citex.model import Name
+
+try:
+    from tests.repair_helpers import run
+except ImportError:
+    from repair_helpers import run
+
+
+@pytest.mark.parametrize("rule, before, after", [
+    ("name-unsplit", [Name(literal="Shah, Mihir")], [Name("Shah", "Mihir")]),
+    ("name-unsplit", [Name(literal="Shah M")], [Name("Shah", "M")]),
+    ("name-unsplit", [Name(literal="Shah, M.")], [Name("Shah", "M.")]),
+    ("name-unsplit", [Name(literal="M. K. Shah")], [Name("Shah", "M. K.")]),
+    ("name-unsplit", [Name(family="van der Berg, Jan")], [Name("van der Berg", "Jan")]),
+    ("name-unsplit", [Name(literal="Shah MK Jr")], [Name("Shah", "MK", suffix="Jr")]),
+    ("name-et-al", [Name("Shah", "M"), Name(literal="et al.")], [Name("Shah", "M")]),
+    ("name-et-al", [Name("Shah", "M"), Name(literal="and others")], [Name("Shah", "M")]),
+    ("name-suffix", [Name("Kennedy Jr", "D")], [Name("Kennedy", "D", suffix="Jr")]),
+    ("name-suffix", [Name("Watson", "A B Jr")], [Name("Watson", "A B", suffix="Jr")]),
+    ("name-suffix", [Name("Roediger III", "H L")], [Name("Roediger", "H L", suffix="III")]),
+    ("name-all-caps", [Name("SHAH", "M")], [Name("Shah", "M")]),
+    ("name-all-caps", [Name("O'BRIEN", "JOHN")], [Name("O'Brien", "John")]),
+    ("name-all-caps", [Name("MCDONALD", "J")], [Name("McDonald", "J")]),
+    ("name-all-caps", [Name("GÜVELİOĞLU", "Elif")], [Name("Güvelioğlu", "Elif")]),
+    ("name-split-characters", [Name(literal=c) for c in "Shah M, Rao K"],
+     [Name("Shah", "M"), Name("Rao", "K")]),
+])
+def test_fires(rule, before, after):
+    rec = run(rule, author=before)
+    assert rec.get("author") == after
+    assert [(r.rule, r.field) for r in rec.repairs] == [(rule, "author")]
+
+
+@pytest.mark.parametrize("rule, names", [
+    ("name-unsplit", [Name(literal="World Health Organization")]),
+    ("name-unsplit", [Name(literal="COVID-19 Study Group")]),
+    ("name-unsplit", [Name(literal="Bayer AG Research Team")]),
+    ("name-unsplit", [Name(literal="Plato")]),
+    ("name-unsplit", [Name("Shah", "Mihir")]),
+    ("name-et-al", [Name("Etal", "A")]),
+    ("name-suffix", [Name("Wallenstein", "Gene V")]),  # an initial, not a suffix
+    ("name-suffix", [Name("Turner", "Patricia V.")]),
+    ("name-all-caps", [Name("WU", "Tristan")]),  # too short to know
+    ("name-all-caps", [Name(literal="WHO")]),
+    ("name-all-caps", [Name("AAA")]),  # no given name: not known to be a person
+    ("name-all-caps", [Name("Shah", "MK")]),
+    ("name-split-characters", [Name("Shah", "M"), Name("R", "K"), Name("X"), Name("Y")]),
+])
+def test_must_not_fire(rule, names):
+    rec = run(rule, author=list(names))
+    assert rec.get("author") == names and rec.repairs == []
+
+
+def test_et_al_marks_the_list_cut_short():
+    rec = run("name-et-al", author=[Name("Shah", "M"), Name(literal="et al")])
+    assert "author" in rec.truncated
+
+
+def test_same_list_as_author_and_editor_is_reported_not_changed():
+    names = [Name("Shah", "M"), Name("Rao", "K")]
+    rec = run("names-said-twice", author=list(names), editor=list(names))
+    assert rec.get("editor") == names and rec.repairs == []
+    assert [d.code for d in rec.diagnostics] == ["names-said-twice"]
+    assert run("names-said-twice", author=list(names), editor=[Name("Lee", "J")]).diagnostics == []
