@@ -47,7 +47,6 @@ _COMMANDS = {"i": r"\textit{%s}", "b": r"\textbf{%s}", "sup": r"\textsuperscript
 # the closing $ a non-space on its left and no digit after it, so "$5 and $10"
 # stays text.
 MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=\S)\$(?!\d)")
-_MATH = MATH  # the name citex.readers.csljson imports
 _MATH_SPECIAL = re.compile(r"(?<!\\)([%#&])")  # still specials in math mode
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=4096)  # parsers compare the same sentences many times over
 def fold(text: str | None) -> str:
     """A comparison key: mojibake undone, accents and case folded, punctuation and spaces dropped.
 

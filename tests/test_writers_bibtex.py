@@ -1,6 +1,5 @@
 """The BibTeX writer: entry layout, field values, a re-parse with bibtexparser, a real BibTeX run."""
 
-import io
 import re
 import shutil
 import subprocess
@@ -10,7 +9,7 @@ import bibtexparser
 import pytest
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 
-from citex.keys import CitationKeys
+from citex.pipeline import dumps
 from citex.latex import balanced
 from citex.model import Date, Name, Record
 from citex.readers.pubmed_text import read
@@ -25,14 +24,7 @@ def seed():
 
 
 def write(*records, **options):
-    out, keys = io.StringIO(), CitationKeys()
-    writer = BibTeXWriter(out, **options)
-    writer.begin()
-    for record in records:
-        keys.assign(record)
-        writer.write(record)
-    writer.end()
-    return out.getvalue()
+    return dumps(records, "bibtex", **options)
 
 
 def parse(text, decode=True):

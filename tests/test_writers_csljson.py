@@ -1,12 +1,11 @@
 """The CSL-JSON writer: a streamed array identical to json.dumps, valid against the CSL schema."""
 
-import io
 import json
 from pathlib import Path
 
 import pytest
 
-from citex.keys import CitationKeys
+from citex.pipeline import dumps
 from citex.model import Date, Name, Record
 from citex.readers.pubmed_text import read
 from citex.registry import WRITERS
@@ -21,15 +20,8 @@ def seed():
     return next(iter(read(SEED.read_text(), "seed.txt")))
 
 
-def write(*records):
-    out, keys = io.StringIO(), CitationKeys()
-    writer = CSLJSONWriter(out)
-    writer.begin()
-    for record in records:
-        keys.assign(record)
-        writer.write(record)
-    writer.end()
-    return out.getvalue()
+def write(*records, **options):
+    return dumps(records, "csljson", **options)
 
 
 def article():

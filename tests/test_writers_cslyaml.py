@@ -1,9 +1,7 @@
 """The CSL-YAML writer: pandoc's references block, the CSL-JSON items, text as pandoc Markdown."""
 
-import io
 import json
 import re
-import shutil
 import subprocess
 
 import pytest

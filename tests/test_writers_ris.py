@@ -1,12 +1,11 @@
 """The RIS writer: tags, page and date splitting, and a re-read with rispy."""
 
-import io
 from pathlib import Path
 
 import pytest
 import rispy
 
-from citex.keys import CitationKeys
+from citex.pipeline import dumps
 from citex.model import Date, Name, Record
 from citex.readers.pubmed_text import read
 from citex.registry import WRITERS
@@ -19,15 +18,8 @@ def seed():
     return next(iter(read(SEED.read_text(), "seed.txt")))
 
 
-def write(*records):
-    out, keys = io.StringIO(), CitationKeys()
-    writer = RISWriter(out)
-    writer.begin()
-    for record in records:
-        keys.assign(record)
-        writer.write(record)
-    writer.end()
-    return out.getvalue()
+def write(*records, **options):
+    return dumps(records, "ris", **options)
 
 
 def article(**fields):

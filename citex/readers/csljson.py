@@ -27,7 +27,7 @@ from yaml.events import (MappingEndEvent, MappingStartEvent, SequenceEndEvent,
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-from ..latex import _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
+from ..latex import MATH as _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
 from ..errors import CitexError
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS

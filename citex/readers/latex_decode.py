@@ -21,6 +21,7 @@ import unicodedata
 from functools import lru_cache
 from typing import NamedTuple
 
+from ..latex import balanced
 from .latex_symbols import (ACCENTS, DECLARATIONS, ESCAPES, SPACING_ACCENTS, STYLE_COMMANDS,
                             STYLES, SWALLOW, SYMBOLS, WRAP)
 
@@ -51,7 +52,7 @@ def plain(value: str) -> str:
 def verbatim(value: str) -> str:
     """A URL, DOI or eprint: escapes and ``\\url{}`` undone, nothing else (``~`` stays ``~``)."""
     value = _VERBATIM_ESCAPES.sub(_unescape, value.strip())
-    while value.startswith("{") and value.endswith("}") and _balanced(value[1:-1]):
+    while value.startswith("{") and value.endswith("}") and balanced(value[1:-1]):
         value = value[1:-1].strip()
     return value
 
@@ -60,15 +61,6 @@ def _unescape(m: re.Match[str]) -> str:
     if m.group(1):
         return m.group(1)
     return "~" if m.group(2) is None else m.group(2)
-
-
-def _balanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        depth += (ch == "{") - (ch == "}")
-        if depth < 0:
-            return False
-    return depth == 0
 
 
 @lru_cache(maxsize=16384)

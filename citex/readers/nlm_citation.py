@@ -114,7 +114,8 @@ def sentences(text: str) -> list[str]:
             elif nesting and ch in "\"“”":
                 quote = not quote if ch == '"' else ch == "“"
             elif ch in ".?!" and depth == 0 and not quote and text[i + 1:i + 2] in ("", " "):
-                if ch == "." and _NOT_AN_END.search(text, 0, i + 1) and text[i + 2:i + 3].islower():
+                # a window before the period: searching from 0 each time was quadratic
+                if ch == "." and _NOT_AN_END.search(text, max(0, i - 40), i + 1) and text[i + 2:i + 3].islower():
                     continue
                 out.append(text[start:i + 1].strip())
                 start = i + 1
@@ -254,13 +255,22 @@ def split_title_journal(parts: list[str], known_title: str | None = None) -> tup
     """
     if not parts:
         return 0, False
+    # Sentences are folded one by one and their keys joined, so that trying every
+    # split costs one pass, not a fold of every prefix (quadratic in long citations).
+    folded = [fold(p) for p in parts]
     if known_title:
-        key = fold(known_title)
-        for k in range(1, len(parts) + 1):
-            if fold(" ".join(parts[:k])) == key:
+        key, size = fold(known_title), 0
+        for k, piece in enumerate(folded, start=1):
+            if not key.startswith(piece, size):
+                break
+            size += len(piece)
+            if size == len(key):
                 return k, True
-    for k in range(1, len(parts)):
-        if fold(" ".join(parts[:k])) == fold(" ".join(parts[k:])):
+    whole = "".join(folded)
+    size = 0
+    for k, piece in enumerate(folded[:-1], start=1):
+        size += len(piece)
+        if 2 * size == len(whole) and whole[:size] == whole[size:]:
             return k, False
     if len(parts) == 1:
         return 1, False

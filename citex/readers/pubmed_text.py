@@ -182,6 +182,11 @@ def _read_citation(rec: Record, citation: str) -> None:
         _apply_source(rec, source)
 
 
+# An author list is one sentence, a few where initials carry periods; looking further for
+# where the title starts made a citation of many short sentences cost cubic time.
+_MOST_AUTHOR_SENTENCES = 20
+
+
 def _authors_end(parts: list[str], titles: list[str], book: bool = False) -> int:
     """How many leading sentences of the head are the author list (0 or more)."""
     if not parts:
@@ -189,7 +194,7 @@ def _authors_end(parts: list[str], titles: list[str], book: bool = False) -> int
     if nlm.NO_AUTHORS.match(parts[0]):
         return 1
     for title in titles:
-        for i in range(len(parts)):
+        for i in range(min(len(parts), _MOST_AUTHOR_SENTENCES + 1)):
             if nlm.split_title_journal(parts[i:], title)[1]:
                 return i
     if nlm.looks_like_authors(parts[0]):
