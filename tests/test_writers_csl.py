@@ -218,3 +218,10 @@ def test_known_deviation_sort_puts_accented_initials_after_z():
     names = [Name("Özil", "M"), Name("Zhang", "L"), Name("Adams", "C")]
     recs = [Record(fields={"title": "T", "author": [n], "issued": Date([[2019]])}) for n in names]
     assert [e.split(",")[0] for e in render(recs, "apa")] == ["Adams", "Zhang", "Özil"]  # js: Özil, Zhang
+
+
+def test_number_labels_get_one_space_and_are_never_split():
+    from citex.writers.csl import _LABEL
+    fix = lambda t: _LABEL.sub(r"\1 ", t)  # noqa: E731
+    assert [fix(t) for t in ("1.Shah", "[1]Shah", "[1] Shah", "1. Shah", "(12)Li")] == \
+        ["1. Shah", "[1] Shah", "[1] Shah", "1. Shah", "(12) Li"]

@@ -24,7 +24,7 @@ from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
 # citeproc-py glues the number of a second-field-align style to the entry: "1.Shah M."
-_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?)(?=[^\s\d])")
+_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?)(?=[^\s\d.)\]])")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
 
