@@ -9,19 +9,33 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Callable
-from contextlib import contextmanager
-from typing import Iterator, TextIO
+from typing import NoReturn
 
 from .errors import CitexError, UsageError
 from .model import Record
+from .safe_output import output, refuse_overwriting_inputs
 
 FORMATTED = ("text", "html", "markdown")
 
 
+class _ArgumentParser(argparse.ArgumentParser):
+    """Usage errors in one line (exit 2), with the closest names for a mistyped choice."""
+
+    def error(self, message: str) -> NoReturn:
+        import difflib
+        import re
+
+        hint = ""
+        m = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)", message)
+        if m:
+            close = difflib.get_close_matches(m.group(1), re.findall(r"'([^']*)'", m.group(2)), n=3)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+        self.exit(2, f"{self.prog}: error: {message}{hint} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _ArgumentParser(
         prog="citex", description="Read bibliographic records, repair them, write clean references.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -75,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="text lines on stderr, or one JSON object a finding on stdout")
     for p in (conv, fmt, chk, ded):
         _repair_arguments(p)
+    for p in (conv, fmt, ded):
+        p.add_argument("--strict", action="store_true",
+                       help="fail (exit 1, no output written) if any record is skipped or any error is found")
     sub.add_parser("formats", help="List the input and output formats.")
     return parser
 
@@ -98,25 +115,6 @@ def _repair_options(args: argparse.Namespace) -> dict[str, object]:
 
     confidence = DEFAULT_MIN_CONFIDENCE if args.min_confidence is None else args.min_confidence
     return {"select": args.select, "ignore": args.ignore, "min_confidence": confidence}
-
-
-@contextmanager
-def _output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside ``path`` renamed over it only on success."""
-    if not path:
-        yield sys.stdout
-        return
-    if os.path.isdir(path):
-        raise UsageError(f"{path}: is a folder; give a file name for -o")
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".citex-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            yield out
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
 
 
 def _explain(rec: Record) -> None:
@@ -146,10 +144,18 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
 
     tally = Tally(on_diagnostic=_diagnostic)
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
-    with _output(args.output) as out:
+    strict = getattr(args, "strict", False)
+    refuse_overwriting_inputs(args.inputs, args.output)
+    with output(args.output, hold=strict) as out:
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
                 tally=tally, on_record=on_record, repair_options=_repair_options(args),
                 dedupe=_deduper(args) if getattr(args, "dedupe", False) else None, **options)
+        if strict and (not tally.complete or tally.counts.get("error")):
+            print(tally, file=sys.stderr)
+            errors = tally.counts.get("error", 0)
+            raise CitexError(f"--strict: {errors} error{'s' if errors != 1 else ''}, {tally.skipped} "
+                             f"skipped, {len(tally.unread_files)} files not read; no output written",
+                             code="strict")
     print(tally, file=sys.stderr)
     return 0 if tally.complete else 1
 
@@ -226,6 +232,9 @@ def _run_formats() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # UTF-8 whatever the locale: the output formats are UTF-8
+        if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
     try:
         if args.command == "convert":
@@ -244,7 +253,17 @@ def main(argv: list[str] | None = None) -> int:
         print("citex: interrupted; no output file was written", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # the reader of stdout went away (`| head`): quietly, with no complaint at exit either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # a full disk, a file that vanished: one line, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"citex: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: still one line, and the run's output file was not written
+        print(f"citex: error: internal error ({type(exc).__name__}: {' '.join(str(exc).split())[:300]}); "
+              "please report it", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

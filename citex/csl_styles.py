@@ -18,6 +18,7 @@ from pathlib import Path
 from .errors import UnknownName, UsageError
 
 _TITLE = re.compile(rb"<title>(.*?)</title>", re.S)
+_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?style[\s>]")  # the root element, after the prolog
 
 
 def styles_dir() -> Path:
@@ -40,7 +41,7 @@ def resolve(name: str) -> Path:
     path = Path(name).expanduser()
     if name.lower().endswith(".csl") or "/" in name or "\\" in name:
         if path.is_file():
-            return path
+            return _without_entities(path, name)
         found = None if path.name != name else _find(path.stem.lower())  # "apa.csl" for "apa"
         if found is None:
             raise UsageError(f"style file not found: {name}", code="unknown-style")
@@ -52,6 +53,22 @@ def resolve(name: str) -> Path:
         close = difflib.get_close_matches(key, _all_names(), n=3)
         raise UnknownName("style", name, close or sorted(aliases()))
     return found
+
+
+def _without_entities(path: Path, name: str) -> Path:
+    """``path``, unless the style's DOCTYPE declares entities: CSL styles never do, and that is
+    how billion-laughs and external-entity files work, so such a file is refused unread."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(1 << 20)
+    except OSError as exc:
+        raise UsageError(f"style file {name} cannot be read: {exc.strerror}", code="bad-style") from None
+    root = _ROOT.search(head)
+    if b"<!ENTITY" in head[:root.start() if root else len(head)]:
+        raise UsageError(f"style '{name}' declares XML entities in its DOCTYPE; CSL styles never do "
+                         "(billion-laughs and external-entity attacks do), so it is refused",
+                         code="bad-style")
+    return path
 
 
 def _find(style_id: str) -> Path | None:

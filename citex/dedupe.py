@@ -54,7 +54,7 @@ class DedupeReport:
 
 def norm_title(text: object) -> str:
     """Lowercase letters and digits only, accents and markup dropped, one space between words."""
-    text = re.sub(r"<[^>]+>", "", str(text or ""))
+    text = re.sub(r"<[^<>]+>", "", str(text or ""))  # not [^>]: "<<<…" would be quadratic
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.findall(r"[^\W_]+", text))

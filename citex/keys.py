@@ -43,7 +43,7 @@ STOPWORDS = frozenset(
     "a an the on of in for and to with is are from by at as".split()
 )
 _NOT_KEY = re.compile(r"[^A-Za-z0-9]+")
-_TAG = re.compile(r"<[^>]+>")  # CSL rich text: <i>, <sup>…
+_TAG = re.compile(r"<[^<>]+>")  # CSL rich text: <i>, <sup>… ([^>] rescanned "<i<i<i…" to the end)
 # Characters that break a BibTeX key (or its \cite): whitespace, braces, quotes, comma…
 _BAD_KEY = re.compile(r"[\s{}(),=\\#%\"'~]+")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

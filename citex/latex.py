@@ -115,6 +115,9 @@ def _plain(text: str, ascii: bool) -> str:
     return _to_ascii(out) if ascii else out
 
 
+_DEEPEST = 50  # rich-text tags nested deeper than this are text
+
+
 def parse(text: str) -> list:
     """Text as a tree: ``str`` pieces and ``(tag, children)`` for balanced rich-text tags."""
     root: list = []
@@ -124,7 +127,9 @@ def parse(text: str) -> list:
         stack[-1][3].append(text[end:m.start()])
         end = m.end()
         raw = m.group()
-        if not raw.startswith("</"):
+        if not raw.startswith("</") and len(stack) > _DEEPEST:
+            stack[-1][3].append(raw)  # nesting no real text has: kept as text, not recursed into
+        elif not raw.startswith("</"):
             tag = m.group(2) or ("nocase" if "nocase" in raw else "sc")
             stack.append((tag, "</%s>" % m.group(2) if m.group(2) else "</span>", raw, []))
         elif len(stack) > 1 and raw == stack[-1][1]:
@@ -133,9 +138,8 @@ def parse(text: str) -> list:
         else:
             stack[-1][3].append(raw)  # a closing tag nothing opened: text
     stack[-1][3].append(text[end:])
-    while len(stack) > 1:  # tags never closed: their opening text is text
-        _, _, raw, children = stack.pop()
-        stack[-1][3].extend([raw, *children])
+    for _, _, raw, children in stack[1:]:  # tags never closed: their opening text is text
+        root.extend([raw, *children])  # in one pass: moving each level up into its parent was quadratic
     return root
 
 
@@ -211,7 +215,16 @@ MINOR_WORDS = frozenset("""
 """.split())
 
 # Punctuation around a word stays outside the protecting braces: "({DNA})".
-_EDGES = re.compile(r"^([(\[\"'“‘]*)(.*?)([)\]\"'”’.,;:!?]*)$", re.S)
+_LEADING, _TRAILING = "([\"'“‘", ")]\"'”’.,;:!?"
+
+
+def _edges(token: str) -> tuple[str, str, str]:
+    """(leading punctuation, core, trailing punctuation) of a word; by stripping, since a
+    regex with a lazy core tried every split of a long run of dots (quadratic)."""
+    core = token.lstrip(_LEADING)
+    lead = token[:len(token) - len(core)]
+    stripped = core.rstrip(_TRAILING)
+    return lead, stripped, core[len(stripped):]
 _SENTENCE_END = tuple(":.?!")  # the word after one starts a title or subtitle
 
 
@@ -227,7 +240,7 @@ def _content_words(title: str):
     """(word, starts a title or subtitle) for each whitespace-separated word, edges stripped."""
     start = True
     for token in title.split():
-        _, core, trail = _EDGES.match(token).groups()
+        _, core, trail = _edges(token)
         yield core, start
         start = (trail or core).endswith(_SENTENCE_END)
 
@@ -268,7 +281,7 @@ class _Protector:
             if not token or token.isspace():
                 out.append(token)
                 continue
-            lead, core, trail = _EDGES.match(token).groups()
+            lead, core, trail = _edges(token)
             if core and self.protect(core, self.start):
                 out.append(_plain(lead, self.ascii) + "{%s}" % _plain(core, self.ascii) + _plain(trail, self.ascii))
             else:

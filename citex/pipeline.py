@@ -99,6 +99,16 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
                 raise
             tally.unread_files.append(name)
             tally.note(Diagnostic("error", exc.code, exc.message, exc.location or Location(name)))
+        except Exception as exc:  # a reader's bug: reported with the file, the other files still read
+            tally.unread_files.append(name)
+            tally.note(Diagnostic("error", "reader-failed", f"the {fmt or 'detected'} reader failed "
+                                  f"({_one_line(exc)}); the rest of this file was not read",
+                                  Location(name)))
+
+
+def _one_line(exc: Exception) -> str:
+    """An unexpected exception for a diagnostic: its type and the start of its message, on one line."""
+    return f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
 
 
 DEFAULT_MIN_CONFIDENCE = 0.9
@@ -126,7 +136,10 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     for rec in records:
         for entry in chosen:
             rec.policy = RepairPolicy(min_confidence, entry.meta.get("confidence", 1.0))
-            entry.obj(rec)
+            try:
+                entry.obj(rec)
+            except Exception as exc:  # a rule's bug must not stop the run: the record goes on unrepaired by it
+                rec.report("error", "repair-failed", f"repair rule {entry.name} failed: {_one_line(exc)}")
         rec.policy = RepairPolicy()
         yield rec
 
@@ -182,7 +195,9 @@ def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = Non
     once, after the repairs, and returns those to write.
     """
     tally = tally if tally is not None else Tally()
-    WRITERS.entry(to)  # an unknown writer is a usage error before anything is read
+    WRITERS.entry(to)  # an unknown writer or reader is a usage error before anything is read
+    if fmt:
+        READERS.entry(fmt)
     records = load(paths, fmt, tally)
     if repairs:
         records = repair(records, **(repair_options or {}))

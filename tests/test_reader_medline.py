@@ -52,7 +52,7 @@ def test_full_record_maps_every_tag():
     ]
     assert rec.get("container-title") == "Asian journal of neurosurgery"
     assert rec.get("container-title-short") == "Asian J Neurosurg"
-    assert rec.get("ISSN") == "1793-5482 2248-9614"  # Print, Electronic; Linking repeats Print
+    assert rec.get("ISSN") == "1793-5482, 2248-9614"  # Print, Electronic; Linking repeats Print
     assert (rec.get("volume"), rec.get("issue"), rec.get("page")) == ("15", "4", "1011-5")
     assert rec.get("issued") == Date(parts=[[2020, 12, 21]])
     assert rec.get("available-date") == Date(parts=[[2021, 2, 12]])

@@ -13,7 +13,7 @@ from __future__ import annotations
 TYPES = {
     "article": "article-journal", "periodical": "periodical", "suppperiodical": "article-journal",
     "book": "book", "mvbook": "book", "bookinbook": "chapter", "inbook": "chapter",
-    "suppbook": "chapter", "booklet": "pamphlet", "collection": "book", "mvcollection": "book",
+    "suppbook": "chapter", "booklet": "pamphlet", "collection": "collection", "mvcollection": "collection",
     "incollection": "chapter", "suppcollection": "chapter", "reference": "book",
     "mvreference": "book", "inreference": "entry-encyclopedia", "proceedings": "book",
     "mvproceedings": "book", "inproceedings": "paper-conference", "conference": "paper-conference",
@@ -22,10 +22,10 @@ TYPES = {
     "online": "webpage", "electronic": "webpage", "www": "webpage", "dataset": "dataset",
     "data": "dataset", "software": "software", "patent": "patent", "standard": "standard",
     # biblatex types that standard styles do not support, and biblatex-apa ones
-    "artwork": "graphic", "image": "graphic", "audio": "song", "music": "song",
+    "artwork": "graphic", "image": "figure", "audio": "song", "music": "musical_score",
     "commentary": "book", "jurisdiction": "legal_case", "legislation": "legislation",
     "legal": "treaty", "letter": "personal_communication", "letters": "personal_communication",
-    "movie": "motion_picture", "video": "motion_picture", "performance": "performance",
+    "movie": "motion_picture", "video": "broadcast", "performance": "performance",
     "review": "review", "newsarticle": "article-newspaper", "set": "document",
 }
 # entrysubtype of an article or periodical that names a more precise CSL type
@@ -109,7 +109,7 @@ VERBATIM_FIELDS = {"doi": "DOI", "url": "URL", "isbn": "ISBN", "issn": "ISSN", "
                    "pmcid": "PMCID"}
 
 # The publisher of a record: the first of these it has; the others stay in `extra`.
-PUBLISHER_FIELDS = ("publisher", "institution", "organization")
+PUBLISHER_FIELDS = ("publisher", "institution", "organization", "holder")  # holder: a patent's (biblatex)
 
 # eprinttype -> (CSL variable, URL prefix). pandoc makes a URL of arXiv, JSTOR, PubMed and
 # Google Books eprints; citation-js a PMID of PubMed ones. The eprint fields stay in `extra`.

@@ -94,7 +94,7 @@ def parse_date(raw: str) -> Parsed:
     if len(known) == 1:
         side = "end" if ends[1] is None else "start"
         return Parsed(Date(parts=[known[0][0]]), f"the range has an open {side}")
-    return Parsed(Date(parts=[known[0][0], known[1][0]]), ", ".join(sorted(qualifiers)) or None)
+    return Parsed(Date(parts=[known[0][0], known[1][0]], season=known[0][1]), ", ".join(sorted(qualifiers)) or None)
 
 
 _QUALIFIERS = {"~": "circa", "?": "uncertain", "%": "circa and uncertain"}

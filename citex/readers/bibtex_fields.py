@@ -21,7 +21,7 @@ from .bibtex_names import parse_names
 from .latex_decode import decode, plain, verbatim
 
 _URLISH = re.compile(r"^\s*(?:\\url\{|https?://)", re.I)
-_TRAILING_TAGS = re.compile(r"(?:</?[a-z][^>]*>)+$")
+_TRAILING_TAGS = re.compile(r"(?:</?[a-z][^<>]*>)+$")  # not [^>]: "<a<a<a…" was quadratic
 
 
 class _Builder:

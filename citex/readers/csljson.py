@@ -75,10 +75,38 @@ def _record(value: Any, source: Source) -> Record | Failed:
                                  f"an object with none of CSL's keys ({keys}); not read as an item",
                                  source.location()), source.raw)
     try:
+        if _SURROGATE_ESCAPE.search(source.raw) and _has_surrogate(value):
+            rec = to_record(_without_surrogates(value), source)
+            rec.report("warning", "csl-lone-surrogate", "a \\u escape names half of a UTF-16 pair, "
+                       "which no UTF-8 file can hold; it became U+FFFD")
+            return rec
         return to_record(value, source)
     except RecursionError:  # a value nested thousands deep, kept in extra as JSON text
         return Failed(Diagnostic("error", "csl-too-deep", "the item is nested too deeply to keep",
                                  source.location()), source.raw)
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return bool(_SURROGATE.search(value))
+    if isinstance(value, dict):
+        return any(_has_surrogate(k) or _has_surrogate(v) for k, v in value.items())
+    return isinstance(value, list) and any(_has_surrogate(v) for v in value)
+
+
+def _without_surrogates(value: Any) -> Any:
+    """JSON's "\\ud800" decodes to a lone surrogate: each becomes U+FFFD (a pair is one character)."""
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 class _Cursor:
@@ -239,14 +267,16 @@ def read_yaml(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
 
 
 # pandoc reads every string of a YAML bibliography as Markdown; these are its inline marks.
+# Spans are bounded so that every opener is tried in constant time: a span's text holds no
+# unescaped bracket, emphasis is at most 1,000 characters ("[a[a[a…", "*a *a *a…" were quadratic).
 _MARKDOWN = [
-    (re.compile(r"(?<!\\)\[([^\]]*)\]\{\.nocase\}"), r'<span class="nocase">\1</span>'),
-    (re.compile(r"(?<!\\)\[([^\]]*)\]\{\.smallcaps\}"),
+    (re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{\.nocase\}"), r'<span class="nocase">\1</span>'),
+    (re.compile(r"(?<!\\)\[((?:[^\[\]\\]|\\.)*)\]\{\.smallcaps\}"),
      r'<span style="font-variant:small-caps;">\1</span>'),
     (re.compile(r'(?<!\\)<span class="smallcaps">'), '<span style="font-variant:small-caps;">'),
-    (re.compile(r"(?<![\\*])\*\*(?=\S)(.+?)(?<=[^\s\\])\*\*"), r"<b>\1</b>"),
-    (re.compile(r"(?<![\\*\w])\*(?=[^\s*])(.+?)(?<=[^\s\\*])\*(?![*\w])"), r"<i>\1</i>"),
-    (re.compile(r"(?<![\\\w])_(?=[^\s_])(.+?)(?<=[^\s\\_])_(?!\w)"), r"<i>\1</i>"),
+    (re.compile(r"(?<![\\*])\*\*(?=\S)(.{1,1000}?)(?<=[^\s\\])\*\*"), r"<b>\1</b>"),
+    (re.compile(r"(?<![\\*\w])\*(?=[^\s*])(.{1,1000}?)(?<=[^\s\\*])\*(?![*\w])"), r"<i>\1</i>"),
+    (re.compile(r"(?<![\\\w])_(?=[^\s_])(.{1,1000}?)(?<=[^\s\\_])_(?!\w)"), r"<i>\1</i>"),
     (re.compile(r"(?<!\\)\^(?=\S)((?:[^\s^\\]|\\.)+?)(?<!\\)\^"), r"<sup>\1</sup>"),
     (re.compile(r"(?<![\\~])~(?=\S)((?:[^\s~\\]|\\.)+?)(?<!\\)~(?!~)"), r"<sub>\1</sub>"),
 ]

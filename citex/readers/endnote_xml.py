@@ -20,7 +20,7 @@ from ..registry import READERS
 from .wos import parse_date
 
 FORMAT = "endnote-xml"
-_OPEN = re.compile(r"<record(?=[\s>/])[^>]*>")
+_OPEN = re.compile(r"<record(?=[\s>/])[^<>]*>")  # not [^>]*: "<record <record ..." rescanned to the end
 _CLOSE = re.compile(r"</record\s*>")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, remove_pis=True)
@@ -31,6 +31,7 @@ _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _ISBN = re.compile(r"\b(?:97[89][- ]?)?\d{1,5}[- ]?\d+[- ]?\d+[- ]?[\dXx]\b")
 _NUMERIC_DATE = re.compile(r"(\d{4})[-/](\d\d?)(?:[-/](\d\d?))?|(\d\d?)/(\d\d?)/(\d{4})")
 _SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?", re.I)
+_UNDEFINED_ENTITY = re.compile(r"Entity '([^']*)' not defined")
 _PARSER_POSITION = re.compile(r",? line \d+(?:, column \d+)?")
 _DOI_PREFIX = re.compile(r"^\s*(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _ET_AL = frozenset({"et al", "et al.", "others", "and others"})
@@ -39,6 +40,8 @@ _ET_AL = frozenset({"et al", "et al.", "others", "and others"})
 @READERS.register(FORMAT, extensions=(".xml",), sniff=r"(?m)(?:^|>)[ \t]*<xml>\s*<records>|(?:^|>)[ \t]*<records>\s*<record>")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """EndNote XML export (xml/records/record)."""
+    first = _OPEN.search(text)
+    declares_entities = text.find("<!ENTITY", 0, first.start() if first else len(text)) >= 0
     pos, line = 0, 1
     for start, end, closed in _record_spans(text):
         line += text.count("\n", pos, start)
@@ -54,6 +57,14 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
         except etree.XMLSyntaxError as exc:
             at = line + (exc.lineno or 1) - 1
             message = _PARSER_POSITION.sub("", exc.msg)  # lxml's lines count from the record
+            entity = _UNDEFINED_ENTITY.search(message) if declares_entities else None
+            if entity:  # each record is parsed alone: the DOCTYPE's entities never reach the parser
+                yield Failed(Diagnostic(
+                    "error", "endnote-xml-entities",
+                    f"the record uses the entity &{entity.group(1)}; that the file's DOCTYPE declares "
+                    "(EndNote never does; this is how billion-laughs and external-entity attacks "
+                    "work); citex does not expand entities, so the record was not read", Location(path, at)), raw)
+                continue
             yield Failed(Diagnostic("error", "endnote-xml-syntax", f"{message}; the record was not read",
                                     Location(path, at)), raw)
             continue
@@ -64,12 +75,14 @@ def _record_spans(text: str) -> Iterator[tuple[int, int, bool]]:
     """(start, end, closed) of each ``<record>``: it ends at its ``</record>`` or, unclosed,
     where the next one starts."""
     m = _OPEN.search(text)
+    close = _CLOSE.search(text)
     while m:
         following = _OPEN.search(text, m.end())
         if m.group().endswith("/>"):
             yield m.start(), m.end(), True
         else:
-            close = _CLOSE.search(text, m.end())
+            while close and close.start() < m.end():  # searched again only once passed: linear
+                close = _CLOSE.search(text, m.end())
             if close and (following is None or close.start() < following.start()):
                 yield m.start(), close.end(), True
             else:

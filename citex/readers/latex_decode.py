@@ -68,7 +68,10 @@ def _decode(value: str, title: bool, markup: bool) -> Decoded:
     # \'' is a common slip for \" (two quotes for one double quote): G\''{u}nter.
     value = value.replace("\\''", '\\"')
     parser = _Parser(value, title, markup)
-    text = parser.group(top=True)
+    try:
+        text = parser.group(top=True)
+    except RecursionError:  # hundreds of nested groups or accents: no real value has them
+        return Decoded(_SPACES.sub(" ", value).strip(), ("...(nested too deep to decode)",))
     text = _SPACES.sub(" ", text).strip()
     return Decoded(text, tuple(dict.fromkeys(parser.unknown)))
 
@@ -244,7 +247,9 @@ class _Parser:
             out.append(self.argument())
         elif name == "ElsevierGlyph" or name == "unichar":
             code = self.argument()
-            out.append(chr(int(code, 16)) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else code)
+            point = int(code, 16) if re.fullmatch(r"[0-9A-Fa-f]{1,6}", code) else -1
+            # beyond U+10FFFF chr() fails, and a surrogate cannot be written as UTF-8
+            out.append(chr(point) if 0 < point <= 0x10FFFF and not 0xD800 <= point <= 0xDFFF else code)
         elif name in SWALLOW:
             self.argument()
         else:

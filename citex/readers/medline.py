@@ -265,10 +265,10 @@ def _read_ids(rec: Record, values: dict[str, list[str]], used: set[str]) -> None
             rec.extra[tag] = "\n".join(v for v, ids in found if not ids)
         used.add(tag)
     if issns:
-        rec.fields["ISSN"] = " ".join(dict.fromkeys(issns))
+        rec.fields["ISSN"] = ", ".join(dict.fromkeys(issns))  # as the RIS reader lists them: round trips stay
     isbns = [re.sub(r"^ISBN[:\s-]*", "", v, flags=re.I) for v in values.get("ISBN", [])]
     if isbns:
-        rec.fields["ISBN"] = " ".join(isbns)
+        rec.fields["ISBN"] = ", ".join(isbns)
         used.add("ISBN")
 
 

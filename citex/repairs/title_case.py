@@ -25,6 +25,7 @@ from .common_words import is_common
 _WORD = re.compile(r"(?<![\w<>/&])(?<!\d-)([^\W\d_]+(?:-[^\W\d_]+)*)(['’][Ss])?(?![\w>]|-\d)")
 # after an initial's period ("E. COLI") a sentence does not start
 _SENTENCE_START = re.compile(r"(?:^|(?:[:?!]|(?<!\b[^\W\d_])\.)\s+)(?:<[^<>]+>)*[\"'“‘(\[]?$")
+_TAG = re.compile(r"<[^<>]*>")
 _MINOR = frozenset("a an and as at but by de for from in into nor of on or per the to via vs with".split())
 _TAKES_ARTICLE = frozenset(
     "of in for with as from by on to is at into and or via after during under within without "
@@ -58,9 +59,16 @@ def recase(text: str, title_case: bool = False) -> str:
     out, end, previous = [], 0, ""
     if title_case and not all(_common(m.group(1)) for m in _WORD.finditer(text) if m.group(1).isupper()):
         return text  # a journal name half in capitals reads worse than one all in capitals
+    tags = [t.span() for t in _TAG.finditer(text)]
     for m in _WORD.finditer(text):
+        while tags and tags[0][1] <= m.start():
+            tags.pop(0)
+        if tags and tags[0][0] <= m.start():
+            continue  # a word inside a markup tag ('<span style=...>') is not the title's
         word, possessive = m.group(1), m.group(2) or ""
-        start = bool(_SENTENCE_START.search(text[:m.start()]))
+        # a window before the word (searching the whole prefix for each word was quadratic);
+        # with pos/endpos '^' still means the start of the text and '$' the word's start
+        start = bool(_SENTENCE_START.search(text, max(0, m.start() - 200), m.start()))
         new = word
         if word.isupper() and _common(word):
             lower = word.lower()
@@ -83,8 +91,12 @@ def capitalise_starts(text: str) -> str:
 
 def title_case_words(text: str) -> str:
     """An all-lowercase journal name in title case: every word but the minor ones capitalised."""
-    words = text.split(" ")
-    return " ".join(w if (i and w in _MINOR) else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    out, in_tag = [], False
+    for i, w in enumerate(text.split(" ")):
+        # a word inside a markup tag ('<span style=...>') is left as it is
+        out.append(w if (i and w in _MINOR) or in_tag else w[:1].upper() + w[1:])
+        in_tag = w.rfind("<") > w.rfind(">") if "<" in w or ">" in w else in_tag
+    return " ".join(out)
 
 
 @REPAIRS.register("title-case", confidence=0.9)

@@ -47,7 +47,7 @@ def html_to_csl(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(_tag, text)
         text = re.sub(r"\s+", " ", text).strip()
-        text = re.sub(r"<span[^>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>", "", text)
+        text = re.sub(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>", "", text)
     return text
 
 
@@ -58,7 +58,8 @@ def title_html(rec: Record) -> None:
     for field in _MARKUP_FIELDS:
         value = rec.get(field)
         if isinstance(value, str) and ("&" in value or "<" in value):
-            rec.fix(field, html_to_csl(value), rule="title-html")
+            # spaces folded as the whitespace rule (which ran before) would: '&#160;' is one
+            rec.fix(field, " ".join(html_to_csl(value).split()), rule="title-html")
 
 
 # ---------------------------------------------------------------- LaTeX outside LaTeX input
@@ -158,11 +159,17 @@ _SEPARATORS = re.compile(r"(?:[.?!]\s+|\s+[-–—|]\s+)")
 _MIN_TITLE_WORDS = 3
 
 
-def _cut_tail(title: str, matches) -> str | None:
-    """The title before the first sentence break whose tail ``matches``, if enough title is left."""
+def _cut_tail(title: str, matches, longest: int) -> str | None:
+    """The title before the first sentence break whose tail (at most ``longest`` characters)
+    ``matches``, if enough title is left. Longer tails are not looked at: testing the tail
+    after every break of a long title took quadratic time."""
+    enough = False
     for m in _SEPARATORS.finditer(title):
-        head, tail = title[:m.start() + 1].rstrip(" -–—|"), title[m.end():]
-        if len(head.split()) >= _MIN_TITLE_WORDS and matches(tail):
+        if len(title) - m.end() > longest:
+            continue
+        head = title[:m.start() + 1].rstrip(" -–—|")
+        enough = enough or len(head.split()) >= _MIN_TITLE_WORDS
+        if enough and matches(title[m.end():]):
             return head
     return None
 
@@ -174,8 +181,9 @@ def title_with_journal(rec: Record) -> None:
     keys = [fold(j) for j in journals if isinstance(j, str) and len(fold(j)) >= 4]
     if not isinstance(title, str) or not keys:
         return
+    longest = min(3 * max(len(j) for j in journals if isinstance(j, str)) + 100, 600)  # no journal is longer
     head = _cut_tail(title, lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):])
-                                             for k in keys))
+                                             for k in keys), longest)
     if head:
         rec.fix("title", head, rule="title-with-journal")
 
@@ -194,6 +202,6 @@ def title_with_authors(rec: Record) -> None:
     family = next((a.family for a in authors if getattr(a, "family", None)), None)
     if not isinstance(title, str) or not family:
         return
-    head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail))
+    head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail), 3000)
     if head:
         rec.fix("title", head, rule="title-with-authors")

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from ..errors import CitexError
+from ..fieldmaps.bibtex import GENRES
 from ..model import Record
 from ..registry import WRITERS
 from .bibtex import entry_type, number
@@ -70,7 +71,8 @@ PUBSTATES = {"in press": "inpress", "forthcoming": "forthcoming", "submitted": "
              "prepublished": "prepublished"}
 # BCP 47 language (CSL) -> babel/polyglossia name (biblatex langid); the region when it matters.
 LANGIDS = {
-    "en": "english", "en-us": "american", "en-gb": "british", "en-au": "australian",
+    # babel's "english" is US English: en-US as "american" read back as en-US made a round trip change
+    "en": "english", "en-us": "english", "en-gb": "british", "en-au": "australian",
     "en-ca": "canadian", "en-nz": "newzealand", "de": "ngerman", "de-at": "naustrian",
     "de-ch": "nswissgerman", "fr": "french", "es": "spanish", "it": "italian", "pt": "portuguese",
     "pt-br": "brazilian", "nl": "dutch", "sv": "swedish", "da": "danish", "nb": "norsk",
@@ -97,7 +99,13 @@ def kind(record: Record, entry: str) -> str:
         return "mathesis" if "master" in low else genre
     if entry == "report" and not genre:
         return "techreport"
-    return genre if entry in TYPED else ""
+    # a genre the reader took from a biblatex key ("Technical report") goes back as that key
+    return _GENRE_KEYS.get(genre.lower(), genre) if entry in TYPED else ""
+
+
+_GENRE_KEYS: dict[str, str] = {}
+for _key, _genre in GENRES.items():
+    _GENRE_KEYS.setdefault(_genre.lower(), _key)
 
 
 @WRITERS.register("biblatex", extension=".bib")

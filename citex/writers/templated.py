@@ -107,7 +107,8 @@ def bibtex_year(date: Date | None) -> str:
 
 
 def _iso(parts: list[int], season: int | None = None) -> str:
-    year = "%04d" % parts[0] if parts[0] >= 0 else "-%04d" % -parts[0]
+    # ISO 8601 counts a year 0 (1 BC), CSL does not: CSL -45 (45 BC) is ISO -0044
+    year = "%04d" % parts[0] if parts[0] >= 0 else "-%04d" % (-parts[0] - 1)
     rest = ["%02d" % p for p in parts[1:3] if p]
     if not rest and season in (1, 2, 3, 4):
         rest = [str(20 + season)]  # ISO 8601-2 seasons: 21 spring ... 24 winter
@@ -179,11 +180,24 @@ def environment():
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     class Sandbox(ImmutableSandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
             allowed = VISIBLE.get(type(obj))
             if allowed is not None:
                 return attr in allowed
             return super().is_safe_attribute(obj, attr, value)
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            """``"a" * 10**10`` and ``9 ** 10**9`` would eat all memory or time: refused."""
+            from jinja2.sandbox import SecurityError
+
+            sequence = [x for x in (left, right) if isinstance(x, (str, list, tuple))]
+            count = [x for x in (left, right) if isinstance(x, int)]
+            if (operator == "**" and isinstance(right, int) and abs(right) > 64
+                    or operator == "*" and sequence and count and len(sequence[0]) * count[0] > 10**6):
+                raise SecurityError(f"'{operator}' would make a value too large")
+            return super().call_binop(context, operator, left, right)
 
     env = Sandbox(
         loader=jinja2.FileSystemLoader(template_dir()),
