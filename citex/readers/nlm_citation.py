@@ -74,6 +74,7 @@ _ET_AL_TAIL = re.compile(r"(?<=[^,\s])\s+et\s+al\.?$", re.I)
 _ET_AL = re.compile(r"^(?:et[ ]+al\.?|and[ ]+others)$", re.I)
 # "U.S. trends", "drug vs. placebo": a period after these, before a lowercase word, ends nothing.
 _NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:vs|e\.g|i\.e|cf|approx|ca|Dr|St|Mt|Fig|No)\.)$")
+_NON_SPACE = re.compile(r"\S")
 NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.I)
 
 
@@ -89,6 +90,7 @@ class ParsedSource:
     publisher: str | None = None  # books: "Place: Publisher; Year."
     place: str | None = None
     unparsed: str = ""  # trailing text the grammar does not know
+    rest_at: int | None = None  # where that text starts in the citation
 
 
 @dataclass
@@ -138,16 +140,25 @@ def parse_date(m: re.Match[str], prefix: str = "") -> Date:
     return Date(parts=[[year, month]] if month else [[year]])
 
 
-def parse_source(text: str) -> ParsedSource | None:
-    """Parse ``source {trailer}``; ``None`` when ``text`` does not start with a source."""
+def parse_source(text: str, pos: int = 0) -> ParsedSource | None:
+    """Parse ``source {trailer}`` at ``pos``; ``None`` when the text there does not start with a source."""
+    parsed = _parse_source(text, pos)
+    if parsed is not None and parsed.rest_at is not None:
+        parsed.unparsed = text[parsed.rest_at:].strip()
+    return parsed
+
+
+def _parse_source(text: str, pos: int) -> ParsedSource | None:
+    """``parse_source`` leaving the unparsed rest as a position: trying every sentence start of a
+    long citation must not copy the rest of it each time (that was quadratic)."""
     parsed = ParsedSource()
-    book = BOOK_SOURCE.match(text)
+    book = BOOK_SOURCE.match(text, pos)
     if book:
         parsed.place, parsed.publisher = _clean(book.group("place")), _clean(book.group("publisher"))
         parsed.issued = parse_date(book)
         m = book
     else:
-        m = SOURCE.match(text) or SOURCE_NO_DATE.match(text)
+        m = SOURCE.match(text, pos) or SOURCE_NO_DATE.match(text, pos)
         if not m:
             return None
         if m.re is SOURCE:
@@ -155,18 +166,18 @@ def parse_source(text: str) -> ParsedSource | None:
         parsed.volume = _clean(m.group("volume"))
         parsed.issue = _clean(m.group("issue"))
         parsed.page = _clean(m.group("pages"))
-    rest = text[m.end():]
-    while rest.strip():
-        t = TRAILER.match(rest)
+    at = m.end()
+    while _NON_SPACE.search(text, at):
+        t = TRAILER.match(text, at)
         if not t or not t.group(0).strip():
-            parsed.unparsed = rest.strip()
+            parsed.rest_at = at
             break
         doi = t.group("doi") or t.group("doiurl")
         if doi and not parsed.doi:
             parsed.doi = doi.rstrip(".")
         parsed.pmid = parsed.pmid or t.group("pmid")
         parsed.pmcid = parsed.pmcid or t.group("pmcid")
-        rest = rest[t.end():]
+        at = t.end()
     return parsed
 
 
@@ -181,14 +192,17 @@ def split_source(text: str) -> tuple[str, ParsedSource | None]:
     starts += [m.end() for m in re.finditer(r"[ ](?=(?:1[5-9]|20)\d\d(?:[ ][A-Z][a-z]+)*;)", text)]
     partial = None
     for start in starts:
-        parsed = parse_source(text[start:])
+        parsed = _parse_source(text, start)
         if parsed is None:
             continue
-        if not parsed.unparsed and (parsed.issued or parsed.page):
+        if parsed.rest_at is None and (parsed.issued or parsed.page):
             return text[:start].strip(), parsed
         partial = (start, parsed)
     if partial:
-        return text[:partial[0]].strip(), partial[1]
+        start, parsed = partial
+        if parsed.rest_at is not None:
+            parsed.unparsed = text[parsed.rest_at:].strip()
+        return text[:start].strip(), parsed
     return text.strip(), None
 
 
