@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of every reader with atheris, on raw bytes, for a bounded time.
 
-    pip install atheris
+    pip install ".[fuzz]"     # atheris
     python benchmarks/fuzz_atheris.py --seconds 120              # every reader in turn
     python benchmarks/fuzz_atheris.py --seconds 600 --reader ris # one reader
 

@@ -29,6 +29,7 @@ class Tally:
     read: int = 0
     wrote: int = 0
     skipped: int = 0
+    merged: int = 0  # duplicates folded into another record (dedupe): neither written nor lost
     unread_files: list[str] = field(default_factory=list)  # files none of whose records could be read
     counts: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
 
@@ -43,6 +44,8 @@ class Tally:
 
     def __str__(self) -> str:
         text = f"read {self.read}, wrote {self.wrote}, skipped {self.skipped}"
+        if self.merged:
+            text += f", merged {self.merged} duplicates"
         if self.unread_files:
             n = len(self.unread_files)
             text += f"; {n} file{'s' if n > 1 else ''} not read"
@@ -172,7 +175,7 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
             tally.wrote += 1
     writer.end()
     if writer.buffers:
-        tally.wrote = tally.read - tally.skipped
+        tally.wrote = tally.read - tally.skipped - tally.merged
     return tally
 
 
@@ -202,5 +205,8 @@ def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = Non
     if repairs:
         records = repair(records, **(repair_options or {}))
     if dedupe:
-        records = iter(dedupe(list(records)))
+        found = list(records)
+        kept = dedupe(found)
+        tally.merged += len(found) - len(kept)
+        records = iter(kept)
     return dump(records, out, to, tally, on_record, **options)

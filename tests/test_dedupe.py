@@ -78,6 +78,9 @@ def test_cli_dedupe_reports_prisma_counts(tmp_path):
     assert "records found 4, duplicates removed 1, remaining 3" in run.stderr
     assert run.stdout.count("ER  -") == 3
     assert "info[duplicate]" in run.stderr
-    run = subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", "ris", "--dedupe"],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert run.stdout.count("ER  -") == 3
+    assert "read 4, wrote 3, skipped 0, merged 1 duplicates" in run.stderr  # read = wrote + skipped + merged
+    for to in ("ris", "bibtex", "text"):  # streaming and buffering writers count alike
+        run = subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", to, "--dedupe"],
+                             capture_output=True, text=True, cwd=ROOT)
+        assert "read 4, wrote 3, skipped 0, merged 1 duplicates" in run.stderr, (to, run.stderr)
+    assert run.stdout.count("\n") == 3

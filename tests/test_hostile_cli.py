@@ -303,3 +303,25 @@ def test_output_is_utf8_whatever_the_locale(tmp_path):
                          cwd=ROOT, timeout=60, env={**os.environ, "PYTHONIOENCODING": "latin-1", "LC_ALL": "C"})
     assert run.returncode == 0 and b"Traceback" not in run.stderr, run.stderr
     assert "Nguyễn and 😀" in run.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("source", [
+    "{{ 'x'|center(10**9) }}",
+    "{{ 'x'.ljust(10**9) }}",
+    "{{ key|indent(10**8) }}",
+    "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    "{% for i in range(99999) %}{% for j in range(99999) %}{{ key }}{% endfor %}{% endfor %}",
+])
+def test_templates_cannot_hang_or_build_huge_values(tmp_path, source):
+    """Each bound (argument size, output size, time) fails the one record with a template error."""
+    template = tmp_path / "greedy.j2"
+    template.write_text(source + "\n")
+    run = citex("convert", SEED, "--to", "ris", "--template", template, timeout=120)
+    assert assert_accounted(run) == (1, 0, 1) and "template error" in run.stderr, run.stderr
+
+
+def test_template_limits_leave_ordinary_templates_alone(tmp_path):
+    template = tmp_path / "fine.j2"
+    template.write_text("{% for i in range(3) %}{{ '%d'|format(12345678) }}{{ key|center(12) }}{% endfor %}\n")
+    run = citex("convert", SEED, "--to", "ris", "--template", template, timeout=60)
+    assert assert_accounted(run) == (1, 1, 0) and run.stdout.count("12345678") == 3, run.stderr

@@ -25,6 +25,7 @@ from .. import latex as tex
 from ..errors import CitexError, UsageError
 from ..model import Date, Name, Record, Repair, Source
 from . import Writer
+from . import template_limits as limits
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-\u2010-\u2015]+\s*(\S+)\s*$")  # "1011-1015", "S1–S5"
@@ -199,12 +200,17 @@ def environment():
                 raise SecurityError(f"'{operator}' would make a value too large")
             return super().call_binop(context, operator, left, right)
 
+        def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+            limits.check_arguments(getattr(__obj, "__name__", "call"), args, kwargs)
+            return super().call(__context, __obj, *args, **kwargs)
+
     env = Sandbox(
         loader=jinja2.FileSystemLoader(template_dir()),
         autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
     env.filters.update(FILTERS)
+    env.filters.update({name: limits.bounded_filter(name, f) for name, f in env.filters.items()})
     return env
 
 
@@ -271,9 +277,11 @@ class TemplatedWriter(Writer):
     def render(self, record: Record) -> str:
         from jinja2 import TemplateError
 
-        template = self._template or environment().get_template(self.template)
+        context = {**self.context(record), "index": self.count}
         try:
-            return template.render({**self.context(record), "index": self.count})
+            if self._template:  # a user's template runs within time and size bounds
+                return limits.render_bounded(self._template, context, limits.output_budget(record))
+            return environment().get_template(self.template).render(context)
         except TemplateError as exc:
             where = self.options.get("template") or self.template
             tb, line = exc.__traceback__, None
