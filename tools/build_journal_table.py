@@ -78,7 +78,7 @@ def _from_xml(path: Path) -> list[dict]:
 def _from_medline(path: Path) -> list[dict]:
     text = path.read_text(encoding="utf-8-sig", errors="replace").replace("\r\n", "\n")
     out = []
-    for block in re.split(r"\n\s*\n(?=PMID-)", text):
+    for block in re.split(r"\n[ \t]*\n", text):  # records are separated by blank lines
         tags: dict[str, list[str]] = {}
         last = None
         for line in block.split("\n"):

@@ -48,7 +48,7 @@ def journal_duplicates_title(rec: Record) -> None:
 # ``J2``, the short form Vancouver styles print). Only names the table knows
 # are touched, and a name the table gives several meanings is only reported.
 
-_PERIODICALS = {"article-journal", "article", "article-magazine", "review", "review-book"}
+_PERIODICALS = {"article-journal", "article", "article-magazine", "article-newspaper", "review", "review-book"}
 _EXPAND_CONFIDENCE = 0.8  # replacing the journal the input gave is only proposed by default
 
 
