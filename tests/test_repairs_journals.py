@@ -105,16 +105,23 @@ def test_full_title_must_not_fire(fields):
     assert rec.fields == fields and rec.repairs == []
 
 
-def test_an_abbreviation_in_the_journal_slot_stays_and_the_full_title_is_proposed():
-    rec = Record(fields={"container-title": "N Engl J Med"}, source=Source("pubmed-text"))
+@pytest.mark.parametrize("source", ["bibtex", "ris", "csljson"])
+def test_an_abbreviation_in_the_journal_slot_stays_and_the_full_title_is_proposed(source):
+    rec = Record(fields={"container-title": "N Engl J Med"}, source=Source(source))
     [rec] = citex.repair([rec])  # the default threshold
-    assert rec.get("container-title") == "N Engl J Med" and rec.get("container-title-short") == "N Engl J Med"
+    assert rec.fields == {"container-title": "N Engl J Med"}
     assert [(r.field, r.after, r.applied) for r in rec.repairs] == [
-        ("container-title-short", "N Engl J Med", True), ("container-title", NEJM, False)]
-    assert [d.code for d in rec.diagnostics] == ["would-fix-journal-abbreviated"]
-    rec = Record(fields={"container-title": "N Engl J Med"}, source=Source("pubmed-text"))
+        ("container-title", NEJM, False), ("container-title-short", "N Engl J Med", False)]
+    assert {d.code for d in rec.diagnostics} == {"would-fix-journal-abbreviated"}
+    rec = Record(fields={"container-title": "N Engl J Med"}, source=Source(source))
     [rec] = citex.repair([rec], min_confidence=0.8)
     assert (rec.get("container-title"), rec.get("container-title-short")) == (NEJM, "N Engl J Med")
+
+
+def test_pubmed_text_keeps_its_abbreviated_journal_without_a_finding():
+    rec = Record(fields={"container-title": "N Engl J Med"}, source=Source("pubmed-text"))
+    [rec] = citex.repair([rec], min_confidence=0.0)
+    assert rec.fields == {"container-title": "N Engl J Med"} and rec.repairs == rec.diagnostics == []
 
 
 @pytest.mark.parametrize("fields", [
@@ -124,7 +131,7 @@ def test_an_abbreviation_in_the_journal_slot_stays_and_the_full_title_is_propose
     {"container-title": "N Engl J Med", "container-title-short": "NEJM"},
 ])
 def test_abbreviated_must_not_fire(fields):
-    rec = run("journal-abbreviated", **fields)
+    rec = run("journal-abbreviated", source="bibtex", **fields)
     assert rec.fields == fields and rec.repairs == []
 
 
@@ -143,7 +150,7 @@ AMBIGUOUS = JournalTable([
 ])
 def test_ambiguous_names_are_only_reported(monkeypatch, rule, fields):
     monkeypatch.setattr(journals, "table", lambda: AMBIGUOUS)
-    rec = run(rule, **fields)
+    rec = run(rule, source="bibtex", **fields)
     assert rec.fields == fields and rec.repairs == []
     assert [d.code for d in rec.diagnostics] == ["journal-ambiguous"]
 
@@ -160,7 +167,7 @@ def test_writers_put_each_form_in_its_place():
 def test_repairing_twice_changes_nothing_more():
     for fields in ({"container-title": "N Engl J Med"}, {"container-title-short": "N Engl J Med"},
                    {"container-title": NEJM}):
-        rec = Record(fields=dict(fields))
+        rec = Record(fields=dict(fields), source=Source("ris"))
         [rec] = citex.repair([rec], min_confidence=0.8)
         once = dict(rec.fields)
         rec.repairs.clear()

@@ -49,7 +49,6 @@ def journal_duplicates_title(rec: Record) -> None:
 # are touched, and a name the table gives several meanings is only reported.
 
 _PERIODICALS = {"article-journal", "article", "article-magazine", "article-newspaper", "review", "review-book"}
-_EXPAND_CONFIDENCE = 0.8  # replacing the journal the input gave is only proposed by default
 
 
 def _one(rec: Record, found: list[Journal], name: str, by_title: bool) -> Journal | None:
@@ -101,32 +100,34 @@ def journal_full_title(rec: Record) -> None:
                 note=f"the full title of {short!r} ({'NLM' if j.source == 'nlm' else 'CSL styles'})")
 
 
-@REPAIRS.register("journal-abbreviated", confidence=0.95)
+@REPAIRS.register("journal-abbreviated", confidence=0.8)
 def journal_abbreviated(rec: Record) -> None:
-    """The journal slot holds a known NLM abbreviation ('J Clin Med') and no full title is known.
+    """The journal's name slot holds a known NLM abbreviation ('J Clin Med') and no full title:
+    the full title is proposed for ``container-title``, the abbreviation for ``container-title-short``.
 
-    Which field holds which: the abbreviation stays in ``container-title``, where the
-    format put it (PubMed's summary text, a BibTeX ``journal`` its author chose to
-    abbreviate: already-abbreviated names are left alone), and is also recorded as
-    ``container-title-short``, so that RIS ``J2``, biblatex ``shortjournal`` and
-    CSL's short form say it is the abbreviation. Putting the full title in
-    ``container-title`` would change what BibTeX ``journal``, RIS ``T2``/``JO`` and
-    every full-title style print, so it is only proposed (confidence 0.8, applied
-    with ``--min-confidence 0.8``): then the two fields hold full title and abbreviation.
+    Which field holds which. CSL has no third slot, so while the abbreviation stays
+    in ``container-title`` the full title has nowhere to go; moving it there would
+    change what BibTeX ``journal``, RIS ``T2``/``JO`` and every full-title style print,
+    for a name its author may have abbreviated on purpose (already-abbreviated names
+    are left alone). So the move is only proposed (confidence 0.8: applied with
+    ``--min-confidence 0.8``, when the full title goes to ``container-title`` and the
+    abbreviation to ``container-title-short``, i.e. RIS ``J2``, biblatex
+    ``shortjournal`` and CSL's short form). PubMed's summary text is left out: its
+    journal slot is by definition the NLM abbreviation, which is where its readers
+    (and the accuracy measure) look for the journal, so nothing there is wrong.
     """
     name = rec.get("container-title")
     if rec.type not in _PERIODICALS or not isinstance(name, str) or "." in name \
-            or rec.get("container-title-short"):
+            or rec.get("container-title-short") or rec.source.format == "pubmed-text":
         return
     found = table().titles(name)
     if not found or not all(_is_abbreviation(j, name) for j in found) or table().abbreviations(name):
         return  # not an abbreviation, or also some journal's full title
     j = _one(rec, found, name, by_title=False)
     if j:
-        rec.fix("container-title-short", name, rule="journal-abbreviated",
-                note="the journal slot holds this NLM abbreviation")
-        rec.fix("container-title", j.title, rule="journal-abbreviated", confidence=_EXPAND_CONFIDENCE,
-                note=f"the full title of the NLM abbreviation {name!r}")
+        note = f"the NLM abbreviation {name!r} moves to container-title-short"
+        rec.fix("container-title", j.title, rule="journal-abbreviated", note=note)
+        rec.fix("container-title-short", name, rule="journal-abbreviated", note=note)
 
 
 # ---------------------------------------------------------------- a book title carrying other fields
