@@ -31,6 +31,8 @@ NEJM = "The New England journal of medicine"
     ("acta ethol", "acta ethologica", None),
     ("Zeitschrift Rheumatologie", "Zeitschrift für Rheumatologie", None),  # nothing shortened
     ("Anci", "Ancilla Iuris", None),  # a title word left out
+    ("L&O", "Limnology and Oceanography", None),
+    ("AI & Soc", "AI & Society", "nlm"),
     ("3 Biotech", "3 Biotech", None),
 ])
 def test_classify(abbr, title, kind):

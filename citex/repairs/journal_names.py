@@ -60,7 +60,8 @@ def classify(abbr: str, title: str, trusted: bool = False) -> str | None:
     kind = "iso" if "." in abbr else "nlm"
     if trusted:
         return kind
-    if key(abbr) == key(title) or not (abbr[:1].isupper() or abbr[:1].isdigit()):
+    if key(abbr) == key(title) or not (abbr[:1].isupper() or abbr[:1].isdigit()) \
+            or re.search(r"\S&|&\S", abbr):  # 'L&O' is an acronym, 'AI & Soc' is not
         return None
     main = re.split(r"\s[:=-]\s|:\s", title, maxsplit=1)[0]
     full = [w.casefold() for w in _WORD.findall(main.replace("&", " and "))]
