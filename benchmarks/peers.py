@@ -95,8 +95,11 @@ def citex_jobs(command: str) -> bool:
     return "--jobs" in shown
 
 
+CITEX_TREE = REPO  # the citex source tree measured (--citex)
+
+
 def citex_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(CITEX_TREE), os.environ.get("PYTHONPATH", "")])}
 
 
 def style_path(name: str) -> str:
@@ -294,7 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a tool is stopped")
     parser.add_argument("--json", default=str(inputs.CACHE / "results.json"), help="save the measurements here")
     parser.add_argument("--report", metavar="JSON", help="print the tables of a saved run and stop")
+    parser.add_argument("--citex", metavar="TREE", help="measure the citex of this source tree (default: this one)")
     args = parser.parse_args(argv)
+    if args.citex:
+        global CITEX_TREE
+        CITEX_TREE = Path(args.citex).resolve()
     if args.report:
         saved = json.loads(Path(args.report).read_text(encoding="utf-8"))
         print(f"{saved['meta']['date']}, {saved['meta']['cpus']} CPUs, load {saved['meta']['load']}\n")
