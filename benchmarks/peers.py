@@ -211,10 +211,11 @@ def run(args: argparse.Namespace) -> list[dict]:
                     row = {"task": name, "n": n, "tool": tool, "repeat": rep}
                     if argv is None:
                         continue
-                    row.update(measure(argv, work / "last.log", args.timeout))
+                    log = out.with_suffix(".log")
+                    row.update(measure(argv, log, args.timeout))
                     row["records"] = count(task.target, out)
                     if row["rc"] != 0:
-                        row["error"] = (work / "last.log").read_text(errors="replace")[-300:]
+                        row["error"] = log.read_text(errors="replace")[-300:]
                     out.unlink(missing_ok=True)
                     results.append(row)
                     print(f"{name} {n} {tool}: {row['seconds']:.2f} s, {row['kb'] / 1024:.0f} MB, "
@@ -296,16 +297,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a tool is stopped")
     parser.add_argument("--json", default=str(inputs.CACHE / "results.json"), help="save the measurements here")
-    parser.add_argument("--report", metavar="JSON", help="print the tables of a saved run and stop")
+    parser.add_argument("--report", metavar="JSON", help="print the tables of saved runs (comma-separated) and stop")
     parser.add_argument("--citex", metavar="TREE", help="measure the citex of this source tree (default: this one)")
     args = parser.parse_args(argv)
     if args.citex:
         global CITEX_TREE
         CITEX_TREE = Path(args.citex).resolve()
-    if args.report:
-        saved = json.loads(Path(args.report).read_text(encoding="utf-8"))
-        print(f"{saved['meta']['date']}, {saved['meta']['cpus']} CPUs, load {saved['meta']['load']}\n")
-        print(table(saved["results"]))
+    if args.report:  # one saved run, or several merged (each measurement once)
+        merged: dict[tuple, dict] = {}
+        for path in args.report.split(","):
+            saved = json.loads(Path(path).read_text(encoding="utf-8"))
+            print(f"{path}: {saved['meta']['date']}, {saved['meta']['cpus']} CPUs, load {saved['meta']['load']}")
+            merged.update({(r["task"], r["n"], r["tool"], r["repeat"]): r for r in saved["results"]})
+        print()
+        print(table(sorted(merged.values(), key=lambda r: (list(TASKS).index(r["task"]), r["n"]))))
         return 0
     results = run(args)
     print(table(results))
