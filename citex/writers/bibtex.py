@@ -21,12 +21,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import latex as tex
-from ..errors import CitexError
 from ..model import Name, Record
 from ..registry import WRITERS
-from .templated import TemplatedWriter
-
-MISC = ("misc", "howpublished")
+from .bibentry import MISC, BibEntryWriter, number
 # Every CSL 1.0.2 type -> (BibTeX entry type, field for container-title).
 TYPES = {
     **dict.fromkeys(["article", "article-journal", "article-magazine", "article-newspaper",
@@ -63,14 +60,6 @@ _ROLES = {"author": "an author", "title": "a title", "publisher": "a publisher",
           "note": "a note"}
 
 
-def entry_type(record: Record, types: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
-    """The (entry type, container field) for a record: a thesis whose genre says master's is one."""
-    found = types.get(record.type, MISC)
-    if found[0] == "phdthesis" and "master" in str(record.get("genre") or "").lower():
-        return ("mastersthesis", *found[1:])
-    return found
-
-
 def _has(record: Record, role: str, entry: str) -> bool:
     if role == "author":  # a book may have editors instead
         return bool(record.get("author") or (entry == "book" and record.get("editor")))
@@ -87,15 +76,6 @@ def missing(record: Record, entry: str) -> list[str]:
     if entry == "article" and record.get("issue") and not record.get("volume"):
         out.append("a volume for its issue")
     return out
-
-
-def number(record: Record, entry: str) -> Any:
-    """BibTeX's ``number``: an article's issue, a book's number in its series, a report's number."""
-    if entry == "article":
-        return record.get("issue") or record.get("number")
-    if entry in ("book", "collection", "incollection", "inbook", "inproceedings", "inreference"):
-        return record.get("collection-number") or record.get("number")
-    return record.get("number") or record.get("issue")
 
 
 # Entry types whose `volume` and `number` plain prints one or the other of, the number
@@ -156,19 +136,15 @@ def sort_key(record: Record) -> str | None:
 
 
 @WRITERS.register("bibtex", extension=".bib")
-class BibTeXWriter(TemplatedWriter):
+class BibTeXWriter(BibEntryWriter):
     """BibTeX entries (LaTeX-escaped, ASCII unless ascii=False)."""
 
     template = "bibtex.j2"
+    types, publishers = TYPES, PUBLISHER
 
-    def __init__(self, out, **options: Any):
-        self.ascii = bool(options.get("ascii", True))
-        super().__init__(out, **options)
-
-    def context(self, record: Record) -> dict[str, Any]:
-        if not record.id:
-            raise CitexError("record has no citation key", record.source.location())
-        entry, container = entry_type(record, TYPES)
+    def entry(self, record: Record) -> tuple[str, str | None]:
+        """The entry type, or @misc when the record lacks what the type requires (said)."""
+        entry, container = super().entry(record)
         lacking = missing(record, entry)
         if not any(_has(record, r, "misc") for r in ("author", "title", "container", "year", "note")):
             record.report("warning", "bibtex-empty", "the record has no author, title, date or note: "
@@ -177,12 +153,10 @@ class BibTeXWriter(TemplatedWriter):
             record.report("info", "bibtex-misc",
                           f"written as @misc: a BibTeX @{entry} needs {' and '.join(lacking)}, "
                           "and this record has none")
-            entry, container = MISC
+            return MISC
+        return entry, container
+
+    def fields(self, record: Record, entry: str) -> dict[str, Any]:
         editor, num, note = plain_fields(record, entry)
-        return {
-            "record": record, "key": record.id, "ascii": self.ascii,
-            "entry_type": entry, "container_field": container,
-            "publisher_field": PUBLISHER.get(entry, "publisher"),
-            "editor": editor, "number": num, "note": note,
-            "sort_key": sort_key(record),  # without an author, styles sort (and label) by `key`
-        }
+        return {"editor": editor, "number": num, "note": note,
+                "sort_key": sort_key(record)}  # without an author, styles sort (and label) by `key`
