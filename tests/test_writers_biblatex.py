@@ -165,3 +165,26 @@ def test_name_text_with_an_equals_sign_is_braced_so_biber_does_not_parse_it():
     from citex.pipeline import dumps
     rec = Record(type="book", id="x", fields={"author": [Name("xdata=gxd2-author-1", "A")], "title": "T"})
     assert "{xdata=gxd2-author-1}, A" in dumps([rec], "biblatex")
+
+
+@pytest.mark.parametrize("year, written", [
+    (17000002, "Y17000002"), (-17000002, "Y-17000001"), (9999, "9999"), (-45, "-0044")])
+def test_a_year_of_five_digits_or_more_is_written_the_iso_8601_2_way_and_read_back(year, written):
+    """Biber refuses ``17000002`` as a date; ISO 8601-2 and Biber write such a year ``Y17000002``."""
+    rec = Record(type="book", id="y", fields={"title": "T", "issued": Date([[year]])})
+    text = citex.dumps([rec], "biblatex")
+    assert re.search(r"^  date\s+= \{%s\}" % re.escape(written), text, re.M)
+    assert list(citex.loads(text, "bibtex"))[0].get("issued").parts == [[year]]
+
+
+def test_text_biber_would_take_for_an_xdata_reference_is_braced():
+    rec = Record(type="book", id="x", fields={
+        "title": "xdata=gxd4-title", "publisher-place": "xdata=gxd3-location-1 and B",
+        "publisher": "Xdata=P", "note": "See xdata=here"})
+    text = citex.dumps([rec], "biblatex")
+    assert "title     = {{xdata=gxd4-title}}" in text
+    assert "location  = {{xdata=gxd3-location-1 and B}}" in text
+    assert "publisher = {{Xdata=P}}" in text
+    assert "note      = {See xdata=here}" in text  # not a reference: not braced
+    back = list(citex.loads(text, "bibtex"))[0]
+    assert back.get("publisher-place") == "xdata=gxd3-location-1 and B"
