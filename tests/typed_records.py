@@ -98,3 +98,26 @@ RECORD = st.builds(
     st.sampled_from([None, "1-9", "e1234", "101-199"]), st.sampled_from([None, "10.1000/a_b%c"]))
 
 
+
+
+def assert_read_back(record: Record, back: Record, lost: tuple[str, ...] = ()) -> None:
+    """``back`` (a written ``record`` read again) has the record's type and fields.
+
+    Titles come back with the words braced for their capitals marked nocase, names
+    compare by their parts, dates by their parts; ``lost`` fields come back empty.
+    """
+    from citex.latex import strip_markup
+
+    assert back.type == record.type
+    for name, value in record.fields.items():
+        got = back.get(name)
+        if name in lost:
+            assert got is None, name
+        elif name == "title":
+            assert strip_markup(got) == value
+        elif name == "author":
+            assert [n.to_csl() for n in got] == [n.to_csl() for n in value]
+        elif isinstance(value, Date):
+            assert got.parts == value.parts, name
+        else:
+            assert got == value, name

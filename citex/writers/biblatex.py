@@ -16,14 +16,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..errors import CitexError
 from ..fieldmaps.bibtex import GENRES
 from ..model import Record
 from ..registry import WRITERS
-from .bibtex import entry_type, number
-from .templated import TemplatedWriter
-
-MISC = ("misc", "howpublished")
+from .bibentry import MISC, BibEntryWriter, number
 # Every CSL 1.0.2 type -> (biblatex entry type, field for container-title).
 TYPES = {
     **dict.fromkeys(["article-journal", "article-magazine", "article-newspaper"],
@@ -109,29 +105,24 @@ for _key, _genre in GENRES.items():
 
 
 @WRITERS.register("biblatex", extension=".bib")
-class BibLaTeXWriter(TemplatedWriter):
+class BibLaTeXWriter(BibEntryWriter):
     """BibLaTeX entries for Biber (UTF-8 unless ascii=True)."""
 
     template = "biblatex.j2"
+    types, publishers, ascii_default = TYPES, PUBLISHER, False
 
-    def __init__(self, out, **options: Any):
-        self.ascii = bool(options.get("ascii", False))
-        super().__init__(out, **options)
-
-    def context(self, record: Record) -> dict[str, Any]:
-        if not record.id:
-            raise CitexError("record has no citation key", record.source.location())
-        entry, container = entry_type(record, TYPES)
+    def entry(self, record: Record) -> tuple[str, str | None]:
+        entry, container = super().entry(record)
         if record.type == "article" and not record.get("container-title"):
-            entry, container = MISC  # a preprint or working paper
+            return MISC  # a preprint or working paper
         if entry == "incollection" and record.get("container-author"):
-            entry = "inbook"  # a part of a book by the book's own author
+            return "inbook", container  # a part of a book by the book's own author
+        return entry, container
+
+    def fields(self, record: Record, entry: str) -> dict[str, Any]:
         status = str(record.get("status") or "")
         return {
-            "record": record, "key": record.id, "ascii": self.ascii,
-            "entry_type": entry, "container_field": container,
             "entry_subtype": SUBTYPES.get(record.type, ""),
-            "publisher_field": PUBLISHER.get(entry, "publisher"),
             "number": number(record, entry), "kind": kind(record, entry),
             "pubstate": PUBSTATES.get(status.lower(), status),
             "langid": langid(record.get("language")),

@@ -9,6 +9,11 @@ An entry that lacks a field the standard styles (plain, unsrt, plainnat)
 require of its type is written as ``@misc``, which holds the same fields and
 requires none, and the record says so: BibTeX would warn, and a style would
 print the entry with a gap.
+
+What the standard styles can print only one of goes to ``note``, where they
+print it, and the record says so: a @book's editor beside its author
+("Edited by ..."), and a book's or proceedings' number in its series beside
+its volume, or without a series ("Number 6 in Good Series").
 """
 
 from __future__ import annotations
@@ -16,12 +21,9 @@ from __future__ import annotations
 from typing import Any
 
 from .. import latex as tex
-from ..errors import CitexError
-from ..model import Record
+from ..model import Name, Record
 from ..registry import WRITERS
-from .templated import TemplatedWriter
-
-MISC = ("misc", "howpublished")
+from .bibentry import MISC, BibEntryWriter, number
 # Every CSL 1.0.2 type -> (BibTeX entry type, field for container-title).
 TYPES = {
     **dict.fromkeys(["article", "article-journal", "article-magazine", "article-newspaper",
@@ -58,14 +60,6 @@ _ROLES = {"author": "an author", "title": "a title", "publisher": "a publisher",
           "note": "a note"}
 
 
-def entry_type(record: Record, types: dict[str, tuple[str, str | None]]) -> tuple[str, str | None]:
-    """The (entry type, container field) for a record: a thesis whose genre says master's is one."""
-    found = types.get(record.type, MISC)
-    if found[0] == "phdthesis" and "master" in str(record.get("genre") or "").lower():
-        return ("mastersthesis", *found[1:])
-    return found
-
-
 def _has(record: Record, role: str, entry: str) -> bool:
     if role == "author":  # a book may have editors instead
         return bool(record.get("author") or (entry == "book" and record.get("editor")))
@@ -84,13 +78,49 @@ def missing(record: Record, entry: str) -> list[str]:
     return out
 
 
-def number(record: Record, entry: str) -> Any:
-    """BibTeX's ``number``: an article's issue, a book's number in its series, a report's number."""
-    if entry == "article":
-        return record.get("issue") or record.get("number")
-    if entry in ("book", "collection", "incollection", "inbook", "inproceedings", "inreference"):
-        return record.get("collection-number") or record.get("number")
-    return record.get("number") or record.get("issue")
+# Entry types whose `volume` and `number` plain prints one or the other of, the number
+# only with a series (btxdoc: "volume or number"; plain.bst format.bvolume).
+SERIES_NUMBERED = frozenset({"book", "incollection", "inproceedings"})
+
+
+def display_names(names: list[Name], truncated: bool = False) -> str:
+    """Names in reading order for running text: ``Ana Gómez, Jan van der Berg and WHO``."""
+    out = [name.literal or " ".join(p for p in (name.given, name.dropping_particle,
+                                                   name.non_dropping_particle, name.family,
+                                                   name.suffix) if p)
+           for name in names]
+    out = [n for n in out if n] + (["others"] if truncated else [])
+    return " and ".join(out) if len(out) < 3 else ", ".join(out[:-1]) + " and " + out[-1]
+
+
+def _sentences(parts: list[str]) -> str:
+    out = ""
+    for part in (" ".join(str(p).split()) for p in parts if p):
+        if part:
+            out += (" " if out.endswith((".", "!", "?")) else ". ") + part if out else part
+    return out
+
+
+def plain_fields(record: Record, entry: str) -> tuple[list[Name] | None, Any, str]:
+    """(editor, number, note) as plain/unsrt/plainnat print them, without a warning.
+
+    A @book prints its author or its editor, and a book or proceedings its volume or
+    its series number (a number only with a series): the value a style would leave
+    out, with a warning, is moved to the note, and the record says so.
+    """
+    editor, num, moved = record.get("editor"), number(record, entry), []
+    if entry == "book" and record.get("author") and editor:
+        moved.append("Edited by " + display_names(editor, "editor" in record.truncated))
+        record.report("info", "bibtex-moved", "the editor is written in the note: a BibTeX "
+                      "@book prints its author or its editor, not both")
+        editor = None
+    series = str(record.get("collection-title") or "").strip()
+    if entry in SERIES_NUMBERED and str(num or "").strip() and (record.get("volume") or not series):
+        moved.append(f"Number {num}" + (f" in {series}" if series else ""))
+        record.report("info", "bibtex-moved", "the number is written in the note: a BibTeX "
+                      f"@{entry} prints a volume or a number in a series, not both")
+        num = None
+    return editor, num, _sentences([record.get("note"), *moved])
 
 
 def sort_key(record: Record) -> str | None:
@@ -106,33 +136,27 @@ def sort_key(record: Record) -> str | None:
 
 
 @WRITERS.register("bibtex", extension=".bib")
-class BibTeXWriter(TemplatedWriter):
+class BibTeXWriter(BibEntryWriter):
     """BibTeX entries (LaTeX-escaped, ASCII unless ascii=False)."""
 
     template = "bibtex.j2"
+    types, publishers = TYPES, PUBLISHER
 
-    def __init__(self, out, **options: Any):
-        self.ascii = bool(options.get("ascii", True))
-        super().__init__(out, **options)
-
-    def context(self, record: Record) -> dict[str, Any]:
-        if not record.id:
-            raise CitexError("record has no citation key", record.source.location())
-        entry, container = entry_type(record, TYPES)
+    def entry(self, record: Record) -> tuple[str, str | None]:
+        """The entry type, or @misc when the record lacks what the type requires (said)."""
+        entry, container = super().entry(record)
         lacking = missing(record, entry)
-        if not any(_has(record, r, "misc") for r in ("author", "title", "container", "year", "note")) \
-                and not record.get("editor"):
+        if not any(_has(record, r, "misc") for r in ("author", "title", "container", "year", "note")):
             record.report("warning", "bibtex-empty", "the record has no author, title, date or note: "
                           "BibTeX styles will print an empty entry for it")
         if lacking:
             record.report("info", "bibtex-misc",
                           f"written as @misc: a BibTeX @{entry} needs {' and '.join(lacking)}, "
                           "and this record has none")
-            entry, container = MISC
-        return {
-            "record": record, "key": record.id, "ascii": self.ascii,
-            "entry_type": entry, "container_field": container,
-            "publisher_field": PUBLISHER.get(entry, "publisher"),
-            "number": number(record, entry),
-            "sort_key": sort_key(record),  # without an author, styles sort (and label) by `key`
-        }
+            return MISC
+        return entry, container
+
+    def fields(self, record: Record, entry: str) -> dict[str, Any]:
+        editor, num, note = plain_fields(record, entry)
+        return {"editor": editor, "number": num, "note": note,
+                "sort_key": sort_key(record)}  # without an author, styles sort (and label) by `key`

@@ -10,7 +10,6 @@ variables only, so what has no variable goes under ``custom``: the record's
 from __future__ import annotations
 
 import json
-import textwrap
 from typing import Any
 
 from ..errors import CitexError
@@ -33,22 +32,40 @@ def item(record: Record) -> dict[str, Any]:
     return out
 
 
-@WRITERS.register("csljson", extension=".json")
-class CSLJSONWriter(Writer):
-    """CSL-JSON, the citeproc input format (pandoc, Zotero, citeproc-js)."""
+class CSLItemsWriter(Writer):
+    """A list of CSL items: ``opening``, then each item's text, then ``closing`` (``empty`` for none).
+
+    A subclass gives the three texts and :meth:`text`, which sees ``self.count``
+    (the items written so far) to put separators between items.
+    """
+
+    opening = closing = empty = ""
 
     def __init__(self, out, **options: Any):
         super().__init__(out, **options)
         self.count = 0
 
+    def text(self, data: dict[str, Any]) -> str:
+        raise NotImplementedError
+
     def begin(self) -> None:
-        self.out.write("[")
+        self.out.write(self.opening)
 
     def write(self, record: Record) -> None:
-        text = json.dumps(item(record), indent=2, ensure_ascii=False)
-        # Not textwrap.indent: it also breaks at U+2028 and kin inside string values.
-        self.out.write(("\n  " if not self.count else ",\n  ") + text.replace("\n", "\n  "))
+        self.out.write(self.text(item(record)))
         self.count += 1
 
     def end(self) -> None:
-        self.out.write("\n]\n" if self.count else "]\n")
+        self.out.write(self.closing if self.count else self.empty)
+
+
+@WRITERS.register("csljson", extension=".json")
+class CSLJSONWriter(CSLItemsWriter):
+    """CSL-JSON, the citeproc input format (pandoc, Zotero, citeproc-js)."""
+
+    opening, closing, empty = "[", "\n]\n", "]\n"
+
+    def text(self, data: dict[str, Any]) -> str:
+        text = json.dumps(data, indent=2, ensure_ascii=False)
+        # Not textwrap.indent: it also breaks at U+2028 and kin inside string values.
+        return ("\n  " if not self.count else ",\n  ") + text.replace("\n", "\n  ")

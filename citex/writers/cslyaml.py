@@ -18,10 +18,8 @@ import re
 from typing import Any
 
 from ..latex import MATH, parse
-from ..model import Record
 from ..registry import WRITERS
-from . import Writer
-from .csljson import item
+from .csljson import CSLItemsWriter
 
 # Markdown for CSL rich-text tags: (before, after); spaces in ^sup^ and ~sub~ must be escaped.
 _MARKDOWN = {"i": ("*", "*"), "b": ("**", "**"), "sup": ("^", "^"), "sub": ("~", "~"),
@@ -77,23 +75,14 @@ def _convert(value: Any, key: str = "") -> Any:
 
 
 @WRITERS.register("cslyaml", extension=".yaml")
-class CSLYAMLWriter(Writer):
+class CSLYAMLWriter(CSLItemsWriter):
     """CSL-YAML, the references list pandoc reads (--bibliography refs.yaml)."""
 
-    def __init__(self, out, **options: Any):
-        super().__init__(out, **options)
-        self.count = 0
+    opening, closing, empty = "---\n", "---\n", "references: []\n---\n"
 
-    def begin(self) -> None:
-        self.out.write("---\n")
-
-    def write(self, record: Record) -> None:
+    def text(self, data: dict[str, Any]) -> str:
         import yaml  # lazy: only this writer needs it
 
-        text = yaml.safe_dump([_convert(item(record))], allow_unicode=True, sort_keys=False,
+        text = yaml.safe_dump([_convert(data)], allow_unicode=True, sort_keys=False,
                               default_flow_style=False, width=10**9)
-        self.out.write(("references:\n" if not self.count else "") + text)
-        self.count += 1
-
-    def end(self) -> None:
-        self.out.write(("" if self.count else "references: []\n") + "---\n")
+        return ("references:\n" if not self.count else "") + text

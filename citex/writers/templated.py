@@ -31,6 +31,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 _RANGE = re.compile(r"^\s*(\S+?)\s*[-\u2010-\u2015]+\s*(\S+)\s*$")  # "1011-1015", "S1–S5"
 _DASHES = re.compile(r"\s*[-\u2010-\u2015]+\s*")
 _AND = re.compile(r",|\band\b", re.I)  # what makes BibTeX split a name or a name list
+_XDATA = re.compile(r"(?:^|\sand\s)\s*xdata=", re.I)  # Biber's granular XDATA reference
 
 
 def template_dir() -> Path:
@@ -84,6 +85,16 @@ def bibtex_names(names: list[Name] | None, truncated: bool = False, ascii: bool 
     return " and ".join(out)
 
 
+def biber_text(text: str | None) -> str:
+    """A value Biber would take for a granular XDATA reference (``xdata=key-field``), braced.
+
+    Biber reads a field, or an item of a list field, that is ``xdata=...`` as data
+    to fetch from another entry; in braces it is the text it is.
+    """
+    text = text or ""
+    return "{%s}" % text if _XDATA.search(text) else text
+
+
 def bibtex_pages(page: str | None, ascii: bool = True) -> str:
     """A page range with BibTeX's en dash: 1011-1015 -> 1011--1015."""
     return latex(_DASHES.sub("--", oneline(page)), ascii)
@@ -109,11 +120,13 @@ def bibtex_year(date: Date | None) -> str:
 
 def _iso(parts: list[int], season: int | None = None) -> str:
     # ISO 8601 counts a year 0 (1 BC), CSL does not: CSL -45 (45 BC) is ISO -0044
-    year = "%04d" % parts[0] if parts[0] >= 0 else "-%04d" % (-parts[0] - 1)
+    year = parts[0] if parts[0] >= 0 else parts[0] + 1
     rest = ["%02d" % p for p in parts[1:3] if p]
     if not rest and season in (1, 2, 3, 4):
         rest = [str(20 + season)]  # ISO 8601-2 seasons: 21 spring ... 24 winter
-    return "-".join([year, *rest])
+    if abs(year) > 9999 and not rest:
+        return "Y%d" % year  # ISO 8601-2 (and Biber): a year of five or more digits, "Y17000002"
+    return "-".join(["%04d" % year if year >= 0 else "-%04d" % -year, *rest])
 
 
 def iso_date(date: Date | None) -> str:
@@ -158,7 +171,7 @@ def page_range(page: str | None) -> tuple[str, str]:
 
 FILTERS = {
     f.__name__: f
-    for f in (oneline, latex, bibtex_title, verbatim, bibtex_names, bibtex_pages,
+    for f in (oneline, latex, bibtex_title, verbatim, bibtex_names, biber_text, bibtex_pages,
               bibtex_month, bibtex_year, iso_date, ris_name, ris_date, page_range)
 }
 
