@@ -1,0 +1,114 @@
+"""In-text citations: a document's clusters of citation keys, rendered with its bibliography.
+
+``cite(records, [["shah2020", "li2009"], ["li2009"]], "apa")`` gives each
+cluster as the style prints it in the text (``(Li, 2009; Shah et al., 2020)``)
+and the bibliography of the cited records. Numeric styles number the records
+in the order they are first cited; records never cited are left out of the
+bibliography, as in a manuscript. Keys are the records' citation keys (the
+input's own, else the key citex builds, as ``citex convert --to bibtex`` shows).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .csl_cluster import ClusterRenderer, registered
+from .csl_markup import tidy
+from . import csl_year_suffix as year_suffix
+from .csl_year_suffix import with_year_suffixes
+from .errors import UsageError
+from .model import Record
+
+_KEY_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+@dataclass
+class CitedDocument:
+    """Marked-up text (``citex.csl_markup``) of a document's clusters and bibliography."""
+
+    clusters: list[str]
+    entries: list[tuple[Record, str]]  # (record, entry) in bibliography order
+
+
+def parse_clusters(text: str) -> list[list[str]]:
+    """Clusters from text: one a line, keys separated by commas, semicolons or spaces.
+
+    Blank lines and lines starting with ``#`` are skipped; a leading ``@`` or
+    surrounding brackets (``[@shah2020; @li2009]``, pandoc's syntax) are allowed.
+    """
+    clusters = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        keys = [k.lstrip("@") for k in _KEY_SEPARATORS.split(line.strip("[]")) if k.strip("@")]
+        if keys:
+            clusters.append(keys)
+    return clusters
+
+
+def split_keys(values: Iterable[str]) -> list[str]:
+    """Keys given as ``--keys a,b --keys c`` or ``a b``: one flat list."""
+    return [k for value in values for k in _KEY_SEPARATORS.split(value) if k]
+
+
+def keyed(records: Iterable[Record]) -> list[Record]:
+    """The records with the citation keys the writers give them: the input's, else one citex builds."""
+    from .keys import CitationKeys
+
+    keys = CitationKeys()
+    records = list(records)
+    for rec in records:
+        keys.assign(rec)
+    return records
+
+
+def cite(records: Iterable[Record], clusters: list[list[str]], style: str = "apa",
+         locale: str = "en-US") -> CitedDocument:
+    """The clusters and the bibliography of the cited records, in ``style``.
+
+    ``UnknownName`` (with the closest keys) for a key no record has; the first
+    record holding a key is the one cited.
+    """
+    from .writers.csl import _entries, load_style
+
+    records = list(records)
+    cited = _cited(records, clusters)
+    load_style(style, locale)  # a bad style or locale fails here, before any work
+    cited = with_year_suffixes(lambda: load_style(style, locale), cited)
+    by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
+    bib = registered(load_style(style, locale), cited)
+    suffix_here = year_suffix.implicit(bib.style)
+    renderer = ClusterRenderer(bib, lambda key, text: year_suffix.placed(text, cited[int(key[1:])])
+                               if suffix_here else text)
+    rendered = [tidy(renderer.render([by_key[k] for k in keys])) for keys in clusters]
+    entries = _entries(load_style(style, locale), cited)
+    if suffix_here:
+        entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
+    return CitedDocument(rendered, entries)
+
+
+def _cited(records: list[Record], clusters: list[list[str]]) -> list[Record]:
+    """The records cited, in the order of their first citation."""
+    if not any(clusters):
+        raise UsageError("no citation keys given", code="no-citations")
+    by_key: dict[str, Record] = {}
+    for rec in records:
+        if rec.id is not None:
+            by_key.setdefault(rec.id, rec)
+    order: dict[str, Record] = {}
+    for key in (k for keys in clusters for k in keys):
+        if key not in by_key:
+            raise _unknown_key(key, list(by_key))
+        order.setdefault(key, by_key[key])
+    return list(order.values())
+
+
+def _unknown_key(key: str, known: list[str]) -> UsageError:
+    import difflib
+
+    close = difflib.get_close_matches(key, known, n=3) or [k for k in known if k.lower() == key.lower()]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return UsageError(f"no record has the citation key '{key}'{hint}", code="unknown-key")

@@ -1,0 +1,141 @@
+"""In-text citations (citex.citations): clusters, year suffixes, numbering by first citation, collapsing."""
+
+from __future__ import annotations
+
+import pytest
+
+from citex.citations import cite, parse_clusters, split_keys
+from citex.csl_cluster import collapse_numbers
+from citex.csl_markup import to_html, to_text
+from citex.csl_year_suffix import suffix
+from citex.errors import UsageError
+from citex.model import Date, Name, Record
+
+
+def article(key: str, family: str, year: int, title: str, *others: str, given: str = "Wei") -> Record:
+    authors = [Name(family=family, given=given)] + [Name(family=o, given="K.") for o in others]
+    return Record(fields={"author": authors, "issued": Date(parts=[[year]]), "title": title,
+                          "container-title": "Journal of Physics"}, id=key)
+
+
+def library() -> list[Record]:
+    return [article("shah2020", "Shah", 2020, "Spine sarcoma", "Patel", "Jones"),
+            article("li2009b", "Li", 2009, "Beta rays"),
+            article("li2009a", "Li", 2009, "Alpha rays"),
+            article("zed2001", "Zed", 2001, "Quiet"),
+            article("yu2002", "Yu", 2002, "Loud")]
+
+
+def texts(document) -> tuple[list[str], list[str]]:
+    return [to_text(c) for c in document.clusters], [to_text(e) for _, e in document.entries]
+
+
+def test_author_date_cluster_with_year_suffixes_in_cites_and_entries():
+    clusters, entries = texts(cite(library(), [["shah2020", "li2009a"], ["li2009b"]], "apa"))
+    assert clusters == ["(Li, 2009a; Shah et al., 2020)", "(Li, 2009b)"]
+    # the suffixes follow the bibliography order (by title here), not the order of citation
+    assert entries[:2] == ["Li, W. (2009a). Alpha rays. Journal of Physics.",
+                           "Li, W. (2009b). Beta rays. Journal of Physics."]
+
+
+def test_no_suffix_when_the_cites_differ():
+    records = [article("a", "Li", 2009, "One"), article("b", "Li", 2010, "Two")]
+    clusters, entries = texts(cite(records, [["a", "b"]], "apa"))
+    assert clusters == ["(Li, 2009; Li, 2010)"]
+    assert "2009a" not in " ".join(entries)
+
+
+def test_different_authors_alike_in_a_cite_get_no_suffix_where_the_style_adds_names():
+    records = [article("a", "Li", 2009, "One", given="Wei"), article("b", "Li", 2009, "Two", given="Ann")]
+    _, entries = texts(cite(records, [["a", "b"]], "apa"))  # citeproc-js adds initials here
+    assert not any("2009a" in e or "2009b" in e for e in entries)
+
+
+def test_a_style_that_never_prints_year_suffix_gets_it_after_the_year():
+    clusters, entries = texts(cite(library(), [["li2009b", "li2009a"]], "springer-basic-author-date"))
+    assert clusters == ["(Li 2009a; Li 2009b)"]
+    # springer sorts by author and date only: the tie keeps the order of first citation
+    assert entries == ["Li W (2009a) Beta rays. Journal of Physics", "Li W (2009b) Alpha rays. Journal of Physics"]
+
+
+def test_no_year_suffix_where_the_style_does_not_ask_for_it():
+    _, entries = texts(cite(library(), [["li2009a", "li2009b"]], "ieee"))
+    assert not any("2009a" in e for e in entries)
+
+
+def test_numeric_styles_number_by_first_citation_and_collapse_ranges():
+    document = cite(library(), [["zed2001", "li2009a"], ["shah2020", "zed2001", "yu2002", "li2009b"]],
+                    "nlm-citation-sequence")
+    clusters, entries = texts(document)
+    assert clusters == ["(1,2)", "(1,3–5)"]
+    assert [rec.id for rec, _ in document.entries] == ["zed2001", "li2009a", "shah2020", "yu2002", "li2009b"]
+    assert entries[0].startswith("1. Zed W. Quiet.")
+
+
+def test_two_consecutive_numbers_stay_apart_and_a_gap_ends_a_range():
+    keys = ["shah2020", "li2009b", "li2009a", "zed2001", "yu2002"]
+    document = cite(library(), [keys, ["shah2020", "li2009b"], ["yu2002", "shah2020", "li2009b", "li2009a"]],
+                    "nature")
+    assert [to_html(c) for c in document.clusters] == ["<sup>1–5</sup>", "<sup>1,2</sup>", "<sup>1–3,5</sup>"]
+
+
+def test_styles_without_collapse_list_every_number():
+    clusters, _ = texts(cite(library(), [["shah2020", "li2009b", "li2009a"]], "ieee"))
+    assert clusters == ["[1], [2], [3]"]
+
+
+def test_uncited_records_are_left_out_of_the_bibliography():
+    document = cite(library(), [["yu2002"]], "apa")
+    assert [rec.id for rec, _ in document.entries] == ["yu2002"]
+
+
+def test_a_key_cited_twice_in_a_cluster_is_cited_once():
+    clusters, _ = texts(cite(library(), [["yu2002", "yu2002"]], "apa"))
+    assert clusters == ["(Yu, 2002)"]
+
+
+def test_unknown_key_suggests_close_keys():
+    with pytest.raises(UsageError, match=r"no record has the citation key 'li2009'; did you mean li2009"):
+        cite(library(), [["li2009"]], "apa")
+
+
+def test_no_keys_is_an_error():
+    with pytest.raises(UsageError, match="no citation keys"):
+        cite(library(), [], "apa")
+
+
+def test_records_are_not_changed_by_the_suffixes():
+    records = library()
+    cite(records, [["li2009a", "li2009b"]], "apa")
+    assert all("year-suffix" not in rec.fields for rec in records)
+
+
+@pytest.mark.parametrize("text, clusters", [
+    ("shah2020, li2009\nli2009", [["shah2020", "li2009"], ["li2009"]]),
+    ("a b;c\n\n# a comment\n", [["a", "b", "c"]]),
+    ("[@shah2020; @li2009]", [["shah2020", "li2009"]]),
+])
+def test_parse_clusters(text, clusters):
+    assert parse_clusters(text) == clusters
+
+
+def test_split_keys():
+    assert split_keys(["a,b", "c d"]) == ["a", "b", "c", "d"]
+
+
+@pytest.mark.parametrize("n, letters", [(0, "a"), (1, "b"), (25, "z"), (26, "aa"), (27, "ab"), (52, "ba")])
+def test_year_suffix_letters(n, letters):
+    assert suffix(n) == letters
+
+
+class _Cite(dict):
+    def __init__(self, number, **extra):
+        super().__init__(extra)
+        self.number = number
+
+
+def test_collapse_numbers_keeps_cites_with_locators_apart():
+    parts = [(_Cite(n), str(n)) for n in (1, 2, 3)] + [(_Cite(4, locator="5"), "4, p. 5"), (_Cite(5), "5")]
+    assert collapse_numbers(parts) == ["1–3", "4, p. 5", "5"]
+    bracketed = [(_Cite(n), f"[{n}]") for n in (7, 8, 9, 10)]
+    assert collapse_numbers(bracketed) == ["[7]–[10]"]
