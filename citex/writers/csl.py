@@ -151,9 +151,18 @@ class _Bibliography(Writer):
         self.records.append(record)
 
     def end(self) -> None:
-        self.out.write(self.compose(_entries(self.style, self.records)))
+        clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
+        if not clusters:
+            self.out.write(self.compose(_entries(self.style, self.records)))
+            return
+        from ..citations import cite
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
+        document = cite(self.records, clusters, self.options.get("style") or "apa",
+                        self.options.get("locale") or "en-US")
+        self.out.write(self.compose(document.entries, document.clusters))
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+        """The output: the citation clusters (when given) in order, then the bibliography."""
         raise NotImplementedError
 
 
@@ -161,16 +170,18 @@ class _Bibliography(Writer):
 class TextWriter(_Bibliography):
     """Formatted bibliography as plain text, one entry a line (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
-        return "".join(markup.to_text(entry) + "\n" for _, entry in entries)
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+        cited = "".join(markup.to_text(c) + "\n" for c in clusters) + "\n" if clusters else ""
+        return cited + "".join(markup.to_text(entry) + "\n" for _, entry in entries)
 
 
 @WRITERS.register("markdown", extension=".md")
 class MarkdownWriter(_Bibliography):
     """Formatted bibliography as Markdown, one paragraph an entry (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
-        text = "\n\n".join(markup.to_markdown(entry) for _, entry in entries)
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+        text = "\n\n".join([markup.to_markdown(c) for c in clusters]
+                           + [markup.to_markdown(entry) for _, entry in entries])
         return text + "\n" if text else ""
 
 
@@ -178,11 +189,33 @@ class MarkdownWriter(_Bibliography):
 class HtmlWriter(_Bibliography):
     """Formatted bibliography as an HTML page of csl-entry divs (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
         from markupsafe import Markup
 
         from .templated import environment
 
         return environment().get_template("bibliography.html.j2").render(
             title="Bibliography", lang=self.options.get("locale") or "en-US",
+            citations=[Markup(markup.to_html(c)) for c in clusters],
             entries=[{"id": rec.id, "html": Markup(markup.to_html(entry))} for rec, entry in entries])
+
+
+@WRITERS.register("rtf", extension=".rtf")
+class RtfWriter(_Bibliography):
+    """Formatted bibliography as an RTF document that pastes into word processors (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+        from ..csl_rich import rtf_document, to_rtf
+
+        return rtf_document([to_rtf(c) for c in clusters] + [to_rtf(entry) for _, entry in entries])
+
+
+@WRITERS.register("latex", extension=".tex")
+class LatexWriter(_Bibliography):
+    """Formatted bibliography as LaTeX paragraphs, one entry a line (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+        from ..csl_rich import to_latex
+
+        text = "\n\n".join([to_latex(c) for c in clusters] + [to_latex(entry) for _, entry in entries])
+        return text + "\n" if text else ""
