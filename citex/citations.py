@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from .csl_cluster import ClusterRenderer, registered
 from .csl_markup import tidy
 from . import csl_year_suffix as year_suffix
-from .csl_year_suffix import with_year_suffixes
 from .errors import UsageError
 from .model import Record
 
@@ -76,15 +76,18 @@ def cite(records: Iterable[Record], clusters: list[list[str]], style: str = "apa
 
     records = list(records)
     cited = _cited(records, clusters)
-    load_style(style, locale)  # a bad style or locale fails here, before any work
-    cited = with_year_suffixes(lambda: load_style(style, locale), cited)
+    def load() -> Any:
+        return load_style(style, locale)
+
+    first = load()  # a bad style or locale fails here, before any work
+    cited = year_suffix.with_year_suffixes(first, load, cited)
     by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
-    bib = registered(load_style(style, locale), cited)
+    bib = registered(load(), cited)
     suffix_here = year_suffix.implicit(bib.style)
     renderer = ClusterRenderer(bib, lambda key, text: year_suffix.placed(text, cited[int(key[1:])])
                                if suffix_here else text)
     rendered = [tidy(renderer.render([by_key[k] for k in keys])) for keys in clusters]
-    entries = _entries(load_style(style, locale), cited)
+    entries = _entries(first, cited)
     if suffix_here:
         entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
     return CitedDocument(rendered, entries)

@@ -26,29 +26,55 @@ from .csl_cluster import ClusterRenderer, registered
 from .model import Record
 
 
-def with_year_suffixes(load: Callable[[], Any], records: list[Record]) -> list[Record]:
+def entries(style: Any, load: Callable[[], Any], records: list[Record]) -> list[tuple[Record, str]]:
+    """The bibliography entries of ``records`` in ``style`` (as the CSL writers render them),
+    with year suffixes where their cites are alike. ``load`` gives a fresh copy of the style."""
+    from .writers.csl import _entries
+
+    suffixed = with_year_suffixes(style, load, records)
+    rendered = _entries(style, suffixed)
+    if suffixed is not records and implicit(style):
+        rendered = [(rec, placed(entry, rec)) for rec, entry in rendered]
+    return rendered
+
+
+def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record]) -> list[Record]:
     """``records`` with those whose cites are alike replaced by copies carrying a ``year-suffix``.
 
-    ``load`` returns a fresh citeproc-py style (each bibliography sets state on its style).
+    Only records sharing a year and a first name (or title) can cite alike, so only
+    those are rendered and compared: most bibliographies cost nothing more.
+    ``records`` itself comes back when no record needs a suffix.
     """
-    style = load()
     citation = style.root.citation
     if citation is None or citation.get_option("disambiguate-add-year-suffix") != "true":
         return records
+    candidates = _candidates(records)
+    if not candidates:
+        return records
     by_names = any(citation.get_option(o) == "true"
                    for o in ("disambiguate-add-names", "disambiguate-add-givenname"))
-    bib = registered(style, records)
+    subset = [records[n] for n in candidates]
+    bib = registered(load(), subset)
     alike: dict[tuple[str, Any], list[int]] = defaultdict(list)
     for item in bib.items:  # bibliography order: "a" goes to the first entry
-        position = int(item.key[1:])
+        position = candidates[int(item.key[1:])]
         names = _names(records[position]) if by_names else None
         alike[(ClusterRenderer(bib).render([item.key]), names)].append(position)
     suffixed = list(records)
-    for positions in alike.values():
-        if len(positions) > 1:
-            for n, position in enumerate(positions):
-                suffixed[position] = _with_suffix(records[position], suffix(n))
-    return suffixed
+    for positions in (p for p in alike.values() if len(p) > 1):
+        for n, position in enumerate(positions):
+            suffixed[position] = _with_suffix(records[position], suffix(n))
+    return suffixed if any(len(p) > 1 for p in alike.values()) else records
+
+
+def _candidates(records: list[Record]) -> list[int]:
+    """Positions of the records that share a year and a first name (or title) with another."""
+    groups: dict[tuple[Any, str], list[int]] = defaultdict(list)
+    for n, rec in enumerate(records):
+        people = rec.get("author") or rec.get("editor") or []
+        first = (people[0].family or people[0].literal or "") if people else str(rec.get("title", ""))
+        groups[(rec.year, first.casefold())].append(n)
+    return sorted(n for group in groups.values() if len(group) > 1 for n in group)
 
 
 def suffix(n: int) -> str:

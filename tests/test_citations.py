@@ -7,9 +7,10 @@ import pytest
 from citex.citations import cite, parse_clusters, split_keys
 from citex.csl_cluster import collapse_numbers
 from citex.csl_markup import to_html, to_text
-from citex.csl_year_suffix import suffix
+from citex.csl_year_suffix import suffix, with_year_suffixes
 from citex.errors import UsageError
 from citex.model import Date, Name, Record
+from citex.writers.csl import load_style, render
 
 
 def article(key: str, family: str, year: int, title: str, *others: str, given: str = "Wei") -> Record:
@@ -139,3 +140,18 @@ def test_collapse_numbers_keeps_cites_with_locators_apart():
     assert collapse_numbers(parts) == ["1–3", "4, p. 5", "5"]
     bracketed = [(_Cite(n), f"[{n}]") for n in (7, 8, 9, 10)]
     assert collapse_numbers(bracketed) == ["[7]–[10]"]
+
+
+def test_a_bibliography_alone_gets_year_suffixes_too():
+    assert render(library(), "apa")[:2] == ["Li, W. (2009a). Alpha rays. Journal of Physics.",
+                                            "Li, W. (2009b). Beta rays. Journal of Physics."]
+
+
+def test_records_that_cannot_cite_alike_are_not_rendered_twice():
+    records = [article("a", "Li", 2009, "One"), article("b", "Li", 2010, "Two"), article("c", "Wu", 2009, "3")]
+    style = load_style("apa")
+
+    def load():
+        raise AssertionError("no second style is needed: no two records share a name and a year")
+
+    assert with_year_suffixes(style, load, records) is records

@@ -34,7 +34,12 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
+    from ..csl_year_suffix import entries
+
+    def load() -> Any:
+        return load_style(style, locale)
+
+    return [_CONVERT[to](entry) for _, entry in entries(load(), load, list(records))]
 
 
 def load_style(name: str, locale: str = "en-US") -> Any:
@@ -147,13 +152,18 @@ class _Bibliography(Writer):
         self.style = load_style(self.options.get("style") or "apa",
                                 self.options.get("locale") or "en-US")
 
+    def _load(self) -> Any:
+        return load_style(self.options.get("style") or "apa", self.options.get("locale") or "en-US")
+
     def write(self, record: Record) -> None:
         self.records.append(record)
 
     def end(self) -> None:
         clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
         if not clusters:
-            self.out.write(self.compose(_entries(self.style, self.records)))
+            from ..csl_year_suffix import entries
+
+            self.out.write(self.compose(entries(self.style, self._load, self.records)))
             return
         from ..citations import cite
 
