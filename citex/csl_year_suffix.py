@@ -42,38 +42,65 @@ def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record
     """``records`` with those whose cites are alike replaced by copies carrying a ``year-suffix``.
 
     Only records sharing a year and a first name (or title) can cite alike, so only
-    those are rendered and compared: most bibliographies cost nothing more.
-    ``records`` itself comes back when no record needs a suffix.
+    those are rendered and compared, and only those alike are sorted to give out the
+    letters: most bibliographies cost little more. ``records`` itself comes back when
+    no record needs a suffix.
     """
     citation = style.root.citation
     if citation is None or citation.get_option("disambiguate-add-year-suffix") != "true":
         return records
-    candidates = _candidates(records)
+    by_names = _names_rule(citation)
+    candidates = _candidates(records, by_names)
     if not candidates:
         return records
-    by_names = any(citation.get_option(o) == "true"
-                   for o in ("disambiguate-add-names", "disambiguate-add-givenname"))
-    subset = [records[n] for n in candidates]
-    bib = registered(load(), subset)
+    bib = registered(load(), [records[n] for n in candidates], sort=False)
     alike: dict[tuple[str, Any], list[int]] = defaultdict(list)
-    for item in bib.items:  # bibliography order: "a" goes to the first entry
+    for item in bib.items:
         position = candidates[int(item.key[1:])]
-        names = _names(records[position]) if by_names else None
+        names = by_names(records[position]) if by_names else None
         alike[(ClusterRenderer(bib).render([item.key]), names)].append(position)
+    groups = [positions for positions in alike.values() if len(positions) > 1]
+    if not groups:
+        return records
+    rank = _bibliography_rank(load(), records, sorted(p for group in groups for p in group))
     suffixed = list(records)
-    for positions in (p for p in alike.values() if len(p) > 1):
-        for n, position in enumerate(positions):
+    for group in groups:  # in bibliography order: "a" goes to the first entry
+        for n, position in enumerate(sorted(group, key=rank.__getitem__)):
             suffixed[position] = _with_suffix(records[position], suffix(n))
-    return suffixed if any(len(p) > 1 for p in alike.values()) else records
+    return suffixed
 
 
-def _candidates(records: list[Record]) -> list[int]:
-    """Positions of the records that share a year and a first name (or title) with another."""
-    groups: dict[tuple[Any, str], list[int]] = defaultdict(list)
+def _bibliography_rank(style: Any, records: list[Record], positions: list[int]) -> dict[int, int]:
+    """Position -> place in the sorted bibliography, for the records at ``positions``.
+
+    Sorting a subset keeps the order the whole bibliography gives it: the style's keys
+    decide, and ties keep the order of ``records``.
+    """
+    bib = registered(style, [records[p] for p in positions])
+    return {positions[int(item.key[1:])]: place for place, item in enumerate(bib.items)}
+
+
+def _names_rule(citation: Any) -> Callable[[Record], tuple[Any, ...]] | None:
+    """What names must also be equal for two alike cites to need a suffix.
+
+    citeproc-js first tries to tell cites apart by adding names (then all the author
+    lists must be equal), or by adding given names (then the first authors' must be).
+    """
+    if citation.get_option("disambiguate-add-names") == "true":
+        return _names
+    if citation.get_option("disambiguate-add-givenname") == "true":
+        return lambda record: _names(record)[:1]
+    return None
+
+
+def _candidates(records: list[Record], names: Callable[[Record], Any] | None) -> list[int]:
+    """Positions of the records that share a year and a first name (or title) with another,
+    and the names the style would add to tell them apart."""
+    groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for n, rec in enumerate(records):
         people = rec.get("author") or rec.get("editor") or []
         first = (people[0].family or people[0].literal or "") if people else str(rec.get("title", ""))
-        groups[(rec.year, first.casefold())].append(n)
+        groups[(rec.year, first.casefold(), names(rec) if names else None)].append(n)
     return sorted(n for group in groups.values() if len(group) > 1 for n in group)
 
 
