@@ -22,6 +22,7 @@ from .errors import UsageError
 from .model import Record
 
 _KEY_SEPARATORS = re.compile(r"[\s,;]+")
+Cite = str | dict[str, Any]  # a citation key, or a CSL-JSON cite item with "id"
 
 
 @dataclass
@@ -65,29 +66,33 @@ def keyed(records: Iterable[Record]) -> list[Record]:
     return records
 
 
-def cite(records: Iterable[Record], clusters: list[list[str]], style: str = "apa",
+def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "apa",
          locale: str = "en-US") -> CitedDocument:
     """The clusters and the bibliography of the cited records, in ``style``.
 
-    ``UnknownName`` (with the closest keys) for a key no record has; the first
-    record holding a key is the one cited.
+    A cite is a citation key, or a CSL-JSON cite item (``{"id": key, "locator": "12",
+    "label": "page", "prefix": ..., "suffix": ...}``). ``UsageError`` (with the
+    closest keys) for a key no record has; the first record holding a key is the
+    one cited. A style without a bibliography gives clusters and no entries.
     """
-    from .writers.csl import _entries, load_style
+    from .writers.csl import _entries
 
     records = list(records)
     cited = _cited(records, clusters)
     def load() -> Any:
-        return load_style(style, locale)
+        return load_citation_style(style, locale)
 
     first = load()  # a bad style or locale fails here, before any work
+    with_bibliography = first.root.bibliography is not None
     cited = year_suffix.with_year_suffixes(first, load, cited)
     by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
-    bib = registered(load(), cited)
+    bib = registered(load(), cited, sort=with_bibliography)
     suffix_here = year_suffix.implicit(bib.style)
     renderer = ClusterRenderer(bib, lambda key, text: year_suffix.placed(text, cited[int(key[1:])])
                                if suffix_here else text)
-    rendered = [tidy(renderer.render([by_key[k] for k in keys])) for keys in clusters]
-    entries = _entries(first, cited)
+    rendered = [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
+                for cites in clusters]
+    entries = _entries(first, cited) if with_bibliography else []
     if suffix_here:
         entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
     return CitedDocument(rendered, entries)
@@ -102,11 +107,43 @@ def _cited(records: list[Record], clusters: list[list[str]]) -> list[Record]:
         if rec.id is not None:
             by_key.setdefault(rec.id, rec)
     order: dict[str, Record] = {}
-    for key in (k for keys in clusters for k in keys):
+    for key in (_key(c) for cites in clusters for c in cites):
         if key not in by_key:
             raise _unknown_key(key, list(by_key))
         order.setdefault(key, by_key[key])
     return list(order.values())
+
+
+def _key(cite: Cite) -> str:
+    return str(cite.get("id")) if isinstance(cite, dict) else cite
+
+
+def _details(cite: Cite) -> dict[str, str]:
+    return {k: v for k, v in cite.items() if k != "id"} if isinstance(cite, dict) else {}
+
+
+def load_citation_style(name: str, locale: str = "en-US") -> Any:
+    """``citex.writers.csl.load_style``, also for a style that has no bibliography (it only cites)."""
+    from .writers.csl import load_style
+
+    try:
+        return load_style(name, locale)
+    except UsageError as exc:
+        if exc.code != "bad-style" or " has no bibliography" not in exc.message:
+            raise
+    import warnings
+
+    from citeproc import CitationStylesStyle
+
+    from .csl_styles import resolve
+
+    from .writers.csl import _copy_locale_date_delimiters
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # as load_style: citeproc-py only warns about invalid styles
+        style = CitationStylesStyle(str(resolve(name)), locale=locale, validate=False)
+    _copy_locale_date_delimiters(style)
+    return style
 
 
 def _unknown_key(key: str, known: list[str]) -> UsageError:

@@ -4,6 +4,7 @@ citeproc-py renders a cluster by joining its cites with the layout delimiter;
 it ignores the citation's ``collapse`` option. This module renders each cite
 with citeproc-py's layout, then joins them itself so that consecutive citation
 numbers collapse into ranges where the style asks (``collapse="citation-number"``).
+Cites keep the order given unless the citation has its own ``<sort>``.
 Position tests (``first``, ``subsequent``, ``ibid``) see the cites of the
 earlier clusters of the same document, as in citeproc-py.
 """
@@ -14,10 +15,10 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
+from .csl_collapse import YEAR_MODES, collapse_by_names, collapse_numbers
+from .csl_markup import from_rich_text
 from .errors import CitexError
 from .model import Record
-
-RANGE = "\u2013"  # en dash: "1–3", as citeproc-js prints it
 
 
 def registered(style: Any, records: list[Record], sort: bool = True) -> Any:
@@ -55,11 +56,13 @@ class ClusterRenderer:
         self.citation = bibliography.style.root.citation
         self.cites: list[Any] = []  # every cite rendered so far: positions depend on them
 
-    def render(self, keys: list[str]) -> str:
-        """The marked-up cluster for citeproc item ids ``keys`` (each registered beforehand)."""
-        from citeproc import Citation, CitationItem
+    def render(self, keys: list[str], details: list[dict[str, str]] | None = None) -> str:
+        """The marked-up cluster for citeproc item ids ``keys`` (each registered beforehand);
+        ``details`` gives each cite's ``locator``, ``label``, ``prefix`` and ``suffix`` if any."""
+        from citeproc import Citation
 
-        citation = Citation([CitationItem(key) for key in dict.fromkeys(keys)])
+        details = details or [{} for _ in keys]
+        citation = Citation([_item(key, d) for key, d in zip(keys, details)])
         citation.bibliography = self.bibliography
         layout = self.citation.layout
         self.citation.cites = self.cites
@@ -71,44 +74,28 @@ class ClusterRenderer:
                 text = layout.render_children(item)
                 if text is not None:
                     text = self.each(item.key, str(text)) if self.each else str(text)
-                    parts.append((item, text))
+                    parts.append((item, item.get("prefix", "") + text + item.get("suffix", "")))
                     self.cites.append(item)
-        if self.citation.get_option("collapse") == "citation-number":
+        collapse = self.citation.get_option("collapse")
+        if collapse == "citation-number":
             joined = layout.join(collapse_numbers(parts))
+        elif collapse in YEAR_MODES:
+            joined = collapse_by_names(parts, self.citation, layout.get("delimiter", ""))
         else:
             joined = layout.join(text for _, text in parts)
         return str(layout.format(layout.wrap(joined))) if parts else ""
 
     def _ordered(self, items: list[Any]) -> list[Any]:
-        """Bibliography order, then the citation's own ``<sort>`` if it has one."""
-        order = self.bibliography.keys
-        items = sorted(items, key=lambda item: order.index(item.key))
+        """The citation's own ``<sort>`` if it has one, else the order given (as citeproc-js)."""
         sort = self.citation.find("cs:sort", self.citation.nsmap)
         return sort.sort(items, self.citation.layout) if sort is not None else items
 
 
-def collapse_numbers(parts: list[tuple[Any, str]]) -> list[str]:
-    """Runs of three or more consecutive citation numbers as one range (``1–3``), the rest as they are.
+def _item(key: str, details: dict[str, str]) -> Any:
+    from citeproc import CitationItem, Locator
 
-    A cite with a locator, prefix or suffix ends a run: ``[1–3, 4, p. 5]`` keeps what it adds.
-    The range joins the first and last cites as rendered, so ``[1]–[3]`` in styles that
-    bracket each number (IEEE), as citeproc-js does.
-    """
-    out: list[str] = []
-    run: list[str] = []
-    last = None
-    for item, text in parts:
-        plain = not any(k in item for k in ("locator", "prefix", "suffix"))
-        if plain and last is not None and run and item.number == last + 1:
-            run.append(text)
-        else:
-            out += _closed(run)
-            run = [text] if plain else []
-            if not plain:
-                out.append(text)
-        last = item.number if plain else None
-    return out + _closed(run)
-
-
-def _closed(run: list[str]) -> list[str]:
-    return [run[0] + RANGE + run[-1]] if len(run) >= 3 else run
+    extra: dict[str, Any] = {k: from_rich_text(str(details[k])) for k in ("prefix", "suffix")
+                             if details.get(k)}
+    if details.get("locator"):
+        extra["locator"] = Locator(details.get("label") or "page", str(details["locator"]))
+    return CitationItem(key, **extra)

@@ -74,9 +74,10 @@ def _bibliography_rank(style: Any, records: list[Record], positions: list[int]) 
     """Position -> place in the sorted bibliography, for the records at ``positions``.
 
     Sorting a subset keeps the order the whole bibliography gives it: the style's keys
-    decide, and ties keep the order of ``records``.
+    decide, and ties keep the order of ``records`` (all of it, for a style without a
+    bibliography: the order of first citation).
     """
-    bib = registered(style, [records[p] for p in positions])
+    bib = registered(style, [records[p] for p in positions], sort=style.root.bibliography is not None)
     return {positions[int(item.key[1:])]: place for place, item in enumerate(bib.items)}
 
 
@@ -94,12 +95,12 @@ def _names_rule(citation: Any) -> Callable[[Record], tuple[Any, ...]] | None:
 
 
 def _candidates(records: list[Record], names: Callable[[Record], Any] | None) -> list[int]:
-    """Positions of the records that share a year and a first name (or title) with another,
+    """Positions of the records that share a year and a first name (or have none) with another,
     and the names the style would add to tell them apart."""
     groups: dict[tuple[Any, ...], list[int]] = defaultdict(list)
     for n, rec in enumerate(records):
         people = rec.get("author") or rec.get("editor") or []
-        first = (people[0].family or people[0].literal or "") if people else str(rec.get("title", ""))
+        first = (people[0].family or people[0].literal or "") if people else ""
         groups[(rec.year, first.casefold(), names(rec) if names else None)].append(n)
     return sorted(n for group in groups.values() if len(group) > 1 for n in group)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citex.citations import cite, parse_clusters, split_keys
-from citex.csl_cluster import collapse_numbers
+from citex.csl_collapse import collapse_numbers
 from citex.csl_markup import to_html, to_text
 from citex.csl_year_suffix import suffix, with_year_suffixes
 from citex.errors import UsageError
@@ -32,8 +32,8 @@ def texts(document) -> tuple[list[str], list[str]]:
 
 
 def test_author_date_cluster_with_year_suffixes_in_cites_and_entries():
-    clusters, entries = texts(cite(library(), [["shah2020", "li2009a"], ["li2009b"]], "apa"))
-    assert clusters == ["(Li, 2009a; Shah et al., 2020)", "(Li, 2009b)"]
+    clusters, entries = texts(cite(library(), [["shah2020", "li2009a"], ["li2009a", "li2009b"]], "apa"))
+    assert clusters == ["(Li, 2009a; Shah et al., 2020)", "(Li, 2009a, 2009b)"]
     # the suffixes follow the bibliography order (by title here), not the order of citation
     assert entries[:2] == ["Li, W. (2009a). Alpha rays. Journal of Physics.",
                            "Li, W. (2009b). Beta rays. Journal of Physics."]
@@ -42,7 +42,7 @@ def test_author_date_cluster_with_year_suffixes_in_cites_and_entries():
 def test_no_suffix_when_the_cites_differ():
     records = [article("a", "Li", 2009, "One"), article("b", "Li", 2010, "Two")]
     clusters, entries = texts(cite(records, [["a", "b"]], "apa"))
-    assert clusters == ["(Li, 2009; Li, 2010)"]
+    assert clusters == ["(Li, 2009, 2010)"]  # APA collapses by author: the names once
     assert "2009a" not in " ".join(entries)
 
 
@@ -53,8 +53,10 @@ def test_different_authors_alike_in_a_cite_get_no_suffix_where_the_style_adds_na
 
 
 def test_a_style_that_never_prints_year_suffix_gets_it_after_the_year():
-    clusters, entries = texts(cite(library(), [["li2009b", "li2009a"]], "springer-basic-author-date"))
-    assert clusters == ["(Li 2009a; Li 2009b)"]
+    clusters, entries = texts(cite(library(), [["li2009b", "li2009a"], ["li2009a"]],
+                                   "springer-basic-author-date"))
+    # collapse="year-suffix": the year once; the letters joined by the layout's "; " (CSL's default)
+    assert clusters == ["(Li 2009a; b)", "(Li 2009b)"]
     # springer sorts by author and date only: the tie keeps the order of first citation
     assert entries == ["Li W (2009a) Beta rays. Journal of Physics", "Li W (2009b) Alpha rays. Journal of Physics"]
 
@@ -90,9 +92,9 @@ def test_uncited_records_are_left_out_of_the_bibliography():
     assert [rec.id for rec, _ in document.entries] == ["yu2002"]
 
 
-def test_a_key_cited_twice_in_a_cluster_is_cited_once():
+def test_a_key_cited_twice_in_a_cluster_is_printed_twice_as_citeproc_js_does():
     clusters, _ = texts(cite(library(), [["yu2002", "yu2002"]], "apa"))
-    assert clusters == ["(Yu, 2002)"]
+    assert clusters == ["(Yu, 2002, 2002)"]
 
 
 def test_unknown_key_suggests_close_keys():
@@ -155,3 +157,55 @@ def test_records_that_cannot_cite_alike_are_not_rendered_twice():
         raise AssertionError("no second style is needed: no two records share a name and a year")
 
     assert with_year_suffixes(style, load, records) is records
+
+
+class _Citation(dict):
+    def get_option(self, name):
+        return self.get(name)
+
+
+def _group(*cites):
+    return [(_Cite(0, **extra), text) for text, extra in cites]
+
+
+class _Reference(dict):
+    pass
+
+
+def _cite(text, year, letter=None, **extra):
+    cite = _Cite(0, **extra)
+    cite.reference = _Reference(issued={"year": year}, **({"year_suffix": letter} if letter else {}))
+    return cite, text
+
+
+@pytest.mark.parametrize("mode, options, expected", [
+    ("year", {}, "Smith 2000a, 2000b, 2001; Jones 1999"),
+    ("year-suffix", {}, "Smith 2000a; b, 2001; Jones 1999"),  # the letters joined as the layout
+    ("year-suffix", {"year-suffix-delimiter": ","}, "Smith 2000a,b, 2001; Jones 1999"),
+    ("year-suffix-ranged", {"cite-group-delimiter": "; ", "year-suffix-delimiter": ","},
+     "Smith 2000a; 2001; Jones 1999"),
+])
+def test_collapse_by_names(mode, options, expected):
+    from citex.csl_collapse import collapse_by_names
+
+    parts = [_cite("Smith 2000a", 2000, "a"), _cite("Jones 1999", 1999), _cite("Smith 2000b", 2000, "b"),
+             _cite("Smith 2001", 2001)]
+    if mode == "year-suffix-ranged":
+        parts = [_cite("Smith 2000a", 2000, "a"), _cite("Smith 2001", 2001), _cite("Jones 1999", 1999)]
+    citation = _Citation(collapse=mode, **options)
+    assert collapse_by_names(parts, citation, "; ") == expected
+
+
+def test_collapse_ranges_of_suffix_letters():
+    from citex.csl_collapse import collapse_by_names
+
+    parts = [_cite(f"Smith 2000{c}", 2000, c) for c in "acde"] + [_cite("Smith 2001", 2001)]
+    citation = _Citation(collapse="year-suffix-ranged", **{"year-suffix-delimiter": ","})
+    assert collapse_by_names(parts, citation, "; ") == "Smith 2000a,c–e, 2001"
+
+
+def test_a_cite_whose_names_cannot_be_told_is_never_grouped():
+    from citex.csl_collapse import collapse_by_names
+
+    parts = [_cite("Smith (2000)", 2000), _cite("Smith (2001)", 2001)]  # the year inside brackets
+    assert collapse_by_names(parts, _Citation(collapse="year"), "; ") == "Smith (2000); Smith (2001)"
