@@ -209,3 +209,27 @@ def test_a_cite_whose_names_cannot_be_told_is_never_grouped():
 
     parts = [_cite("Smith (2000)", 2000), _cite("Smith (2001)", 2001)]  # the year inside brackets
     assert collapse_by_names(parts, _Citation(collapse="year"), "; ") == "Smith (2000); Smith (2001)"
+
+
+@pytest.mark.parametrize("to, expected", [
+    ("text", "(Yu, 2002)\n(Li, 2009; Yu, 2002)\n\nLi, W. (2009). Alpha rays. Journal of Physics.\n"
+             "Yu, W. (2002). Loud. Journal of Physics.\n"),
+    ("markdown", "(Yu, 2002)\n\n(Li, 2009; Yu, 2002)\n\nLi, W. (2009). Alpha rays. *Journal of Physics*.\n\n"
+                 "Yu, W. (2002). Loud. *Journal of Physics*.\n"),
+    ("latex", "(Yu, 2002)\n\n(Li, 2009; Yu, 2002)\n\nLi, W. (2009). Alpha rays. \\textit{Journal of Physics}."
+              "\n\nYu, W. (2002). Loud. \\textit{Journal of Physics}.\n"),
+])
+def test_writers_print_a_documents_clusters_then_its_bibliography(to, expected):
+    from citex.pipeline import dumps
+
+    # li2009b is not cited: li2009a is alike no other cited record, so it gets no suffix
+    assert dumps(library(), to, style="apa", citations=[["yu2002"], ["li2009a", "yu2002"]]) == expected
+
+
+def test_html_document_has_its_citations_before_the_bibliography():
+    from citex.pipeline import dumps
+
+    page = dumps(library(), "html", style="nature", citations=[["yu2002", "zed2001"]])
+    assert '<div class="csl-citations">\n  <p class="csl-citation"><sup>1,2</sup></p>\n</div>' in page
+    assert page.index("csl-citations") < page.index("csl-bib-body")
+    assert page.count('class="csl-entry"') == 2
