@@ -10,7 +10,6 @@ input's own, else the key citex builds, as ``citex convert --to bibtex`` shows).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +20,6 @@ from . import csl_year_suffix as year_suffix
 from .errors import UsageError
 from .model import Record
 
-_KEY_SEPARATORS = re.compile(r"[\s,;]+")
 Cite = str | dict[str, Any]  # a citation key, or a CSL-JSON cite item with "id"
 
 
@@ -31,28 +29,6 @@ class CitedDocument:
 
     clusters: list[str]
     entries: list[tuple[Record, str]]  # (record, entry) in bibliography order
-
-
-def parse_clusters(text: str) -> list[list[str]]:
-    """Clusters from text: one a line, keys separated by commas, semicolons or spaces.
-
-    Blank lines and lines starting with ``#`` are skipped; a leading ``@`` or
-    surrounding brackets (``[@shah2020; @li2009]``, pandoc's syntax) are allowed.
-    """
-    clusters = []
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        keys = [k.lstrip("@") for k in _KEY_SEPARATORS.split(line.strip("[]")) if k.strip("@")]
-        if keys:
-            clusters.append(keys)
-    return clusters
-
-
-def split_keys(values: Iterable[str]) -> list[str]:
-    """Keys given as ``--keys a,b --keys c`` or ``a b``: one flat list."""
-    return [k for value in values for k in _KEY_SEPARATORS.split(value) if k]
 
 
 def keyed(records: Iterable[Record]) -> list[Record]:

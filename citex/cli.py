@@ -72,13 +72,15 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
     fmt.add_argument("--citations", metavar="FILE", help="a document's citations, one cluster a line "
-                     "(keys separated by commas or spaces): print the clusters, then their bibliography")
+                     "(keys separated by commas, or pandoc's [@key, p. 12; @key2]): print the clusters, "
+                     "then their bibliography")
     fmt.add_argument("--copy", action="store_true", help="also put the output on the clipboard "
                      "(HTML and RTF as rich text)")
 
     cit = command("cite", "Print in-text citations in a CSL style: one cluster a line.")
     cit.add_argument("--keys", action="append", required=True, metavar="KEYS",
-                     help="citation keys of one cluster, comma-separated; repeat for more clusters")
+                     help="one cluster: citation keys, comma-separated, or pandoc's "
+                          "'[see @key, p. 12; @key2]'; repeat for more clusters")
     cit.add_argument("--style", default="apa", help="style id, alias or .csl path (default: apa)")
     cit.add_argument("--to", default="text", choices=FORMATTED, help="output (default: text)")
     cit.add_argument("--locale", default="en-US", help="CSL locale (default: en-US)")
@@ -261,7 +263,7 @@ def _run_format(args: argparse.Namespace) -> int:
 
     options: dict[str, object] = {"style": args.style, "locale": canonical_locale(args.locale)}
     if args.citations:
-        from .citations import parse_clusters
+        from .citation_syntax import parse_clusters
 
         try:
             with open(args.citations, encoding="utf-8-sig") as f:
@@ -275,7 +277,8 @@ def _run_format(args: argparse.Namespace) -> int:
 
 
 def _run_cite(args: argparse.Namespace) -> int:
-    from .citations import cite, keyed, split_keys
+    from .citation_syntax import parse_cluster
+    from .citations import cite, keyed
     from .csl_locales import canonical_locale
     from .csl_rich import converter
     from .pipeline import Tally, load, repair
@@ -285,7 +288,7 @@ def _run_cite(args: argparse.Namespace) -> int:
     records = load(args.inputs, args.fmt, tally)
     if not args.no_repair:
         records = repair(records, **_repair_options(args))
-    document = cite(keyed(records), [split_keys([keys]) for keys in args.keys], args.style, locale)
+    document = cite(keyed(records), [parse_cluster(keys) for keys in args.keys], args.style, locale)
     convert = converter(args.to)
     for cluster in document.clusters:
         print(convert(cluster))

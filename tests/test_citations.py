@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from citex.citations import cite, parse_clusters, split_keys
+from citex.citation_syntax import parse_cluster, parse_clusters
+from citex.citations import cite
 from citex.csl_collapse import collapse_numbers
 from citex.csl_markup import to_html, to_text
 from citex.csl_year_suffix import suffix, with_year_suffixes
@@ -122,8 +123,23 @@ def test_parse_clusters(text, clusters):
     assert parse_clusters(text) == clusters
 
 
-def test_split_keys():
-    assert split_keys(["a,b", "c d"]) == ["a", "b", "c", "d"]
+@pytest.mark.parametrize("text, cites", [
+    ("[see @shah2020, p. 12; @li2009]", [{"id": "shah2020", "prefix": "see ", "locator": "12", "label": "page"},
+                                         "li2009"]),
+    ("@li2009, chap. 3", [{"id": "li2009", "locator": "3", "label": "chapter"}]),
+    ("[@li2009, pp. 33-35, 38 and elsewhere]", [{"id": "li2009", "locator": "33-35, 38", "label": "page",
+                                                  "suffix": " and elsewhere"}]),
+    ("[@li2009, a remark]", [{"id": "li2009", "suffix": ", a remark"}]),
+    ("[@doe:2020.x]", ["doe:2020.x"]),
+])
+def test_parse_pandoc_citations(text, cites):
+    assert parse_cluster(text) == cites
+
+
+def test_locators_prefixes_and_suffixes_reach_the_cluster():
+    cluster = parse_cluster("[see @shah2020, p. 12; @yu2002, pp. 3-5, for a start]")
+    clusters, _ = texts(cite(library(), [cluster], "apa"))
+    assert clusters == ["(see Shah et al., 2020, p. 12; Yu, 2002, pp. 3–5, for a start)"]
 
 
 @pytest.mark.parametrize("n, letters", [(0, "a"), (1, "b"), (25, "z"), (26, "aa"), (27, "ab"), (52, "ba")])

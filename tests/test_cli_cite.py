@@ -33,6 +33,12 @@ def test_cite_prints_one_cluster_a_line(bib):
     assert run.stdout == "(Li, 2009b; Shah et al., 2020)\n(Li, 2009a)\n"
 
 
+def test_cite_takes_pandoc_citations_with_locators(bib):
+    run = citex("cite", bib, "--keys", "[see @shah2020, p. 12; @li2009a]", "--style", "chicago")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout == "(see Shah et al. 2020, 12; Li 2009)\n"
+
+
 def test_cite_numeric_collapses_and_html_keeps_superscript(bib):
     run = citex("cite", bib, "--keys", "zed2001 li2009a li2009b shah2020", "--style", "vancouver")
     assert run.stdout == "(1–4)\n"
