@@ -8,8 +8,7 @@ cited, in which order). A bibliography fixture passes when
 ``citex.writers.csl.render(..., to="html")``, wrapped in citeproc-js's
 ``csl-bib-body`` markup, equals RESULT; a citation fixture passes when its clusters
 through ``citex.citations.cite`` (HTML, one a line) equal RESULT
-(``csl_suite_citations.py``; fixtures with CITATIONS are reported as unsupported
-for now). A fixture that raises or runs
+(``csl_suite_citations.py``). A fixture that raises or runs
 longer than ``TIMEOUT`` seconds fails; nothing here lets an exception out.
 
     python tests/csl_suite.py                 # summary and pass rates
@@ -86,7 +85,7 @@ def fixture_paths() -> list[Path]:
 class Outcome:
     name: str
     mode: str
-    status: str  # pass, fail, error, timeout, unsupported
+    status: str  # pass, fail, error, timeout
     expected: str = ""
     actual: str = ""
     detail: str = ""
@@ -145,9 +144,6 @@ def run(fixture: Fixture, workdir: Path, timeout: int = TIMEOUT) -> Outcome:
     """One fixture through citex; never raises."""
     expected = fixture.sections.get("RESULT", "")
     outcome = Outcome(fixture.name, fixture.mode, "fail", expected)
-    if fixture.mode != "bibliography" and not citation_mode.supported(fixture.sections):
-        outcome.status, outcome.detail = "unsupported", "CITATIONS (clusters one at a time) not run yet"
-        return outcome
     from citex.model import Record
     from citex.writers.csl import render
 

@@ -2,8 +2,10 @@
 
 A fixture's clusters are its ``CITATION-ITEMS`` (one output line a cluster), or,
 without them, all its items in one cluster, as the suite's own runner does.
-Fixtures that give ``CITATIONS`` (clusters processed one at a time, with note
-numbers, printed with ``..[n]``/``>>[n]`` markers) are not run yet.
+``CITATIONS`` gives clusters that citeproc-js processed one at a time; its RESULT
+shows each cluster as ``..[n] text``, with ``>>[n]`` for those the last one
+added or changed. citex renders the document before and after the last cluster
+to tell which changed (note numbers are not used).
 """
 
 from __future__ import annotations
@@ -12,8 +14,13 @@ import json
 from typing import Any
 
 
-def supported(sections: dict[str, str]) -> bool:
-    return "CITATIONS" not in sections
+def _incremental(sections: dict[str, str]) -> list[list[dict[str, Any]]]:
+    """The clusters of CITATIONS in document order; a later one with the same id replaces it."""
+    by_id: dict[str, list[dict[str, Any]]] = {}
+    for citation, *_ in json.loads(sections["CITATIONS"]):
+        cites = [{**cite, "id": str(cite.get("id"))} for cite in citation.get("citationItems", [])]
+        by_id[str(citation.get("citationID", len(by_id)))] = cites
+    return list(by_id.values())
 
 
 def clusters(sections: dict[str, str], items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -34,5 +41,12 @@ def render(sections: dict[str, str], items: list[dict[str, Any]], style: str, lo
         record = Record.from_csl(item)
         record.id = str(item.get("id"))
         records.append(record)
-    document = cite(records, clusters(sections, items), style, locale)
-    return "\n".join(to_html(cluster) for cluster in document.clusters)
+    if "CITATIONS" not in sections:
+        document = cite(records, clusters(sections, items), style, locale)
+        return "\n".join(to_html(cluster) for cluster in document.clusters)
+    groups = _incremental(sections)
+    after = [to_html(c) for c in cite(records, groups, style, locale).clusters]
+    before = [to_html(c) for c in cite(records, groups[:-1], style, locale).clusters] if groups[:-1] else []
+    marks = [">>" if n == len(after) - 1 or n >= len(before) or before[n] != text else ".."
+             for n, text in enumerate(after)]
+    return "\n".join(f"{mark}[{n}] {text}" for n, (mark, text) in enumerate(zip(marks, after)))
