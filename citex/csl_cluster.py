@@ -71,7 +71,7 @@ class ClusterRenderer:
             warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
             for item in self._ordered(citation.cites):
                 layout.repressed = {}
-                text = layout.render_children(item)
+                text = _rendered(layout, item)
                 if text is not None:
                     text = self.each(item.key, str(text)) if self.each else str(text)
                     parts.append((item, item.get("prefix", "") + text + item.get("suffix", "")))
@@ -89,6 +89,14 @@ class ClusterRenderer:
         """The citation's own ``<sort>`` if it has one, else the order given (as citeproc-js)."""
         sort = self.citation.find("cs:sort", self.citation.nsmap)
         return sort.sort(items, self.citation.layout) if sort is not None else items
+
+
+def _rendered(layout: Any, item: Any) -> Any:
+    try:
+        return layout.render_children(item)
+    except Exception as exc:  # citeproc-py fails on some styles: one line, as the bibliography writers do
+        raise CitexError(f"cannot render a citation in this style: {type(exc).__name__}: {exc}",
+                         code="format-failed") from None
 
 
 def _item(key: str, details: dict[str, str]) -> Any:

@@ -249,3 +249,15 @@ def test_html_document_has_its_citations_before_the_bibliography():
     assert '<div class="csl-citations">\n  <p class="csl-citation"><sup>1,2</sup></p>\n</div>' in page
     assert page.index("csl-citations") < page.index("csl-bib-body")
     assert page.count('class="csl-entry"') == 2
+
+
+def test_a_style_citeproc_py_fails_on_is_an_error_not_a_traceback(tmp_path):
+    from citex.errors import CitexError
+
+    style = tmp_path / "near.csl"  # citeproc-py has no default for near-note-distance
+    style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><id/>'
+                     '<title/><updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout>'
+                     '<choose><if position="near-note"><text value="near"/></if><else><text variable="title"/>'
+                     '</else></choose></layout></citation></style>', encoding="utf-8")
+    with pytest.raises(CitexError, match="cannot render a citation in this style: KeyError"):
+        cite(library(), [["yu2002"], ["yu2002"]], str(style))
