@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from . import csl_year_suffix as year_suffix
 from .csl_cluster import ClusterRenderer, registered
 from .csl_markup import tidy
-from . import csl_year_suffix as year_suffix
 from .errors import UsageError
 from .model import Record
 
@@ -53,28 +53,32 @@ def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "ap
     """
     from .writers.csl import _entries
 
-    records = list(records)
-    cited = _cited(records, clusters)
     def load() -> Any:
         return load_citation_style(style, locale)
 
     first = load()  # a bad style or locale fails here, before any work
     with_bibliography = first.root.bibliography is not None
-    cited = year_suffix.with_year_suffixes(first, load, cited)
-    by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
-    bib = registered(load(), cited, sort=with_bibliography)
-    suffix_here = year_suffix.implicit(bib.style)
-    renderer = ClusterRenderer(bib, lambda key, text: year_suffix.placed(text, cited[int(key[1:])])
-                               if suffix_here else text)
-    rendered = [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
-                for cites in clusters]
+    cited = year_suffix.with_year_suffixes(first, load, _cited(list(records), clusters))
+    suffix_here = year_suffix.implicit(first)
+    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here)
     entries = _entries(first, cited) if with_bibliography else []
     if suffix_here:
         entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
     return CitedDocument(rendered, entries)
 
 
-def _cited(records: list[Record], clusters: list[list[str]]) -> list[Record]:
+def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool) -> list[str]:
+    """Each cluster rendered against ``bib``, the registered bibliography of ``cited``."""
+    def placed(item_id: str, text: str) -> str:  # a year suffix the style leaves to the processor
+        return year_suffix.placed(text, cited[int(item_id[1:])]) if suffix_here else text
+
+    by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
+    renderer = ClusterRenderer(bib, placed)
+    return [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
+            for cites in clusters]
+
+
+def _cited(records: list[Record], clusters: list[list[Cite]]) -> list[Record]:
     """The records cited, in the order of their first citation."""
     if not any(clusters):
         raise UsageError("no citation keys given", code="no-citations")
@@ -112,7 +116,6 @@ def load_citation_style(name: str, locale: str = "en-US") -> Any:
     from citeproc import CitationStylesStyle
 
     from .csl_styles import resolve
-
     from .writers.csl import _copy_locale_date_delimiters
 
     with warnings.catch_warnings():

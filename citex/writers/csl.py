@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .. import csl_markup as markup
@@ -171,7 +171,7 @@ class _Bibliography(Writer):
                         self.options.get("locale") or "en-US")
         self.out.write(self.compose(document.entries, document.clusters))
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         """The output: the citation clusters (when given) in order, then the bibliography."""
         raise NotImplementedError
 
@@ -180,7 +180,7 @@ class _Bibliography(Writer):
 class TextWriter(_Bibliography):
     """Formatted bibliography as plain text, one entry a line (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         cited = "".join(markup.to_text(c) + "\n" for c in clusters) + "\n" if clusters else ""
         return cited + "".join(markup.to_text(entry) + "\n" for _, entry in entries)
 
@@ -189,7 +189,7 @@ class TextWriter(_Bibliography):
 class MarkdownWriter(_Bibliography):
     """Formatted bibliography as Markdown, one paragraph an entry (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         text = "\n\n".join([markup.to_markdown(c) for c in clusters]
                            + [markup.to_markdown(entry) for _, entry in entries])
         return text + "\n" if text else ""
@@ -199,7 +199,7 @@ class MarkdownWriter(_Bibliography):
 class HtmlWriter(_Bibliography):
     """Formatted bibliography as an HTML page of csl-entry divs (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         from markupsafe import Markup
 
         from .templated import environment
@@ -214,7 +214,7 @@ class HtmlWriter(_Bibliography):
 class RtfWriter(_Bibliography):
     """Formatted bibliography as an RTF document that pastes into word processors (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         from ..csl_rich import rtf_document, to_rtf
 
         return rtf_document([to_rtf(c) for c in clusters] + [to_rtf(entry) for _, entry in entries])
@@ -224,7 +224,7 @@ class RtfWriter(_Bibliography):
 class LatexWriter(_Bibliography):
     """Formatted bibliography as LaTeX paragraphs, one entry a line (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]], clusters: list[str] = ()) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         from ..csl_rich import to_latex
 
         text = "\n\n".join([to_latex(c) for c in clusters] + [to_latex(entry) for _, entry in entries])
