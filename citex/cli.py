@@ -289,9 +289,12 @@ def _run_cite(args: argparse.Namespace) -> int:
     if not args.no_repair:
         records = repair(records, **_repair_options(args))
     document = cite(keyed(records), [parse_cluster(keys) for keys in args.keys], args.style, locale)
-    convert = converter(args.to)
-    for cluster in document.clusters:
-        print(convert(cluster))
+    lines = [converter(args.to)(cluster) for cluster in document.clusters]
+    if args.to == "rtf":  # RTF is only RTF as a whole document
+        from .csl_rich import rtf_document
+
+        lines = [rtf_document(lines).rstrip("\n")]
+    print("\n".join(lines))
     return 0 if tally.complete else 1
 
 

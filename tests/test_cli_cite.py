@@ -46,6 +46,12 @@ def test_cite_numeric_collapses_and_html_keeps_superscript(bib):
     assert run.stdout == "<sup>1–3</sup>\n"
 
 
+def test_cite_rtf_is_one_document_a_paragraph_a_cluster(bib):
+    run = citex("cite", bib, "--keys", "li2009a", "--keys", "zed2001", "--to", "rtf")
+    assert run.stdout.startswith("{\\rtf1") and run.stdout.endswith("}\n")
+    assert run.stdout.count("\\par\n") == 2 and "\\pard\\sa240 (Li, 2009)\\par" in run.stdout
+
+
 def test_cite_unknown_key_is_a_usage_error_with_close_keys(bib):
     run = citex("cite", bib, "--keys", "shah2021")
     assert run.returncode == 2
