@@ -273,6 +273,7 @@ def _run_format(args: argparse.Namespace) -> int:
                              f"{getattr(exc, 'strerror', None) or exc}") from None
         if not options["citations"]:
             raise UsageError(f"--citations {args.citations}: no citation keys in it")
+        options["citations_file"] = args.citations
     return _run_convert(args, args.to, **options)
 
 

@@ -69,6 +69,8 @@ def test_format_citations_prints_clusters_then_the_cited_bibliography(bib, tmp_p
     assert [line.split(" ", 1)[0] for line in bibliography.splitlines()] == ["1.", "2.", "3."]
     assert bibliography.splitlines()[2].startswith("3. Zed, A. Quiet and Loud")
     assert "Alpha" not in bibliography  # li2009a is never cited
+    assert f"{doc}: info[not-cited]: 1 of 4 records are not cited: left out of the bibliography" \
+        in run.stderr.splitlines()
 
 
 def test_format_citations_with_a_missing_file_is_a_usage_error(bib, tmp_path):

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from .. import csl_markup as markup
 from ..errors import CitexError, UnknownName, UsageError
-from ..model import Record
+from ..model import Diagnostic, Location, Record
 from ..registry import WRITERS
 from ..csl_styles import resolve
 from . import Writer
@@ -170,6 +170,15 @@ class _Bibliography(Writer):
         document = cite(self.records, clusters, self.options.get("style") or "apa",
                         self.options.get("locale") or "en-US")
         self.out.write(self.compose(document.entries, document.clusters))
+        self._note_uncited(clusters)
+
+    def _note_uncited(self, clusters: list[list[Any]]) -> None:
+        keys = {c.get("id") if isinstance(c, dict) else c for cites in clusters for c in cites}
+        uncited = sum(rec.id not in keys for rec in self.records)
+        if uncited:
+            where = Location(self.options.get("citations_file") or "<citations>")
+            self.notes = [Diagnostic("info", "not-cited", f"{uncited} of {len(self.records)} records "
+                                     "are not cited: left out of the bibliography", where)]
 
     def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         """The output: the citation clusters (when given) in order, then the bibliography."""
