@@ -16,7 +16,7 @@ from .errors import CitexError, UsageError
 from .model import Record
 from .safe_output import output, refuse_overwriting_inputs
 
-FORMATTED = ("text", "html", "markdown")
+FORMATTED = ("text", "html", "markdown", "rtf", "latex")
 
 
 class _ArgumentParser(argparse.ArgumentParser):
@@ -71,6 +71,20 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--locale", default="en-US", help="CSL locale (default: en-US)")
     fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
+    fmt.add_argument("--citations", metavar="FILE", help="a document's citations, one cluster a line "
+                     "(keys separated by commas, or pandoc's [@key, p. 12; @key2]): print the clusters, "
+                     "then their bibliography")
+    fmt.add_argument("--copy", action="store_true", help="also put the output on the clipboard "
+                     "(HTML and RTF as rich text)")
+
+    cit = command("cite", "Print in-text citations in a CSL style: one cluster a line.")
+    cit.add_argument("--keys", action="append", required=True, metavar="KEYS",
+                     help="one cluster: citation keys, comma-separated, or pandoc's "
+                          "'[see @key, p. 12; @key2]'; repeat for more clusters")
+    cit.add_argument("--style", default="apa", help="style id, alias or .csl path (default: apa)")
+    cit.add_argument("--to", default="text", choices=FORMATTED, help="output (default: text)")
+    cit.add_argument("--locale", default="en-US", help="CSL locale (default: en-US)")
+    cit.add_argument("--no-repair", action="store_true", help="cite records exactly as read")
 
     ded = command("dedupe", "Merge duplicate records (systematic reviews) and write the rest; "
                             "PRISMA counts on stderr.")
@@ -87,12 +101,16 @@ def _parser() -> argparse.ArgumentParser:
     chk = command("check", "Show what is wrong with each record and what a repair would change.")
     chk.add_argument("--format", dest="output_format", choices=("text", "json"), default="text",
                      help="text lines on stderr, or one JSON object a finding on stdout")
-    for p in (conv, fmt, chk, ded):
+    for p in (conv, fmt, chk, ded, cit):
         _repair_arguments(p)
     for p in (conv, fmt, ded):
         p.add_argument("--strict", action="store_true",
                        help="fail (exit 1, no output written) if any record is skipped or any error is found")
     sub.add_parser("formats", help="List the input and output formats.")
+    sty = sub.add_parser("styles", help="List the CSL styles whose id or title holds every word of QUERY.",
+                         description="List the CSL styles whose id or title holds every word of QUERY.")
+    sty.add_argument("query", nargs="*", metavar="QUERY", help="words to look for (none: every style)")
+    sty.add_argument("--locales", action="store_true", help="list the locales for --locale instead")
     return parser
 
 
@@ -146,7 +164,12 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
     strict = getattr(args, "strict", False)
     refuse_overwriting_inputs(args.inputs, args.output)
+    copying = getattr(args, "copy", False)
     with output(args.output, hold=strict) as out:
+        if copying:
+            from .clipboard import Recording
+
+            out = Recording(out)
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
                 tally=tally, on_record=on_record, repair_options=_repair_options(args),
                 dedupe=_deduper(args) if getattr(args, "dedupe", False) else None, **options)
@@ -157,6 +180,10 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
                              f"skipped, {len(tally.unread_files)} files not read; no output written",
                              code="strict")
     print(tally, file=sys.stderr)
+    if copying:
+        from .clipboard import copy
+
+        print(f"citex: {copy(out.getvalue(), to)}", file=sys.stderr)
     return 0 if tally.complete else 1
 
 
@@ -231,6 +258,64 @@ def _run_formats() -> int:
     return 0
 
 
+def _run_format(args: argparse.Namespace) -> int:
+    from .csl_locales import canonical_locale
+
+    options: dict[str, object] = {"style": args.style, "locale": canonical_locale(args.locale)}
+    if args.citations:
+        from .citation_syntax import parse_clusters
+
+        try:
+            with open(args.citations, encoding="utf-8-sig") as f:
+                options["citations"] = parse_clusters(f.read())
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"--citations {args.citations}: cannot be read: "
+                             f"{getattr(exc, 'strerror', None) or exc}") from None
+        if not options["citations"]:
+            raise UsageError(f"--citations {args.citations}: no citation keys in it")
+        options["citations_file"] = args.citations
+    return _run_convert(args, args.to, **options)
+
+
+def _run_cite(args: argparse.Namespace) -> int:
+    from .citation_syntax import parse_cluster
+    from .citations import cite, keyed
+    from .csl_locales import canonical_locale
+    from .csl_rich import converter
+    from .pipeline import Tally, load, repair
+
+    locale = canonical_locale(args.locale)
+    tally = Tally(on_diagnostic=_diagnostic)
+    records = load(args.inputs, args.fmt, tally)
+    if not args.no_repair:
+        records = repair(records, **_repair_options(args))
+    document = cite(keyed(records), [parse_cluster(keys) for keys in args.keys], args.style, locale)
+    lines = [converter(args.to)(cluster) for cluster in document.clusters]
+    if args.to == "rtf":  # RTF is only RTF as a whole document
+        from .csl_rich import rtf_document
+
+        lines = [rtf_document(lines).rstrip("\n")]
+    print("\n".join(lines))
+    return 0 if tally.complete else 1
+
+
+def _run_styles(args: argparse.Namespace) -> int:
+    if args.locales:
+        from citeproc import LANGUAGE_NAMES
+
+        for code, (native, english) in LANGUAGE_NAMES.items():
+            print(f"{code:<12} {english}" + (f" ({native})" if native != english else ""))
+        return 0
+    from .csl_styles import list_styles
+
+    found = list_styles(" ".join(args.query))
+    for style_id, title in found:
+        print(f"{style_id:<48} {title}")
+    if not found:
+        print(f"citex: no style matches '{' '.join(args.query)}'", file=sys.stderr)
+    return 0 if found else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):  # UTF-8 whatever the locale: the output formats are UTF-8
         if hasattr(stream, "reconfigure") and (stream.encoding or "").lower().replace("-", "") != "utf8":
@@ -240,7 +325,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "convert":
             return _run_convert(args, args.to, **_writer_options(args))
         if args.command == "format":
-            return _run_convert(args, args.to, style=args.style, locale=args.locale)
+            return _run_format(args)
+        if args.command == "cite":
+            return _run_cite(args)
+        if args.command == "styles":
+            return _run_styles(args)
         if args.command == "check":
             return _run_check(args)
         if args.command == "dedupe":

@@ -174,6 +174,8 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
         if not writer.buffers:
             tally.wrote += 1
     writer.end()
+    for diagnostic in getattr(writer, "notes", ()):  # what a buffering writer noticed about the whole set
+        tally.note(diagnostic)
     if writer.buffers:
         tally.wrote = tally.read - tally.skipped - tally.merged
     return tally

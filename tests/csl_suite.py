@@ -6,8 +6,9 @@ MODE (citation or bibliography), CSL (the style), INPUT (CSL-JSON items), RESULT
 (what citeproc-js prints), and optionally CITATION-ITEMS or CITATIONS (what is
 cited, in which order). A bibliography fixture passes when
 ``citex.writers.csl.render(..., to="html")``, wrapped in citeproc-js's
-``csl-bib-body`` markup, equals RESULT. citex has no citation API yet, so
-citation fixtures are reported as unsupported. A fixture that raises or runs
+``csl-bib-body`` markup, equals RESULT; a citation fixture passes when its clusters
+through ``citex.citations.cite`` (HTML, one a line) equal RESULT
+(``csl_suite_citations.py``). A fixture that raises or runs
 longer than ``TIMEOUT`` seconds fails; nothing here lets an exception out.
 
     python tests/csl_suite.py                 # summary and pass rates
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import csl_suite_citations as citation_mode  # noqa: E402
 from corpus import CORPUS  # noqa: E402
 
 SUITE = CORPUS / "csl-test-suite"
@@ -83,7 +85,7 @@ def fixture_paths() -> list[Path]:
 class Outcome:
     name: str
     mode: str
-    status: str  # pass, fail, error, timeout, unsupported
+    status: str  # pass, fail, error, timeout
     expected: str = ""
     actual: str = ""
     detail: str = ""
@@ -142,9 +144,6 @@ def run(fixture: Fixture, workdir: Path, timeout: int = TIMEOUT) -> Outcome:
     """One fixture through citex; never raises."""
     expected = fixture.sections.get("RESULT", "")
     outcome = Outcome(fixture.name, fixture.mode, "fail", expected)
-    if fixture.mode != "bibliography":
-        outcome.status, outcome.detail = "unsupported", "citex has no citation API"
-        return outcome
     from citex.model import Record
     from citex.writers.csl import render
 
@@ -152,8 +151,12 @@ def run(fixture: Fixture, workdir: Path, timeout: int = TIMEOUT) -> Outcome:
     try:
         style.write_text(fixture.sections.get("CSL", ""), encoding="utf-8")
         with _time_limit(timeout):
-            records = [Record.from_csl(item) for item in fixture.cited()]
-            outcome.actual = bibliography_html(render(records, str(style), fixture.locale(), to="html"))
+            if fixture.mode == "bibliography":
+                records = [Record.from_csl(item) for item in fixture.cited()]
+                outcome.actual = bibliography_html(render(records, str(style), fixture.locale(), to="html"))
+            else:
+                outcome.actual = citation_mode.render(fixture.sections, fixture.items(), str(style),
+                                                      fixture.locale())
     except _Timeout:
         outcome.status, outcome.detail = "timeout", f"longer than {timeout} s"
         return outcome
@@ -186,7 +189,7 @@ class Summary:
             statuses[o.status] = statuses.get(o.status, 0) + 1
         shown = ", ".join(f"{k} {v}" for k, v in sorted(statuses.items()))
         return (f"CSL test suite through citex: {rate('bibliography', 'bibliography')}; "
-                f"{rate(None, 'overall')}; citation mode not yet supported [{shown}]")
+                f"{rate('citation', 'citation')}; {rate(None, 'overall')} [{shown}]")
 
 
 def run_all(paths: list[Path] | None = None) -> Summary:

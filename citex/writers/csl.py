@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .. import csl_markup as markup
 from ..errors import CitexError, UnknownName, UsageError
-from ..model import Record
+from ..model import Diagnostic, Location, Record
 from ..registry import WRITERS
 from ..csl_styles import resolve
 from . import Writer
@@ -34,7 +34,12 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
+    from ..csl_year_suffix import entries
+
+    def load() -> Any:
+        return load_style(style, locale)
+
+    return [_CONVERT[to](entry) for _, entry in entries(load(), load, list(records))]
 
 
 def load_style(name: str, locale: str = "en-US") -> Any:
@@ -147,13 +152,36 @@ class _Bibliography(Writer):
         self.style = load_style(self.options.get("style") or "apa",
                                 self.options.get("locale") or "en-US")
 
+    def _load(self) -> Any:
+        return load_style(self.options.get("style") or "apa", self.options.get("locale") or "en-US")
+
     def write(self, record: Record) -> None:
         self.records.append(record)
 
     def end(self) -> None:
-        self.out.write(self.compose(_entries(self.style, self.records)))
+        clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
+        if not clusters:
+            from ..csl_year_suffix import entries
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
+            self.out.write(self.compose(entries(self.style, self._load, self.records)))
+            return
+        from ..citations import cite
+
+        document = cite(self.records, clusters, self.options.get("style") or "apa",
+                        self.options.get("locale") or "en-US")
+        self.out.write(self.compose(document.entries, document.clusters))
+        self._note_uncited(clusters)
+
+    def _note_uncited(self, clusters: list[list[Any]]) -> None:
+        keys = {c.get("id") if isinstance(c, dict) else c for cites in clusters for c in cites}
+        uncited = sum(rec.id not in keys for rec in self.records)
+        if uncited:
+            where = Location(self.options.get("citations_file") or "<citations>")
+            self.notes = [Diagnostic("info", "not-cited", f"{uncited} of {len(self.records)} records "
+                                     "are not cited: left out of the bibliography", where)]
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
+        """The output: the citation clusters (when given) in order, then the bibliography."""
         raise NotImplementedError
 
 
@@ -161,16 +189,18 @@ class _Bibliography(Writer):
 class TextWriter(_Bibliography):
     """Formatted bibliography as plain text, one entry a line (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
-        return "".join(markup.to_text(entry) + "\n" for _, entry in entries)
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
+        cited = "".join(markup.to_text(c) + "\n" for c in clusters) + "\n" if clusters else ""
+        return cited + "".join(markup.to_text(entry) + "\n" for _, entry in entries)
 
 
 @WRITERS.register("markdown", extension=".md")
 class MarkdownWriter(_Bibliography):
     """Formatted bibliography as Markdown, one paragraph an entry (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
-        text = "\n\n".join(markup.to_markdown(entry) for _, entry in entries)
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
+        text = "\n\n".join([markup.to_markdown(c) for c in clusters]
+                           + [markup.to_markdown(entry) for _, entry in entries])
         return text + "\n" if text else ""
 
 
@@ -178,11 +208,33 @@ class MarkdownWriter(_Bibliography):
 class HtmlWriter(_Bibliography):
     """Formatted bibliography as an HTML page of csl-entry divs (--style, --locale)."""
 
-    def compose(self, entries: list[tuple[Record, str]]) -> str:
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         from markupsafe import Markup
 
         from .templated import environment
 
         return environment().get_template("bibliography.html.j2").render(
             title="Bibliography", lang=self.options.get("locale") or "en-US",
+            citations=[Markup(markup.to_html(c)) for c in clusters],
             entries=[{"id": rec.id, "html": Markup(markup.to_html(entry))} for rec, entry in entries])
+
+
+@WRITERS.register("rtf", extension=".rtf")
+class RtfWriter(_Bibliography):
+    """Formatted bibliography as an RTF document that pastes into word processors (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
+        from ..csl_rich import rtf_document, to_rtf
+
+        return rtf_document([to_rtf(c) for c in clusters] + [to_rtf(entry) for _, entry in entries])
+
+
+@WRITERS.register("latex", extension=".tex")
+class LatexWriter(_Bibliography):
+    """Formatted bibliography as LaTeX paragraphs, one entry a line (--style, --locale)."""
+
+    def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
+        from ..csl_rich import to_latex
+
+        text = "\n\n".join([to_latex(c) for c in clusters] + [to_latex(entry) for _, entry in entries])
+        return text + "\n" if text else ""

@@ -1,0 +1,133 @@
+"""In-text citations: a document's clusters of citation keys, rendered with its bibliography.
+
+``cite(records, [["shah2020", "li2009"], ["li2009"]], "apa")`` gives each
+cluster as the style prints it in the text (``(Li, 2009; Shah et al., 2020)``)
+and the bibliography of the cited records. Numeric styles number the records
+in the order they are first cited; records never cited are left out of the
+bibliography, as in a manuscript. Keys are the records' citation keys (the
+input's own, else the key citex builds, as ``citex convert --to bibtex`` shows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from . import csl_year_suffix as year_suffix
+from .csl_cluster import ClusterRenderer, registered
+from .csl_markup import tidy
+from .errors import UsageError
+from .model import Record
+
+Cite = str | dict[str, Any]  # a citation key, or a CSL-JSON cite item with "id"
+
+
+@dataclass
+class CitedDocument:
+    """Marked-up text (``citex.csl_markup``) of a document's clusters and bibliography."""
+
+    clusters: list[str]
+    entries: list[tuple[Record, str]]  # (record, entry) in bibliography order
+
+
+def keyed(records: Iterable[Record]) -> list[Record]:
+    """The records with the citation keys the writers give them: the input's, else one citex builds."""
+    from .keys import CitationKeys
+
+    keys = CitationKeys()
+    records = list(records)
+    for rec in records:
+        keys.assign(rec)
+    return records
+
+
+def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "apa",
+         locale: str = "en-US") -> CitedDocument:
+    """The clusters and the bibliography of the cited records, in ``style``.
+
+    A cite is a citation key, or a CSL-JSON cite item (``{"id": key, "locator": "12",
+    "label": "page", "prefix": ..., "suffix": ...}``). ``UsageError`` (with the
+    closest keys) for a key no record has; the first record holding a key is the
+    one cited. A style without a bibliography gives clusters and no entries.
+    """
+    from .writers.csl import _entries
+
+    def load() -> Any:
+        return load_citation_style(style, locale)
+
+    first = load()  # a bad style or locale fails here, before any work
+    with_bibliography = first.root.bibliography is not None
+    cited = year_suffix.with_year_suffixes(first, load, _cited(list(records), clusters))
+    suffix_here = year_suffix.implicit(first)
+    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here)
+    entries = _entries(first, cited) if with_bibliography else []
+    if suffix_here:
+        entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
+    return CitedDocument(rendered, entries)
+
+
+def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool) -> list[str]:
+    """Each cluster rendered against ``bib``, the registered bibliography of ``cited``."""
+    def placed(item_id: str, text: str) -> str:  # a year suffix the style leaves to the processor
+        return year_suffix.placed(text, cited[int(item_id[1:])]) if suffix_here else text
+
+    by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
+    renderer = ClusterRenderer(bib, placed)
+    return [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
+            for cites in clusters]
+
+
+def _cited(records: list[Record], clusters: list[list[Cite]]) -> list[Record]:
+    """The records cited, in the order of their first citation."""
+    if not any(clusters):
+        raise UsageError("no citation keys given", code="no-citations")
+    by_key: dict[str, Record] = {}
+    for rec in records:
+        if rec.id is not None:
+            by_key.setdefault(rec.id, rec)
+    order: dict[str, Record] = {}
+    for key in (_key(c) for cites in clusters for c in cites):
+        if key not in by_key:
+            raise _unknown_key(key, list(by_key))
+        order.setdefault(key, by_key[key])
+    return list(order.values())
+
+
+def _key(cite: Cite) -> str:
+    return str(cite.get("id")) if isinstance(cite, dict) else cite
+
+
+def _details(cite: Cite) -> dict[str, str]:
+    return {k: v for k, v in cite.items() if k != "id"} if isinstance(cite, dict) else {}
+
+
+def load_citation_style(name: str, locale: str = "en-US") -> Any:
+    """``citex.writers.csl.load_style``, also for a style that has no bibliography (it only cites)."""
+    from .writers.csl import load_style
+
+    try:
+        return load_style(name, locale)
+    except UsageError as exc:
+        if exc.code != "bad-style" or " has no bibliography" not in exc.message:
+            raise
+    import warnings
+
+    from citeproc import CitationStylesStyle
+
+    from .csl_styles import resolve
+    from .writers.csl import _copy_locale_date_delimiters
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # as load_style: citeproc-py only warns about invalid styles
+        style = CitationStylesStyle(str(resolve(name)), locale=locale, validate=False)
+    _copy_locale_date_delimiters(style)
+    return style
+
+
+def _unknown_key(key: str, known: list[str]) -> UsageError:
+    import difflib
+
+    close = difflib.get_close_matches(key, known, n=3) or [k for k in known if k.lower() == key.lower()]
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    return UsageError(f"no record has the citation key '{key}'{hint}", code="unknown-key")
