@@ -182,9 +182,24 @@ def test_text_biber_would_take_for_an_xdata_reference_is_braced():
         "title": "xdata=gxd4-title", "publisher-place": "xdata=gxd3-location-1 and B",
         "publisher": "Xdata=P", "note": "See xdata=here"})
     text = citex.dumps([rec], "biblatex")
-    assert "title     = {{xdata=gxd4-title}}" in text
-    assert "location  = {{xdata=gxd3-location-1 and B}}" in text
-    assert "publisher = {{Xdata=P}}" in text
+    assert "title     = {{{xdata=gxd4-title}}}" in text
+    assert "location  = {{{xdata=gxd3-location-1 and B}}}" in text
+    assert "publisher = {{{Xdata=P}}}" in text
     assert "note      = {See xdata=here}" in text  # not a reference: not braced
     back = list(citex.loads(text, "bibtex"))[0]
     assert back.get("publisher-place") == "xdata=gxd3-location-1 and B"
+
+
+@pytest.mark.parametrize("isbn, issn, written", [
+    ("1532-1827 (Electronic) 0007-0920 (Linking)", None, ("", "1532-1827 (Electronic) 0007-0920 (Linking)")),
+    ("0012-9658", "0012-9658", ("", "0012-9658")),
+    ("1933-6586", "0028-0836", ("", "0028-0836, 1933-6586")),
+    ("978-0-00-000000-2", "0028-0836", ("978-0-00-000000-2", "0028-0836")),  # an ISBN stays
+    ("90-7002-34-5", None, ("90-7002-34-5", "")),  # not an ISSN either: kept as written
+])
+def test_an_issn_in_the_isbn_is_written_as_issn(isbn, issn, written):
+    from citex.writers.biblatex import isbn_issn
+    rec = Record(type="book", id="x", fields={k: v for k, v in {"ISBN": isbn, "ISSN": issn}.items() if v})
+    assert isbn_issn(rec) == written
+    fields = dict(re.findall(r"^  (\w+)\s*= \{(.*)\},?$", citex.dumps([rec], "biblatex"), re.M))
+    assert (fields.get("isbn", ""), fields.get("issn", "")) == written

@@ -99,6 +99,22 @@ def kind(record: Record, entry: str) -> str:
     return _GENRE_KEYS.get(genre.lower(), genre) if entry in TYPED else ""
 
 
+_ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+
+
+def isbn_issn(record: Record) -> tuple[str, str]:
+    """(isbn, issn): ISSNs that sit in the ISBN (RIS ``SN`` holds either) go to ``issn``.
+
+    Biber checks every ``isbn`` and warns on an ISSN there; ``1532-1827 (Electronic)``
+    is an ISSN with its qualifier.
+    """
+    isbn, issn = str(record.get("ISBN") or "").strip(), str(record.get("ISSN") or "").strip()
+    words = [w for w in re.sub(r"\([^()]*\)", " ", isbn).replace(",", " ").replace(";", " ").split()]
+    if words and all(_ISSN.match(w) for w in words):
+        return "", isbn if not issn or isbn in issn else f"{issn}, {isbn}"
+    return isbn, issn
+
+
 _GENRE_KEYS: dict[str, str] = {}
 for _key, _genre in GENRES.items():
     _GENRE_KEYS.setdefault(_genre.lower(), _key)
@@ -126,4 +142,5 @@ class BibLaTeXWriter(BibEntryWriter):
             "number": number(record, entry), "kind": kind(record, entry),
             "pubstate": PUBSTATES.get(status.lower(), status),
             "langid": langid(record.get("language")),
+            **dict(zip(("isbn", "issn"), isbn_issn(record))),
         }

@@ -89,10 +89,11 @@ def biber_text(text: str | None) -> str:
     """A value Biber would take for a granular XDATA reference (``xdata=key-field``), braced.
 
     Biber reads a field, or an item of a list field, that is ``xdata=...`` as data
-    to fetch from another entry; in braces it is the text it is.
+    to fetch from another entry; in two pairs of braces (Biber strips one from a list
+    item) it is the text it is.
     """
     text = text or ""
-    return "{%s}" % text if _XDATA.search(text) else text
+    return "{{%s}}" % text if _XDATA.search(text) else text
 
 
 def bibtex_pages(page: str | None, ascii: bool = True) -> str:
