@@ -132,10 +132,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    chosen = [e for e in entries if selected(e.name, select, ignore)]
+    chosen = [(e, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
+              for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for entry in chosen:
-            rec.policy = RepairPolicy(min_confidence, entry.meta.get("confidence", 1.0))
+        for entry, policy in chosen:
+            rec.policy = policy
             try:
                 entry.obj(rec)
             except Exception as exc:  # a rule's bug must not stop the run: the record goes on unrepaired by it

@@ -191,3 +191,19 @@ def test_unknown_dialect_is_a_usage_error_with_a_suggestion():
 
     with pytest.raises(UsageError, match="did you mean refman"):
         dumps([article()], "ris", ris_dialect="refmann")
+
+
+@pytest.mark.parametrize("dialect", ["zotero", "endnote", "refman"])
+def test_written_out_render_is_the_template_text(dialect):
+    import io
+
+    from citex.pipeline import load
+    from citex.writers.templated import TemplatedWriter
+
+    data = Path(__file__).resolve().parent / "data"
+    records = [seed(), article(), *load([data / "ris", data / "bibtex", data / "medline"])]
+    writer = RISWriter(io.StringIO(), ris_dialect=dialect)
+    for i, rec in enumerate(records):
+        rec.id = rec.id or f"key{i}"
+        assert writer.render(rec) == TemplatedWriter.render(writer, rec)  # templates/ris.j2
+    assert len(records) > 40
