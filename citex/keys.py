@@ -51,6 +51,8 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 def _fold(text: str) -> str:
     """ASCII transliteration keeping case: Gómez -> Gomez, Søren -> Soren, Straße -> Strasse."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
 

@@ -237,7 +237,8 @@ _SENTENCE_END = tuple(":.?!")  # the word after one starts a title or subtitle
 
 def needs_protection(word: str) -> bool:
     """True for words whose capitals BibTeX must not lowercase: DNA, mRNA, 3D, iPhone, the B of "vitamin B"."""
-    if any(c.isupper() for c in word[1:]):
+    rest = word[1:]
+    if rest != rest.lower() if word.isascii() else any(c.isupper() for c in rest):
         return True
     letters = [c for c in word if c.isalpha()]
     return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article
