@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import multiprocessing
 import re
+import signal
 import sys
 import uuid
 from collections import deque
@@ -42,6 +43,10 @@ _worker: dict[str, Any] = {}  # the worker process's own keys, writer and option
 
 def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict[str, Any],
            render: bool, placeholder: str) -> None:
+    # The parent alone answers Ctrl-C and SIGTERM (the CLI makes SIGTERM an interrupt, to remove
+    # its temporary file); a worker that inherited that would outlive Pool.terminate().
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     options = dict(options)
     keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
     out = io.StringIO()
@@ -151,6 +156,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                                        on_record):
                     del rec.diagnostics[mark:]
                     write_one(rec, keys, writer, to, tally, on_record)
+            pool.close()  # every task is done: the workers end on their own
+            pool.join()
         notes.release(notes.take())
     finally:
         tally.on_diagnostic = notes.show

@@ -90,6 +90,7 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
             tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
             continue
         text, notes = decode(data, name)
+        data = b""  # the bytes are not needed once decoded: a large file is not held twice
         for diagnostic in notes:
             tally.note(diagnostic)
         try:

@@ -86,7 +86,7 @@ def test_dedupe_and_buffering_writers_work_with_jobs():
     assert run([ROOT / "seeds"], "text", 2) == run([ROOT / "seeds"], "text", 1)
 
 
-def test_cli_jobs():
+def test_cli_jobs(tmp_path):
     def citex(*args):
         return subprocess.run([sys.executable, "-m", "citex", *map(str, args)], capture_output=True,
                               text=True, cwd=ROOT, timeout=120)
@@ -94,5 +94,7 @@ def test_cli_jobs():
     one = citex("convert", DATA / "ris", "--to", "bibtex")
     two = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "2")
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    to_file = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "2", "-o", tmp_path / "out.bib")
+    assert to_file.returncode == one.returncode and (tmp_path / "out.bib").read_text() == one.stdout
     bad = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "0")
     assert bad.returncode == 2 and "--jobs" in bad.stderr
