@@ -62,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
                       "replacing the keys the input has")
     conv.add_argument("--ris-dialect", choices=("zotero", "endnote", "refman"),
                       help="RIS tag choices for the program that will read it (default: zotero)")
+    conv.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                      help="spread the work over N processes (output and order unchanged)")
     conv.add_argument("--template", metavar="FILE.j2",
                       help="render each record with your own jinja2 template (sandboxed; see README)")
 
@@ -112,6 +114,12 @@ def _parser() -> argparse.ArgumentParser:
     sty.add_argument("query", nargs="*", metavar="QUERY", help="words to look for (none: every style)")
     sty.add_argument("--locales", action="store_true", help="list the locales for --locale instead")
     return parser
+
+
+def _positive(text: str) -> int:
+    if not text.isdecimal() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _rule_ids(text: str) -> list[str]:
@@ -172,7 +180,8 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
             out = Recording(out)
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
                 tally=tally, on_record=on_record, repair_options=_repair_options(args),
-                dedupe=_deduper(args) if getattr(args, "dedupe", False) else None, **options)
+                dedupe=_deduper(args) if getattr(args, "dedupe", False) else None,
+                jobs=getattr(args, "jobs", 1), **options)
         if strict and (not tally.complete or tally.counts.get("error")):
             print(tally, file=sys.stderr)
             errors = tally.counts.get("error", 0)

@@ -51,6 +51,8 @@ _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 
 def _fold(text: str) -> str:
     """ASCII transliteration keeping case: Gómez -> Gomez, Søren -> Soren, Straße -> Strasse."""
+    if text.isascii():
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
 
@@ -165,15 +167,22 @@ class CitationKeys:
         self.used: set[str] = set()  # casefolded
         self._tried: dict[str, int] = {}  # base -> last suffix number tried, so n keys cost O(n)
 
-    def assign(self, record: Record) -> str:
-        """Set ``record.id`` to a key not used before in this output and return it."""
+    def base(self, record: Record) -> str:
+        """The key the record would get if no earlier record had taken it."""
         base = _input_key(record) if record.id and not self.rekey else ""
-        base = base or self.build(record) or "ref"
+        return base or self.build(record) or "ref"
+
+    def unique(self, base: str) -> str:
+        """``base``, or ``base`` with the first free letter suffix; marked as used."""
         key, n = base, self._tried.get(base, 0)
         while key.casefold() in self.used:  # BibTeX matches keys ignoring case
             n += 1
             key = base + _suffix(n)
         self._tried[base] = n
         self.used.add(key.casefold())
-        record.id = key
         return key
+
+    def assign(self, record: Record) -> str:
+        """Set ``record.id`` to a key not used before in this output and return it."""
+        record.id = self.unique(self.base(record))
+        return record.id

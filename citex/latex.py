@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -100,8 +100,11 @@ def _marks_as_commands(m: re.Match[str]) -> str:
 
 
 def _to_ascii(text: str) -> str:
-    if text.isascii():
-        return text
+    return text if text.isascii() else _non_ascii_to_latex(text)
+
+
+@lru_cache(maxsize=16384)  # names, journals and places repeat: pylatexenc goes character by character
+def _non_ascii_to_latex(text: str) -> str:
     text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
     out = _encoder().unicode_to_latex(text.translate(_PLAIN_STANDINS))
     # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
@@ -184,11 +187,15 @@ def escape(text: str | None, ascii: bool = True) -> str:
     """``text`` as LaTeX: markup as commands, math kept, specials escaped, ASCII if ``ascii``."""
     if not text:
         return ""
+    if not _NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
+        return _to_ascii(" ".join(text.split())) if ascii else " ".join(text.split())
     text = _CONTROL.sub("", text)  # never meant as text, and TeX stops on them
     return _render(parse(" ".join(text.split())), ascii)  # one line: BibTeX values are read as one
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# What makes a value more than plain text for escape(): a tag, math, a special, a control.
+_NOT_PLAIN = re.compile(r"[<$%s\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]" % re.escape("".join(_SPECIALS)))
 
 
 def strip_markup(text: str) -> str:
@@ -230,7 +237,8 @@ _SENTENCE_END = tuple(":.?!")  # the word after one starts a title or subtitle
 
 def needs_protection(word: str) -> bool:
     """True for words whose capitals BibTeX must not lowercase: DNA, mRNA, 3D, iPhone, the B of "vitamin B"."""
-    if any(c.isupper() for c in word[1:]):
+    rest = word[1:]
+    if rest != rest.lower() if word.isascii() else any(c.isupper() for c in rest):
         return True
     letters = [c for c in word if c.isalpha()]
     return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article

@@ -93,6 +93,7 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
             tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
             continue
         text, notes = decode(data, name)
+        data = b""  # the bytes are not needed once decoded: a large file is not held twice
         for diagnostic in notes:
             tally.note(diagnostic)
         try:
@@ -135,10 +136,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    chosen = [e for e in entries if selected(e.name, select, ignore)]
+    chosen = [(e, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
+              for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for entry in chosen:
-            rec.policy = RepairPolicy(min_confidence, entry.meta.get("confidence", 1.0))
+        for entry, policy in chosen:
+            rec.policy = policy
             try:
                 entry.obj(rec)
             except Exception as exc:  # a rule's bug must not stop the run: the record goes on unrepaired by it
@@ -157,28 +159,34 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
     writer = WRITERS.get(to)(out, **options)
     writer.begin()
     for rec in records:
-        try:
-            keys.assign(rec)
-            writer.write(rec)
-        except Exception as exc:  # one bad record must not stop the others
-            message = exc.message if isinstance(exc, CitexError) else f"{type(exc).__name__}: {exc}"
-            rec.diagnostics.append(Diagnostic("error", f"write-{to}", f"record not written: {message}",
-                                              rec.source.location()))
-            tally.skipped += 1
-            continue
-        finally:  # after writing, so that what the writer noticed is reported too
-            for diagnostic in rec.diagnostics:
-                tally.note(diagnostic)
-        if on_record:
-            on_record(rec)
-        if not writer.buffers:
-            tally.wrote += 1
+        write_one(rec, keys, writer, to, tally, on_record)
     writer.end()
     for diagnostic in getattr(writer, "notes", ()):  # what a buffering writer noticed about the whole set
         tally.note(diagnostic)
     if writer.buffers:
         tally.wrote = tally.read - tally.skipped - tally.merged
     return tally
+
+
+def write_one(rec: Record, keys: Any, writer: Any, to: str, tally: Tally,
+              on_record: Callable[[Record], None] | None) -> None:
+    """Give one record its key and write it; a failure skips that record only."""
+    try:
+        keys.assign(rec)
+        writer.write(rec)
+    except Exception as exc:  # one bad record must not stop the others
+        message = exc.message if isinstance(exc, CitexError) else f"{type(exc).__name__}: {exc}"
+        rec.diagnostics.append(Diagnostic("error", f"write-{to}", f"record not written: {message}",
+                                          rec.source.location()))
+        tally.skipped += 1
+        return
+    finally:  # after writing, so that what the writer noticed is reported too
+        for diagnostic in rec.diagnostics:
+            tally.note(diagnostic)
+    if on_record:
+        on_record(rec)
+    if not writer.buffers:
+        tally.wrote += 1
 
 
 def dumps(records: Iterable[Record], to: str, **options: Any) -> str:
@@ -192,17 +200,25 @@ def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = Non
             repairs: bool = True, tally: Tally | None = None,
             on_record: Callable[[Record], None] | None = None,
             repair_options: dict[str, Any] | None = None,
-            dedupe: Callable[[list[Record]], list[Record]] | None = None, **options: Any) -> Tally:
+            dedupe: Callable[[list[Record]], list[Record]] | None = None, jobs: int = 1,
+            **options: Any) -> Tally:
     """The whole job: read the inputs, repair each record, write them in input order.
 
     ``repair_options`` go to ``repair`` (``select``, ``ignore``, ``min_confidence``);
     ``dedupe`` (e.g. ``lambda recs: citex.dedupe.dedupe(recs)[0]``) gets every record at
-    once, after the repairs, and returns those to write.
+    once, after the repairs, and returns those to write. ``jobs`` > 1 spreads the
+    repairs and the rendering over that many processes (see citex.parallel).
     """
     tally = tally if tally is not None else Tally()
     WRITERS.entry(to)  # an unknown writer or reader is a usage error before anything is read
     if fmt:
         READERS.entry(fmt)
+    if jobs > 1:
+        from .parallel import convert_in_processes
+
+        return convert_in_processes(list(paths), out, to, jobs=jobs, fmt=fmt, repairs=repairs,
+                                    tally=tally, on_record=on_record,
+                                    repair_options=repair_options or {}, dedupe=dedupe, **options)
     records = load(paths, fmt, tally)
     if repairs:
         records = repair(records, **(repair_options or {}))

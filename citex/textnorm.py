@@ -18,6 +18,8 @@ def fold(text: str | None) -> str:
     """
     if not text:
         return ""
+    if text.isascii():  # ftfy returns ASCII as it is, and it has no accents to fold
+        return _NON_ALNUM.sub("", text.lower())
     import ftfy  # lazy: only needed when records are compared
 
     text = ftfy.fix_encoding(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from ..model import Name, Record
 from ..registry import REPAIRS
@@ -41,12 +42,12 @@ def _map_strings(rec: Record, rule: str, fn) -> None:
 
 
 def _map_name(name: Name, fn) -> Name:
-    parts = {k: (fn(v) if isinstance(v, str) else v) for k, v in vars(name).items()}
-    return Name(**parts)
+    changed = {k: new for k, v in vars(name).items() if isinstance(v, str) and (new := fn(v)) != v}
+    return replace(name, **changed) if changed else name  # most names: nothing to do, no copy
 
 
 def fix_mojibake(text: str) -> str:
-    if not _MOJIBAKE_HINT.search(text):
+    if text.isascii() or not _MOJIBAKE_HINT.search(text):
         return text
     import ftfy  # lazy: a heavy import only paid for when a hint is seen
 
@@ -77,7 +78,16 @@ def mojibake(rec: Record) -> None:
 def control_characters(rec: Record) -> None:
     """Control characters, zero-width spaces and stray byte-order marks inside a field are removed;
     Windows-1252 punctuation read as C1 controls ('\x97', '\x93') becomes the dash or quote it was."""
-    _map_strings(rec, "control-characters", lambda s: _C1.sub(_c1_as_cp1252, _CONTROLS.sub("", s)))
+    _map_strings(rec, "control-characters", _without_controls)
+
+
+def _without_controls(text: str) -> str:
+    if not _CONTROL_OR_C1.search(text):  # the usual case, found in one scan
+        return text
+    return _C1.sub(_c1_as_cp1252, _CONTROLS.sub("", text))
+
+
+_CONTROL_OR_C1 = re.compile(f"{_CONTROLS.pattern}|{_C1.pattern}")
 
 
 @REPAIRS.register("unicode-nfc", confidence=1.0)
@@ -89,4 +99,14 @@ def unicode_nfc(rec: Record) -> None:
 @REPAIRS.register("whitespace", confidence=1.0)
 def whitespace(rec: Record) -> None:
     """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
-    _map_strings(rec, "whitespace", lambda s: _SPACES.sub(" ", s).strip())
+    _map_strings(rec, "whitespace", _one_space)
+
+
+def _one_space(text: str) -> str:
+    if not _ODD_SPACE.search(text):  # the usual case: nothing to fold, found in one scan
+        return text
+    return _SPACES.sub(" ", text).strip()
+
+
+# Whitespace the rule changes: two in a row, any but a plain space, or at either end.
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")

@@ -1,0 +1,206 @@
+"""``convert`` over several processes (``--jobs N``), with the output and account of one.
+
+The parent reads the inputs and sends the records, in chunks, to worker
+processes, which repair them and render each one with a placeholder for its
+key. The parent then gives each record its unique key, in input order, and
+writes the rendered text with the key put in. Only the parent holds what spans
+records (the keys used, the writer's count), so the output is byte for byte
+that of one process. A record whose text cannot be used as it is (its key is
+not plain text, the writer failed on it, an earlier record was skipped) is
+written again by the parent, the way one process writes it. A writer that
+needs the whole set (a formatted bibliography), and ``dedupe``, get repaired
+records from the workers and write in the parent.
+
+Diagnostics are shown in the order one process shows them: what the reader
+reports while the next record is read is held back until the records before
+it are written. At most ``2 * jobs`` chunks are in flight: memory stays flat.
+"""
+
+from __future__ import annotations
+
+import io
+import multiprocessing
+import re
+import signal
+import sys
+import uuid
+from collections import deque
+from collections.abc import Callable, Iterator
+from typing import Any, TextIO
+
+from .keys import CitationKeys
+from .model import Diagnostic, Record
+from .pipeline import Tally, load, repair, write_one
+from .registry import WRITERS
+
+CHUNK = 200  # records a task: big enough that pickling overhead stays small
+# A key every writer writes as it is, as it does the placeholder: JSON, LaTeX and RIS leave
+# these characters alone, and YAML reads it as text (a number or "no" it would quote).
+_PLAIN_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
+
+_worker: dict[str, Any] = {}  # the worker process's own keys, writer and options
+
+
+def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict[str, Any],
+           render: bool, placeholder: str) -> None:
+    # The parent alone answers Ctrl-C and SIGTERM (the CLI makes SIGTERM an interrupt, to remove
+    # its temporary file); a worker that inherited that would outlive Pool.terminate().
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    options = dict(options)
+    keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
+    out = io.StringIO()
+    writer = WRITERS.get(to)(out, **options) if render else None
+    _worker.update(keys=keys, out=out, writer=writer, repairs=repairs,
+                   repair_options=repair_options, render=render, placeholder=placeholder)
+
+
+def _work(chunk: list[Record], start: int) -> list[tuple[Record, int, str | None, str | None]]:
+    """Each record repaired, with (diagnostics before its key, base key, text or None)."""
+    w = _worker
+    records = repair(chunk, **w["repair_options"]) if w["repairs"] else chunk
+    results = []
+    for index, rec in enumerate(records, start):
+        mark, base, text = len(rec.diagnostics), None, None
+        if w["render"]:
+            own_id = rec.id
+            try:
+                base = w["keys"].base(rec)
+                rec.id = w["placeholder"]
+                w["writer"].count = index  # what one process's writer would have counted
+                w["out"].seek(0)
+                w["out"].truncate()
+                w["writer"].write(rec)
+                text = w["out"].getvalue()
+            except Exception:  # the parent writes this record again and reports the failure
+                base = text = None
+            rec.id = own_id
+        results.append((rec, mark, base, text))
+    return results
+
+
+class _HeldNotes:
+    """The tally's diagnostic callback: holds what the reader reports until its turn comes."""
+
+    def __init__(self, show: Callable[[Diagnostic], None] | None):
+        self.show = show
+        self.reading = False
+        self.held: list[Diagnostic] = []
+
+    def __call__(self, diagnostic: Diagnostic) -> None:
+        if self.reading:
+            self.held.append(diagnostic)
+        elif self.show:
+            self.show(diagnostic)
+
+    def release(self, notes: list[Diagnostic]) -> None:
+        for diagnostic in notes:
+            if self.show:
+                self.show(diagnostic)
+
+    def take(self) -> list[Diagnostic]:
+        notes, self.held = self.held, []
+        return notes
+
+
+def _chunks(records: Iterator[Record], notes: _HeldNotes) -> Iterator[tuple[list[Record], list[list]]]:
+    """Chunks of records, each record with the reader's notes shown before it."""
+    chunk: list[Record] = []
+    before: list[list[Diagnostic]] = []
+    while True:
+        notes.reading = True
+        try:
+            rec = next(records, None)
+        finally:
+            notes.reading = False
+        if rec is None:
+            break
+        chunk.append(rec)
+        before.append(notes.take())
+        if len(chunk) == CHUNK:
+            yield chunk, before
+            chunk, before = [], []
+    if chunk:
+        yield chunk, before
+
+
+def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, fmt: str | None,
+                         repairs: bool, tally: Tally, on_record: Callable[[Record], None] | None,
+                         repair_options: dict[str, Any],
+                         dedupe: Callable[[list[Record]], list[Record]] | None,
+                         **options: Any) -> Tally:
+    """``pipeline.convert`` with repairs and rendering spread over ``jobs`` processes."""
+    writer_options = dict(options)
+    keys = CitationKeys(pattern=writer_options.pop("key_pattern", None),
+                        rekey=writer_options.pop("rekey", False))
+    writer = WRITERS.get(to)(out, **writer_options)
+    render = not writer.buffers and dedupe is None
+    placeholder = "citexkey" + uuid.uuid4().hex
+    notes = _HeldNotes(tally.on_diagnostic)
+    tally.on_diagnostic = notes
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    writer.begin()
+    try:
+        with context.Pool(jobs, _start, (to, options, repairs, repair_options, render, placeholder)) as pool:
+            results = _results(pool, _chunks(load(paths, fmt, tally), notes), jobs)
+            if dedupe:  # every record read and repaired before the first is written
+                repaired = list(results)
+                for item in repaired:
+                    notes.release(item[-1])
+                notes.release(notes.take())
+                results = ((rec, 0, len(rec.diagnostics), None, None, []) for rec in
+                           dedupe([item[0] for item in repaired]))
+            for rec, index, mark, base, text, before in results:
+                notes.release(before)
+                if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
+                                       on_record):
+                    del rec.diagnostics[mark:]
+                    write_one(rec, keys, writer, to, tally, on_record)
+            pool.close()  # every task is done: the workers end on their own
+            pool.join()
+        notes.release(notes.take())
+    finally:
+        tally.on_diagnostic = notes.show
+    writer.end()
+    if writer.buffers:
+        tally.wrote = tally.read - tally.skipped
+    return tally
+
+
+def _results(pool: Any, chunks: Iterator, jobs: int) -> Iterator[tuple]:
+    """The workers' results in input order, with at most ``2 * jobs`` chunks in flight."""
+    pending: deque = deque()
+    start = 0
+    for chunk, before in chunks:
+        pending.append((pool.apply_async(_work, (chunk, start)), start, before))
+        start += len(chunk)
+        if len(pending) >= 2 * jobs:
+            yield from _done(*pending.popleft())
+    while pending:
+        yield from _done(*pending.popleft())
+
+
+def _done(result: Any, start: int, before: list[list[Diagnostic]]) -> Iterator[tuple]:
+    for index, ((rec, mark, base, text), notes) in enumerate(zip(result.get(), before), start):
+        yield rec, index, mark, base, text, notes
+
+
+def _write_rendered(rec: Record, index: int, base: str | None, text: str | None, placeholder: str,
+                    keys: CitationKeys, writer: Any, tally: Tally,
+                    on_record: Callable[[Record], None] | None) -> bool:
+    """Write a worker's text with the record's key put in; False if the parent must write it."""
+    if text is None or base is None or not _PLAIN_KEY.fullmatch(base) or text.count(placeholder) != 1:
+        return False
+    count = getattr(writer, "count", None)
+    if count is not None and count != index:  # a record before it was skipped: rendered anew
+        return False
+    rec.id = keys.unique(base)
+    writer.out.write(text.replace(placeholder, rec.id))
+    if count is not None:
+        writer.count += 1
+    for diagnostic in rec.diagnostics:
+        tally.note(diagnostic)
+    if on_record:
+        on_record(rec)
+    tally.wrote += 1
+    return True

@@ -1,0 +1,100 @@
+"""--jobs N: the same output, the same account and the same diagnostics, in the same order, as one process."""
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from citex import parallel
+from citex.dedupe import dedupe
+from citex.pipeline import Tally, convert
+from citex.registry import REPAIRS, Entry
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+INPUTS = [ROOT / "seeds", DATA / "bibtex", DATA / "ris", DATA / "medline", DATA / "pubmed_xml",
+          DATA / "csljson", DATA / "hostile"]  # hostile: files that cannot be read among the rest
+
+
+def run(paths, to, jobs, **options):
+    shown = []
+    tally = Tally(on_diagnostic=lambda d: shown.append(str(d)))
+    out = io.StringIO()
+    convert([str(p) for p in paths], out, to, tally=tally, jobs=jobs, **options)
+    account = (tally.read, tally.wrote, tally.skipped, tally.unread_files, tally.counts)
+    return out.getvalue(), account, shown
+
+
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(parallel, "CHUNK", 3)  # many chunks, so that order and hand-over matter
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex", "ris", "csljson", "cslyaml"])
+def test_jobs_give_the_output_account_and_diagnostics_of_one_process(to):
+    one = run(INPUTS, to, 1)
+    assert one[1][0] > 50 and one[1][3]  # many records, and a file that cannot be read
+    assert run(INPUTS, to, 2) == one
+    assert run(INPUTS, to, 3, key_pattern="{Auth}{year}", rekey=True) == \
+        run(INPUTS, to, 1, key_pattern="{Auth}{year}", rekey=True)
+
+
+def test_order_is_kept_across_many_chunks(tmp_path, monkeypatch):
+    written_by_parent = []
+    monkeypatch.setattr(parallel, "write_one", lambda rec, *a: written_by_parent.append(rec))
+    ris = "".join(f"TY  - JOUR\nTI  - Title number {i}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n"
+                  for i in range(400))
+    (tmp_path / "many.ris").write_text(ris)
+    text, account, _ = run([tmp_path / "many.ris"], "csljson", 2)
+    titles = [line.split('"')[3] for line in text.splitlines() if '"title"' in line]
+    assert titles == [f"Title number {i}" for i in range(400)]
+    assert account[:3] == (400, 400, 0)
+    keys = [line.split('"')[3] for line in text.splitlines() if '"id"' in line]
+    assert keys[:3] == ["smith2020title", "smith2020titlea", "smith2020titleb"] and len(set(keys)) == 400
+    assert not written_by_parent  # the workers rendered every record
+
+
+def test_a_rule_failing_in_a_worker_is_reported(monkeypatch):
+    def broken(rec):
+        """Fails on one record."""
+        if str(rec.get("title")).startswith(("A", "M")):
+            raise ValueError("boom")
+
+    REPAIRS.names()  # the built-in rules loaded first
+    entries = dict(REPAIRS._entries, broken=Entry("broken", broken, "Fails on one record."))
+    monkeypatch.setattr(REPAIRS, "_entries", entries)  # the workers are forked: they see it too
+    one = run(INPUTS, "bibtex", 1)
+    assert any("error[repair-failed]: repair rule broken failed: ValueError: boom" in d for d in one[2])
+    assert run(INPUTS, "bibtex", 2) == one
+
+
+def test_a_record_the_writer_fails_on_is_skipped_and_the_rest_written(tmp_path):
+    template = tmp_path / "t.j2"
+    template.write_text("{{ index }} {{ key }} {{ record.fields['volume'] }}\n")  # no volume: an error
+    one = run(INPUTS, "bibtex", 1, template=str(template))
+    assert one[1][2] > 1 and any("record not written" in d for d in one[2])
+    assert run(INPUTS, "bibtex", 2, template=str(template)) == one
+
+
+def test_dedupe_and_buffering_writers_work_with_jobs():
+    def merged(records):
+        return dedupe(records)[0]
+
+    assert run([DATA / "bibtex"], "ris", 2, dedupe=merged) == run([DATA / "bibtex"], "ris", 1, dedupe=merged)
+    assert run([ROOT / "seeds"], "text", 2) == run([ROOT / "seeds"], "text", 1)
+
+
+def test_cli_jobs(tmp_path):
+    def citex(*args):
+        return subprocess.run([sys.executable, "-m", "citex", *map(str, args)], capture_output=True,
+                              text=True, cwd=ROOT, timeout=120)
+
+    one = citex("convert", DATA / "ris", "--to", "bibtex")
+    two = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "2")
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    to_file = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "2", "-o", tmp_path / "out.bib")
+    assert to_file.returncode == one.returncode and (tmp_path / "out.bib").read_text() == one.stdout
+    bad = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "0")
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
