@@ -4,11 +4,13 @@ The files stay in ../shared/corpus (several carry GPL/AGPL/LPPL licences): tests
 them there and never copy them into the project.
 """
 
+import os
 from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+# CITEX_SHARED names another shared/ folder (e.g. for a git worktree that has none beside it).
+CORPUS = Path(os.environ.get("CITEX_SHARED") or Path(__file__).resolve().parents[2] / "shared") / "corpus"
 needs_corpus = pytest.mark.skipif(
     not CORPUS.is_dir(), reason=f"the shared corpus is not at {CORPUS} (clone with ../shared beside it)")
 
