@@ -171,6 +171,8 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
         if not writer.buffers:
             tally.wrote += 1
     writer.end()
+    for diagnostic in writer.skipped:  # records a buffering writer could not write
+        tally.skip(diagnostic)
     if writer.buffers:
         tally.wrote = tally.read - tally.skipped
     return tally

@@ -214,10 +214,10 @@ def test_known_deviation(style, fields, ours, citeproc_js):
     assert render([rec], style) == [ours] != [citeproc_js]
 
 
-def test_known_deviation_sort_puts_accented_initials_after_z():
-    names = [Name("Özil", "M"), Name("Zhang", "L"), Name("Adams", "C")]
+def test_accented_initials_sort_with_their_base_letter():
+    names = [Name("Özil", "M"), Name("Zhang", "L"), Name("Adams", "C"), Name("Oates", "D")]
     recs = [Record(fields={"title": "T", "author": [n], "issued": Date([[2019]])}) for n in names]
-    assert [e.split(",")[0] for e in render(recs, "apa")] == ["Adams", "Zhang", "Özil"]  # js: Özil, Zhang
+    assert [e.split(",")[0] for e in render(recs, "apa")] == ["Adams", "Oates", "Özil", "Zhang"]
 
 
 def test_number_labels_get_one_space_and_are_never_split():
@@ -225,3 +225,59 @@ def test_number_labels_get_one_space_and_are_never_split():
     fix = lambda t: _LABEL.sub(r"\1 ", t)  # noqa: E731
     assert [fix(t) for t in ("1.Shah", "[1]Shah", "[1] Shah", "1. Shah", "(12)Li")] == \
         ["1. Shah", "[1] Shah", "[1] Shah", "1. Shah", "(12) Li"]
+
+
+# A record that cannot be formatted is reported and left out; the rest is still written.
+def _bad_date() -> Record:
+    return Record(type="book", fields={"title": "Broken", "author": [Name("Adams", "Ann")],
+                                       "issued": Date([[None]])}, id="broken")
+
+
+def _empty() -> Record:
+    return Record(type="article-journal", fields={}, id="empty")
+
+
+@pytest.mark.parametrize("bad, reason", [(_bad_date, "cannot be read"), (_empty, "empty entry")])
+def test_a_record_that_cannot_be_formatted_is_reported_and_the_rest_written(bad, reason):
+    from citex.writers.csl import _entries, load_style
+
+    skipped = []
+    pairs = _entries(load_style("ieee"), [shah(), bad(), brown()], skipped)
+    assert [text[:4] for _, text in pairs] == ["[1] ", "[2] "]  # numbered again: no gap
+    assert [rec.id for rec, _ in pairs] == ["shah2020", "brown2018"]
+    assert len(skipped) == 1 and skipped[0].code == "format-failed"
+    assert f"'{bad().id}'" in skipped[0].message and reason in skipped[0].message
+
+
+def test_the_pipeline_counts_an_unformattable_record_as_skipped():
+    import io
+
+    from citex.pipeline import Tally, dump
+
+    out = io.StringIO()
+    tally = dump([shah(), _empty(), brown()], out, "text", tally=Tally(read=3), style="modern-language-association")
+    assert (tally.wrote, tally.skipped) == (2, 1) and tally.counts["error"] == 1
+    assert len(out.getvalue().splitlines()) == 2
+
+
+def test_cli_format_reports_the_record_and_strict_fails(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"id": "good", "type": "book", "title": "Clinical reasoning",
+                                 "author": [{"family": "Brown", "given": "Carl"}]},
+                                {"id": "blank", "type": "article-journal"}]), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+
+    def run(*extra):
+        return subprocess.run([sys.executable, "-m", "citex", "format", str(path), "--style", "ieee", *extra],
+                              capture_output=True, text=True, cwd=root, timeout=120)
+
+    lenient, strict = run(), run("--strict")
+    assert lenient.returncode == 1 and lenient.stdout == "[1] C. Brown, Clinical reasoning.\n"
+    assert "error[format-failed]: record 'blank' not written" in lenient.stderr
+    assert "read 2, wrote 1, skipped 1" in lenient.stderr
+    assert strict.returncode != 0 and strict.stdout == "" and "--strict" in strict.stderr

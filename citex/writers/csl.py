@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from .. import csl_markup as markup
-from ..errors import CitexError, UnknownName, UsageError
-from ..model import Record
+from ..errors import UnknownName, UsageError
+from ..model import Diagnostic, Record
 from ..registry import WRITERS
 from ..csl_styles import resolve
 from . import Writer
@@ -78,46 +78,77 @@ def _copy_locale_date_delimiters(style: Any) -> None:
             date.set("delimiter", localized.get("delimiter"))
 
 
-def _entries(style: Any, records: list[Record]) -> list[tuple[Record, str]]:
-    """(record, tidied marked-up entry) in bibliography order; records rendering to nothing are left out."""
+def _entries(style: Any, records: list[Record],
+             skipped: list[Diagnostic] | None = None) -> list[tuple[Record, str]]:
+    """(record, tidied marked-up entry) in bibliography order.
+
+    A record that citeproc-py cannot read or render, or that renders to nothing,
+    is left out, and a diagnostic naming it and the reason goes to ``skipped``:
+    one bad record never costs the rest of the bibliography. The others are
+    then rendered again, so that a numbered style shows no gap.
+    """
+    failed: dict[int, str] = {}
+    out = _render(style, records, failed)
+    if failed:
+        out = _render(style, [rec for n, rec in enumerate(records) if n not in failed], {})
+        for n, reason in sorted(failed.items()):
+            if skipped is not None:
+                skipped.append(Diagnostic("error", "format-failed", f"record '{records[n].id}' not written: "
+                                          f"{reason}", records[n].source.location()))
+    return out
+
+
+def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[tuple[Record, str]]:
+    """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
+
+    from ..cslfix import quotes
+    from ..cslfix.collation import sort_items
 
     flush = style.root.bibliography.get("second-field-align") is not None
     out = []
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
-        bib = CitationStylesBibliography(style, _source(records), markup)
+        bib = CitationStylesBibliography(style, _source(records, failed), markup)
         for n in range(len(records)):
             bib.register(Citation([CitationItem(f"r{n}")]))
-        try:
-            bib.sort()  # citeproc-py keeps citation order unless asked
-        except Exception as exc:
-            raise CitexError(f"cannot sort the bibliography: {type(exc).__name__}: {exc}",
-                             code="format-failed") from None
+        quote = quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else ""
+        bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
+        bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
         for item in bib.items:
-            record = records[int(item.key[1:])]
+            n = int(item.key[1:])
             try:
                 rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
             except Exception as exc:
-                raise CitexError(f"cannot format record '{record.id}' in this style: "
-                                 f"{type(exc).__name__}: {exc}", record.source.location(),
-                                 code="format-failed") from None
-            entry = markup.tidy(str(rendered[0])) if rendered else ""
-            if entry:
-                out.append((record, _LABEL.sub(r"\1 ", entry) if flush else entry))
+                failed[n] = f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
+                continue
+            entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), quote) if rendered else ""
+            if _is_empty(entry):
+                failed[n] = "formats to an empty entry in this style"
+                continue
+            out.append((records[n], _LABEL.sub(r"\1 ", entry) if flush else entry))
     return out
 
 
-def _source(records: list[Record]) -> Any:
+_NUMBER = re.compile(r"^\s*[\[(]?\d+[.)\]]?")
+
+
+def _is_empty(entry: str) -> bool:
+    """True for an entry with no word or number but its label ("1.", "[2]")."""
+    return not any(ch.isalnum() for ch in _NUMBER.sub("", markup.to_text(entry)))
+
+
+def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     """The records as citeproc-py data, with positional ids ("r0", "r1", ...).
 
     citeproc-py lowercases ids, so input keys differing only in case would
-    collide; a position maps back to its record without that risk.
+    collide; a position maps back to its record without that risk. A record
+    citeproc-py cannot read (a date without a year) is left out and reported.
     """
     from citeproc import NAMES, VARIABLES
     from citeproc.source.json import CiteProcJSON
 
-    items = []
+    source = CiteProcJSON([])
     for n, rec in enumerate(records):
         item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
         for key, value in rec.to_csl().items():
@@ -131,8 +162,12 @@ def _source(records: list[Record]) -> Any:
             if isinstance(value, str):
                 value = markup.from_rich_text(value)
             item[key] = value
-        items.append(item)
-    return CiteProcJSON(items)
+        try:
+            source.update(CiteProcJSON([item]))
+        except Exception as exc:
+            if failed is not None:
+                failed[n] = f"cannot be read by the CSL engine ({type(exc).__name__}: {exc})"
+    return source
 
 
 class _Bibliography(Writer):
@@ -151,7 +186,7 @@ class _Bibliography(Writer):
         self.records.append(record)
 
     def end(self) -> None:
-        self.out.write(self.compose(_entries(self.style, self.records)))
+        self.out.write(self.compose(_entries(self.style, self.records, self.skipped)))
 
     def compose(self, entries: list[tuple[Record, str]]) -> str:
         raise NotImplementedError
