@@ -88,7 +88,7 @@ def test_html_escapes_values_affixes_and_keys():
     rec = Record(fields={"title": "Alpha & <beta>", "author": [Name("O'Neil", "Ann")],
                          "container-title": "J <Exp>", "issued": Date([[2001]])}, id='x"<1')
     page = dumps([rec], "html", style="apa")
-    assert ">O'Neil, A. (2001). Alpha &amp; &lt;beta&gt;. <i>J &lt;Exp&gt;</i>.</div>" in page
+    assert ">O’Neil, A. (2001). Alpha &amp; &lt;beta&gt;. <i>J &lt;Exp&gt;</i>.</div>" in page
     assert "<beta>" not in page and 'id="ref-' in page and 'x"<1' not in page
 
 

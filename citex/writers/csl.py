@@ -41,6 +41,10 @@ def load_style(name: str, locale: str = "en-US") -> Any:
     """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
+    from ..cslfix import initialize
+
+    initialize.install()
+
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
     path = resolve(name)
@@ -148,6 +152,8 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     from citeproc import NAMES, VARIABLES
     from citeproc.source.json import CiteProcJSON
 
+    from ..cslfix import apostrophes
+
     source = CiteProcJSON([])
     for n, rec in enumerate(records):
         item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
@@ -160,7 +166,10 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
             if key == "page":
                 value = _ONE_PAGE.sub(r"\1", str(value))
             if isinstance(value, str):
-                value = markup.from_rich_text(value)
+                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else apostrophes.curl(value))
+            elif name in NAMES:
+                value = [{part: apostrophes.curl(v) if isinstance(v, str) else v for part, v in person.items()}
+                         for person in value if isinstance(person, dict)]
             item[key] = value
         try:
             source.update(CiteProcJSON([item]))

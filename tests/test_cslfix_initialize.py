@@ -1,0 +1,31 @@
+"""citex.cslfix.initialize: initialize="false" keeps given names whole, as CSL says."""
+
+from __future__ import annotations
+
+import pytest
+
+from citex.cslfix.initialize import punctuate_initials
+from citex.model import Date, Name, Record
+from citex.writers.csl import render
+
+
+@pytest.mark.parametrize("given, mark, expected", [
+    ("John R", ". ", "John R."),
+    ("J R", ". ", "J. R."),
+    ("John R.", ". ", "John R."),
+    ("Jean-Pierre", ". ", "Jean-Pierre"),
+    ("Ewa", ". ", "Ewa"),
+    ("de la", ". ", "de la"),  # lowercase particles are no initials
+])
+def test_punctuate_initials(given, mark, expected):
+    assert punctuate_initials(given, mark) == expected
+
+
+def _rec() -> Record:
+    return Record(fields={"title": "T", "author": [Name("Abramović", "Ewa"), Name("Lee", "John R")],
+                          "container-title": "Lancet", "issued": Date([[2020]])})
+
+
+def test_chicago_keeps_given_names_and_apa_still_initializes():
+    assert render([_rec()], "chicago-author-date") == ["Abramović, Ewa, and John R. Lee. 2020. “T.” Lancet."]
+    assert render([_rec()], "apa") == ["Abramović, E., & Lee, J. R. (2020). T. Lancet."]
