@@ -41,9 +41,11 @@ def load_style(name: str, locale: str = "en-US") -> Any:
     """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import initialize
+    from ..cslfix import initialize, substitute, titlecase
 
     initialize.install()
+    substitute.install()
+    titlecase.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
