@@ -29,3 +29,11 @@ def _rec() -> Record:
 def test_chicago_keeps_given_names_and_apa_still_initializes():
     assert render([_rec()], "chicago-author-date") == ["Abramović, Ewa, and John R. Lee. 2020. “T.” Lancet."]
     assert render([_rec()], "apa") == ["Abramović, E., & Lee, J. R. (2020). T. Lancet."]
+
+
+def test_suffix_loses_its_period_where_initials_have_none():
+    rec = Record(fields={"title": "Art", "author": [Name("Cole", "John", suffix="Jr."), Name("Ng", "Ann")],
+                         "container-title": "J", "issued": Date([[2000]])})
+    assert render([rec], "nlm-citation-sequence") == ["1. Cole J Jr, Ng A. Art. J. 2000."]
+    assert render([rec], "apa") == ["Cole, J., Jr., & Ng, A. (2000). Art. J."]
+    assert rec.fields["author"][0].suffix == "Jr."  # the record is left as it was

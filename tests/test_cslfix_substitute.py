@@ -23,6 +23,8 @@ def _edited_book() -> Record:
     ("apa", _edited_book, "Cohen, E. (Ed.). (1969). Book. P."),
     ("modern-language-association", _edited_book, "Cohen, Ewa, editor. Book. P, 1969."),
     ("american-medical-association", _edited_book, "1. Cohen E, ed. Book. P; 1969."),
+    # a <names> nested in <choose> in the substitute takes the author's <name> and <label>
+    ("chicago-author-date", _edited_book, "Cohen, Ewa, ed. 1969. Book. P."),
 ])
 def test_substituted_variables_are_printed_once(style, record, expected):
     assert render([record()], style) == [expected]

@@ -216,11 +216,16 @@ def test_accented_initials_sort_with_their_base_letter():
     assert [e.split(",")[0] for e in render(recs, "apa")] == ["Adams", "Oates", "Özil", "Zhang"]
 
 
-def test_number_labels_get_one_space_and_are_never_split():
+def test_number_labels_are_followed_by_one_space_as_citeproc_js_writes_them():
     from citex.writers.csl import _LABEL
     fix = lambda t: _LABEL.sub(r"\1 ", t)  # noqa: E731
-    assert [fix(t) for t in ("1.Shah", "[1]Shah", "[1] Shah", "1. Shah", "(12)Li")] == \
-        ["1. Shah", "[1] Shah", "[1] Shah", "1. Shah", "(12) Li"]
+    # the label with its own suffix, then one space: a suffix " " gives two (bmj: "1  Shah")
+    assert [fix(t) for t in ("1.Shah", "[1]Shah", "[1] Shah", "1. Shah", "(12)Li", "1 Shah")] == \
+        ["1. Shah", "[1] Shah", "[1]  Shah", "1.  Shah", "(12) Li", "1  Shah"]
+
+
+def test_bmj_numbers_as_citeproc_js_text():
+    assert render([shah()], "bmj")[0].startswith("1  Shah M. Management of spine sarcoma")
 
 
 # A record that cannot be formatted is reported and left out; the rest is still written.

@@ -51,3 +51,32 @@ def punctuate_initials(given: str, mark: str) -> str:
     stop = mark.rstrip() or mark
     return " ".join(_INITIAL.sub(lambda m: m[1] + stop, part) if part[:1].isupper() else part
                     for part in given.split())
+
+
+def install_suffix_periods() -> None:
+    """Wrap ``citeproc.model.Name.process`` once: no periods in "Jr." where initials have none.
+
+    citeproc-js drops the periods of a name suffix when the style's
+    ``initialize-with`` has none (Vancouver: "Cole J Jr", not "Cole J Jr.").
+    """
+    from citeproc.model import Name
+
+    if getattr(Name.process, "_citex", False):
+        return
+    original = Name.process
+
+    def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None,
+                **kwargs: Any) -> Any:
+        mark = self.get_option("initialize-with", context, sort_options)
+        names = item.reference.get(variable) or [] if mark is not None and "." not in mark else []
+        saved = [(name, name["suffix"]) for name in names if "." in str(name.get("suffix") or "")]
+        try:
+            for name, suffix in saved:
+                name["suffix"] = suffix.replace(".", "")
+            return original(self, item, variable, context=context, sort_options=sort_options, **kwargs)
+        finally:
+            for name, suffix in saved:
+                name["suffix"] = suffix
+
+    process._citex = True  # type: ignore[attr-defined]
+    Name.process = process

@@ -23,8 +23,9 @@ from ..csl_styles import resolve
 from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
-# citeproc-py glues the number of a second-field-align style to the entry: "1.Shah M."
-_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?)(?=[^\s\d.)\]])")  # never split "[1]" or "1."
+# citeproc-js writes the number of a second-field-align style, with its affixes, then one
+# space ("1." + "Shah" = "1. Shah"; "1 " + "Shah" = "1  Shah"); citeproc-py glues them.
+_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?\s*)(?=\S)")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
 
@@ -44,6 +45,7 @@ def load_style(name: str, locale: str = "en-US") -> Any:
     from ..cslfix import initialize, substitute, titlecase
 
     initialize.install()
+    initialize.install_suffix_periods()
     substitute.install()
     titlecase.install()
 
