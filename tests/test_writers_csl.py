@@ -282,3 +282,13 @@ def test_cli_format_reports_the_record_and_strict_fails(tmp_path):
     assert "error[format-failed]: record 'blank' not written" in lenient.stderr
     assert "read 2, wrote 1, skipped 1" in lenient.stderr
     assert strict.returncode != 0 and strict.stdout == "" and "--strict" in strict.stderr
+
+
+def test_csl_1_0_2_variables_reach_the_style():
+    rec = Record(type="paper-conference", fields={
+        "title": "Cost of care", "container-title": "Proceedings of the 2007 Annual Meeting",
+        "event-title": "Annual Meeting 2007", "event-place": "Vienna, Austria", "author": [Name("Björk", "A")],
+        "issued": Date([[2007, 4]])})
+    assert render([rec], "chicago-author-date") == [
+        "Björk, A. 2007. “Cost of Care.” Paper presented at Annual Meeting 2007, Vienna, Austria. "
+        "Proceedings of the 2007 Annual Meeting, April."]

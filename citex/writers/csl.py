@@ -28,6 +28,11 @@ _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.t
 _LABEL = re.compile(r"^([\[(]?\d+[.)\]]?\s*)(?=\S)")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
+# CSL 1.0.2 text variables unknown to citeproc-py 0.11: passed on all the same (it renders
+# any variable a style names), so that "Paper presented at <event-title>" is not lost
+_NEWER_TEXT_VARIABLES = {"event-title", "volume-title", "part-title", "part-number", "reviewed-title",
+                         "reviewed-genre", "supplement-number", "printing-number", "archive-collection",
+                         "division"}
 
 
 def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
@@ -42,11 +47,13 @@ def load_style(name: str, locale: str = "en-US") -> Any:
     """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import initialize, substitute, titlecase
+    from ..cslfix import groups, initialize, pages, substitute, titlecase
 
     initialize.install()
     initialize.install_suffix_periods()
+    pages.install()
     substitute.install()
+    groups.install()
     titlecase.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
@@ -110,7 +117,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
     """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
-    from ..cslfix import quotes
+    from ..cslfix import quotes, subsequent
     from ..cslfix.collation import sort_items
 
     flush = style.root.bibliography.get("second-field-align") is not None
@@ -121,10 +128,13 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
         for n in range(len(records)):
             bib.register(Citation([CitationItem(f"r{n}")]))
         quote = quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else ""
+        author_of = subsequent.substitute_for(style)
+        authors = []
         bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
         bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
         for item in bib.items:
             n = int(item.key[1:])
+            author = author_of(item) if author_of else ""
             try:
                 rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
             except Exception as exc:
@@ -135,6 +145,11 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
                 failed[n] = "formats to an empty entry in this style"
                 continue
             out.append((records[n], _LABEL.sub(r"\1 ", entry) if flush else entry))
+            authors.append(author)
+    if author_of and out:
+        texts = subsequent.apply([entry for _, entry in out], authors,
+                                 style.root.bibliography.get("subsequent-author-substitute"), markup.tidy)
+        out = [(rec, text) for (rec, _), text in zip(out, texts)]
     return out
 
 
@@ -161,10 +176,13 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     source = CiteProcJSON([])
     for n, rec in enumerate(records):
         item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
-        for key, value in rec.to_csl().items():
+        csl = rec.to_csl()
+        if csl.get("event") and not csl.get("event-title"):  # CSL 1.0.1's name for the event-title
+            csl["event-title"] = csl["event"]
+        for key, value in csl.items():
             name = key.replace("-", "_")
-            if name not in VARIABLES or value in (None, "", [], {}):
-                continue  # citeproc-py warns about variables it does not know
+            if (name not in VARIABLES and key not in _NEWER_TEXT_VARIABLES) or value in (None, "", [], {}):
+                continue
             if isinstance(value, list) and name not in NAMES:
                 value = ", ".join(map(str, value))
             if key == "page":
