@@ -17,3 +17,10 @@ def test_the_same_authors_again_become_dashes_only_in_a_style_asking_for_it():
     assert render(recs, "modern-language-association") == [
         "Šimůnek, Ida. Delta. P, 2009.", "———. Gamma. P, 2008.", "Šimůnek, Ida, and Ann Lee. Eps. P, 2009."]
     assert render(recs, "apa")[1] == "Šimůnek, I. (2009). Delta. P."
+
+
+def test_lists_are_compared_as_shown_without_et_al():
+    wei = Name("Müller", "Wei")
+    others = [Name(f"Other{n}", "A") for n in range(4)]
+    recs = [_book("Alpha", 1977, wei), _book("Beta", 2012, wei, *others)]
+    assert render(recs, "modern-language-association") == ["Müller, Wei. Alpha. P, 1977.", "———. Beta. P, 2012."]

@@ -5,8 +5,8 @@ citeproc-py ignores the option; MLA and others use it. Only the default rule,
 entry's), is applied, which is what the styles in use ask for.
 
 The author list is what the first macro of the layout that holds a ``<names>``
-renders; an entry that starts with the same text as the entry before it starts
-with gets that text replaced.
+renders. Like citeproc-js, lists are compared as shown, without "et al.":
+"Müller, Wei, et al." after "Müller, Wei" becomes "———" too.
 """
 
 from __future__ import annotations
@@ -37,13 +37,16 @@ def substitute_for(style: Any) -> Callable[[Any], str] | None:
     return None
 
 
-def apply(entries: list[str], authors: list[str], substitute: str, tidy: Callable[[str], str]) -> list[str]:
+def apply(entries: list[str], authors: list[str], substitute: str, tidy: Callable[[str], str],
+          et_al: str = "") -> list[str]:
     """``entries`` with each author list equal to the one above replaced by ``substitute``."""
     out, previous = [], ""
     for entry, author in zip(entries, authors):
         author = tidy(author) if author else ""
-        if author and author == previous and entry.startswith(author):
-            entry = substitute + entry[len(author):]
+        shown = (author.replace(et_al, "") if et_al else author).rstrip(" ,")
+        names = author.rstrip(".")  # a final "." (of "et al.", "J.") also ends the names' suffix "."
+        if shown and shown == previous and entry.startswith(names):
+            entry = substitute + entry[len(names):]
         out.append(entry)
-        previous = author
+        previous = shown
     return out

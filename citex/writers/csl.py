@@ -148,7 +148,8 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
             authors.append(author)
     if author_of and out:
         texts = subsequent.apply([entry for _, entry in out], authors,
-                                 style.root.bibliography.get("subsequent-author-substitute"), markup.tidy)
+                                 style.root.bibliography.get("subsequent-author-substitute"), markup.tidy,
+                                 str(style.root.bibliography.layout.get_single_term("et-al") or ""))
         out = [(rec, text) for (rec, _), text in zip(out, texts)]
     return out
 
