@@ -56,3 +56,10 @@ def test_a_word_ends_before_any_letter_follows():
     # citeproc-js ends each word of a key with "|": "A systematic review" precedes "Abramović"
     assert sorted(["Abramović, E.", "An Zebra", "A systematic review", "Asimov, E."], key=sort_key) == \
         ["A systematic review", "Abramović, E.", "An Zebra", "Asimov, E."]
+
+
+def test_a_term_is_no_sort_key():
+    # elsevier-harvard sorts by a date macro descending; "n.d." is a term, so the undated work goes last
+    recs = [_rec("Lee", None, "Undated"), _rec("Lee", 2016, "Dated")]
+    titles = [rec.fields["title"] for rec, _ in _entries(load_style("elsevier-harvard"), recs)]
+    assert titles == ["Dated", "Undated"]

@@ -15,5 +15,6 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``substitute``: what stands in for a missing author is not printed again;
 - ``groups``: a group whose variables are all empty is suppressed with its fixed text;
 - ``pages``: ``page-range-format="chicago-16"``;
-- ``subsequent``: ``subsequent-author-substitute`` ("———").
+- ``subsequent``: ``subsequent-author-substitute`` ("———");
+- ``yearsuffix``: "2019a", "2019b" for works whose citations read the same.
 """

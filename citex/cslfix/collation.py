@@ -111,12 +111,35 @@ def _key(key: Any, item: Any, layout: Any, et_al: str) -> str | None:
     return text.replace(et_al, " ") if et_al else text
 
 
+_keying: list[bool] = []  # true while sort keys are made
+
+
+def _install_no_terms_in_keys() -> None:
+    """Wrap citeproc-py's ``Text._term`` once: no locale terms in sort keys, as in citeproc-js.
+
+    citeproc-js leaves terms out of a macro's sort key, so a missing date that
+    a style prints as "n.d." sorts as a missing key (last), not as the text "n.d.".
+    """
+    from citeproc.model import Text
+    from citeproc.string import String
+
+    if getattr(Text._term, "_citex", False):
+        return
+    original = Text._term
+
+    def term(self: Any, item: Any) -> Any:
+        return String("") if _keying else original(self, item)
+
+    term._citex = True  # type: ignore[attr-defined]
+    Text._term = term
+
+
 @contextmanager
 def _names_as_in_keys(style: Any) -> Iterator[None]:
     """While keys are made: no "and"/"&" before a last name, and particles demoted for "sort-only".
 
     citeproc-js writes the names of a sort key without the "and" term (or
-    "et al.") and, for ``demote-non-dropping-particle="sort-only"``, sorts
+    "et al.", or any other term) and, for ``demote-non-dropping-particle="sort-only"``, sorts
     "van den Broek" under B. citeproc-py passes its key options only to the
     names of the key's own macro, not those of macros it calls, so the style's
     attributes are changed for the while and then restored.
@@ -124,6 +147,8 @@ def _names_as_in_keys(style: Any) -> Iterator[None]:
     root = style.root
     saved = [(el, el.get("and")) for el in root.iter() if isinstance(el.tag, str) and el.get("and") is not None]
     demote = root.get("demote-non-dropping-particle")
+    _install_no_terms_in_keys()
+    _keying.append(True)
     try:
         for el, _ in saved:
             del el.attrib["and"]
@@ -131,6 +156,7 @@ def _names_as_in_keys(style: Any) -> Iterator[None]:
             root.set("demote-non-dropping-particle", "display-and-sort")
         yield
     finally:
+        _keying.pop()
         for el, value in saved:
             el.set("and", value)
         if demote is not None:

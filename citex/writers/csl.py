@@ -117,7 +117,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
     """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
-    from ..cslfix import quotes, subsequent
+    from ..cslfix import quotes, subsequent, yearsuffix
     from ..cslfix.collation import sort_items
 
     flush = style.root.bibliography.get("second-field-align") is not None
@@ -132,15 +132,22 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
         authors = []
         bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
         bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
+        letters = yearsuffix.assign(bib, bib.items) if yearsuffix.wanted(style) else {}  # in that order
+        in_style = bool(letters) and yearsuffix.uses_variable(style)
         for item in bib.items:
             n = int(item.key[1:])
             author = author_of(item) if author_of else ""
+            letter = letters.get(item.key, "")
+            if letter and in_style:
+                item.reference["year_suffix"] = letter
             try:
                 rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
             except Exception as exc:
                 failed[n] = f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
                 continue
             entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), quote) if rendered else ""
+            if letter and not in_style:
+                entry = yearsuffix.after_year(entry, item, letter)
             if _is_empty(entry):
                 failed[n] = "formats to an empty entry in this style"
                 continue
