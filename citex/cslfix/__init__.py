@@ -11,6 +11,7 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``apostrophes``: ``O'Brien`` printed ``O’Brien``;
 - ``initialize``: ``initialize="false"`` keeps given names whole; no period in "Jr"
   where initials have none;
+- ``institutions``: an institution last in a name list joined as citeproc-js joins it;
 - ``titlecase``: ``text-case="title"`` as citeproc-js applies it;
 - ``substitute``: what stands in for a missing author is not printed again;
 - ``groups``: a group whose variables are all empty is suppressed with its fixed text;

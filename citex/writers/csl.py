@@ -47,10 +47,11 @@ def load_style(name: str, locale: str = "en-US") -> Any:
     """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, pages, substitute, titlecase
+    from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
 
     initialize.install()
     initialize.install_suffix_periods()
+    institutions.install()
     pages.install()
     substitute.install()
     groups.install()
