@@ -2,7 +2,7 @@
 
     python benchmarks/csl_vs_citeproc_js.py [-n 500] [--seed 1] [--styles apa,ieee]
                                             [--examples 3] [--kinds 25] [--timing 1000,10000]
-                                            [--dump pairs.json]
+                                            [--dump pairs.json] [--cached]
 
 The records come from ``benchmarks/records.py``. For each style both engines format
 the same CSL-JSON items as plain text with the same style file and the same locale
@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import hashlib
 import json
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -59,16 +61,30 @@ def install_citeproc_js() -> None:
     subprocess.run(["bash", str(DRIVER / "setup.sh")], check=True)
 
 
-def citeproc_js(items: list[dict[str, Any]], style: str, lang: str = "en-US", fmt: str = "text"
-                ) -> tuple[list[str], list[str], float]:
-    """citeproc-js's bibliography entries for ``items``, the item id of each, and the engine's seconds."""
-    job = {"style": resolve(style).read_text(encoding="utf-8"), "locale": locale_xml(lang), "lang": lang,
-           "items": items, "format": fmt, "timed": True}
-    done = subprocess.run(["node", str(DRIVER / "render.js")], input=json.dumps(job), capture_output=True,
+CACHE = Path(tempfile.gettempdir()) / "citex-citeproc-js-cache"
+
+
+def citeproc_js(items: list[dict[str, Any]], style: str, lang: str = "en-US", fmt: str = "text",
+                cached: bool = False) -> tuple[list[str], list[str], float]:
+    """citeproc-js's bibliography entries for ``items``, the item id of each, and the engine's seconds.
+
+    ``cached``: reuse the answer to the same job from an earlier run (in ``CACHE``);
+    for comparisons only, never for timing.
+    """
+    job = json.dumps({"style": resolve(style).read_text(encoding="utf-8"), "locale": locale_xml(lang),
+                      "lang": lang, "items": items, "format": fmt, "timed": True})
+    saved = CACHE / f"{hashlib.sha256(job.encode()).hexdigest()}.json"
+    if cached and saved.is_file():
+        out = json.loads(saved.read_text(encoding="utf-8"))
+        return out["entries"], out["ids"], out["seconds"]
+    done = subprocess.run(["node", str(DRIVER / "render.js")], input=job, capture_output=True,
                           text=True, encoding="utf-8")
     if done.returncode:
         raise RuntimeError(f"citeproc-js failed on {style}: {done.stderr.strip()[-2000:]}")
     out = json.loads(done.stdout)
+    if cached:
+        CACHE.mkdir(exist_ok=True)
+        saved.write_text(done.stdout, encoding="utf-8")
     return out["entries"], out["ids"], out["seconds"]
 
 
@@ -192,11 +208,11 @@ def rank_kinds(comparisons: list[Comparison], top: int) -> list[Kind]:
     return sorted(kinds.values(), key=lambda k: -k.entries)[:top]
 
 
-def run_styles(items: list[dict[str, Any]], styles: list[str]) -> list[Comparison]:
+def run_styles(items: list[dict[str, Any]], styles: list[str], cached: bool = False) -> list[Comparison]:
     out = []
     for style in styles:
         try:
-            theirs, their_ids, _ = citeproc_js(items, style)
+            theirs, their_ids, _ = citeproc_js(items, style, cached=cached)
             ours, our_ids = citex_with_ids(items, style)
             out.append(compare(style, ours, our_ids, theirs, their_ids))
         except Exception as exc:  # one style failing must not hide the others' figures
@@ -253,10 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kinds", type=int, default=25, help="kinds of difference ranked")
     parser.add_argument("--timing", default="1000", help="APA sizes to time, e.g. 1000,10000; 0 for none")
     parser.add_argument("--dump", type=Path, help="write every differing pair to this JSON file")
+    parser.add_argument("--cached", action="store_true",
+                        help=f"reuse citeproc-js's entries from an earlier run of the same job (in {CACHE})")
     args = parser.parse_args(argv)
     install_citeproc_js()
     items = records.generate(args.n, args.seed)
-    comparisons = run_styles(items, [s for s in args.styles.split(",") if s])
+    comparisons = run_styles(items, [s for s in args.styles.split(",") if s], args.cached)
     report_styles(comparisons, args.examples)
     report_kinds(comparisons, args.kinds)
     if args.dump:

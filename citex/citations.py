@@ -61,9 +61,7 @@ def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "ap
     cited = year_suffix.with_year_suffixes(first, load, _cited(list(records), clusters))
     suffix_here = year_suffix.implicit(first)
     rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here)
-    entries = _entries(first, cited) if with_bibliography else []
-    if suffix_here:
-        entries = [(rec, year_suffix.placed(entry, rec)) for rec, entry in entries]
+    entries = _entries(first, cited) if with_bibliography else []  # places its own year suffixes
     return CitedDocument(rendered, entries)
 
 

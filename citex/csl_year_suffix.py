@@ -26,18 +26,6 @@ from .csl_cluster import ClusterRenderer, registered
 from .model import Record
 
 
-def entries(style: Any, load: Callable[[], Any], records: list[Record]) -> list[tuple[Record, str]]:
-    """The bibliography entries of ``records`` in ``style`` (as the CSL writers render them),
-    with year suffixes where their cites are alike. ``load`` gives a fresh copy of the style."""
-    from .writers.csl import _entries
-
-    suffixed = with_year_suffixes(style, load, records)
-    rendered = _entries(style, suffixed)
-    if suffixed is not records and implicit(style):
-        rendered = [(rec, placed(entry, rec)) for rec, entry in rendered]
-    return rendered
-
-
 def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record]) -> list[Record]:
     """``records`` with those whose cites are alike replaced by copies carrying a ``year-suffix``.
 

@@ -161,6 +161,8 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
     for rec in records:
         write_one(rec, keys, writer, to, tally, on_record)
     writer.end()
+    for diagnostic in writer.skipped:  # records a buffering writer could not write
+        tally.skip(diagnostic)
     for diagnostic in getattr(writer, "notes", ()):  # what a buffering writer noticed about the whole set
         tally.note(diagnostic)
     if writer.buffers:

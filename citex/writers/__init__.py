@@ -4,14 +4,15 @@ A writer is a class registered with ``WRITERS.register(name, extension=...)``
 that subclasses :class:`Writer`. The pipeline calls ``begin()``, then
 ``write(record)`` for each record (with ``record.id`` already set to a unique
 citation key), then ``end()``. A ``CitexError`` raised by ``write`` skips that
-record only: the pipeline reports it and goes on.
+record only: the pipeline reports it and goes on. A buffering writer that
+leaves a record out in ``end()`` puts a diagnostic for it in ``skipped``.
 """
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
-from ..model import Record
+from ..model import Diagnostic, Record
 
 
 class Writer:
@@ -23,6 +24,7 @@ class Writer:
     def __init__(self, out: TextIO, **options: Any):
         self.out = out
         self.options = options
+        self.skipped: list[Diagnostic] = []  # records left out by end(), each with its reason
 
     def begin(self) -> None:
         """Write what comes before the first record."""

@@ -16,17 +16,23 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from .. import csl_markup as markup
-from ..errors import CitexError, UnknownName, UsageError
+from ..errors import UnknownName, UsageError
 from ..model import Diagnostic, Location, Record
 from ..registry import WRITERS
 from ..csl_styles import resolve
 from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
-# citeproc-py glues the number of a second-field-align style to the entry: "1.Shah M."
-_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?)(?=[^\s\d.)\]])")  # never split "[1]" or "1."
+# citeproc-js writes the number of a second-field-align style, with its affixes, then one
+# space ("1." + "Shah" = "1. Shah"; "1 " + "Shah" = "1  Shah"); citeproc-py glues them.
+_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?\s*)(?=\S)")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
+# CSL 1.0.2 text variables unknown to citeproc-py 0.11: passed on all the same (it renders
+# any variable a style names), so that "Paper presented at <event-title>" is not lost
+_NEWER_TEXT_VARIABLES = {"event-title", "volume-title", "part-title", "part-number", "reviewed-title",
+                         "reviewed-genre", "supplement-number", "printing-number", "archive-collection",
+                         "division"}
 
 
 def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
@@ -34,17 +40,22 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    from ..csl_year_suffix import entries
-
-    def load() -> Any:
-        return load_style(style, locale)
-
-    return [_CONVERT[to](entry) for _, entry in entries(load(), load, list(records))]
+    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
 
 
 def load_style(name: str, locale: str = "en-US") -> Any:
     """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
+
+    from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
+
+    initialize.install()
+    initialize.install_suffix_periods()
+    institutions.install()
+    pages.install()
+    substitute.install()
+    groups.install()
+    titlecase.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
@@ -83,61 +94,120 @@ def _copy_locale_date_delimiters(style: Any) -> None:
             date.set("delimiter", localized.get("delimiter"))
 
 
-def _entries(style: Any, records: list[Record]) -> list[tuple[Record, str]]:
-    """(record, tidied marked-up entry) in bibliography order; records rendering to nothing are left out."""
+def _entries(style: Any, records: list[Record],
+             skipped: list[Diagnostic] | None = None) -> list[tuple[Record, str]]:
+    """(record, tidied marked-up entry) in bibliography order.
+
+    A record that citeproc-py cannot read or render, or that renders to nothing,
+    is left out, and a diagnostic naming it and the reason goes to ``skipped``:
+    one bad record never costs the rest of the bibliography. The others are
+    then rendered again, so that a numbered style shows no gap.
+    """
+    failed: dict[int, str] = {}
+    out = _render(style, records, failed)
+    if failed:
+        out = _render(style, [rec for n, rec in enumerate(records) if n not in failed], {})
+        for n, reason in sorted(failed.items()):
+            if skipped is not None:
+                skipped.append(Diagnostic("error", "format-failed", f"record '{records[n].id}' not written: "
+                                          f"{reason}", records[n].source.location()))
+    return out
+
+
+def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[tuple[Record, str]]:
+    """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
+
+    from ..cslfix import quotes, subsequent, yearsuffix
+    from ..cslfix.collation import sort_items
 
     flush = style.root.bibliography.get("second-field-align") is not None
     out = []
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
-        bib = CitationStylesBibliography(style, _source(records), markup)
+        bib = CitationStylesBibliography(style, _source(records, failed), markup)
         for n in range(len(records)):
             bib.register(Citation([CitationItem(f"r{n}")]))
-        try:
-            bib.sort()  # citeproc-py keeps citation order unless asked
-        except Exception as exc:
-            raise CitexError(f"cannot sort the bibliography: {type(exc).__name__}: {exc}",
-                             code="format-failed") from None
+        quote = quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else ""
+        author_of = subsequent.substitute_for(style)
+        authors = []
+        bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
+        bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
+        letters = yearsuffix.assign(bib, bib.items) if yearsuffix.wanted(style) else {}  # in that order
+        in_style = bool(letters) and yearsuffix.uses_variable(style)
         for item in bib.items:
-            record = records[int(item.key[1:])]
+            n = int(item.key[1:])
+            author = author_of(item) if author_of else ""
+            letter = letters.get(item.key, "")
+            if letter and in_style:
+                item.reference["year_suffix"] = letter
             try:
                 rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
             except Exception as exc:
-                raise CitexError(f"cannot format record '{record.id}' in this style: "
-                                 f"{type(exc).__name__}: {exc}", record.source.location(),
-                                 code="format-failed") from None
-            entry = markup.tidy(str(rendered[0])) if rendered else ""
-            if entry:
-                out.append((record, _LABEL.sub(r"\1 ", entry) if flush else entry))
+                failed[n] = f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
+                continue
+            entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), quote) if rendered else ""
+            if letter and not in_style:
+                entry = yearsuffix.after_year(entry, item, letter)
+            if _is_empty(entry):
+                failed[n] = "formats to an empty entry in this style"
+                continue
+            out.append((records[n], _LABEL.sub(r"\1 ", entry) if flush else entry))
+            authors.append(author)
+    if author_of and out:
+        texts = subsequent.apply([entry for _, entry in out], authors,
+                                 style.root.bibliography.get("subsequent-author-substitute"), markup.tidy,
+                                 str(style.root.bibliography.layout.get_single_term("et-al") or ""))
+        out = [(rec, text) for (rec, _), text in zip(out, texts)]
     return out
 
 
-def _source(records: list[Record]) -> Any:
+_NUMBER = re.compile(r"^\s*[\[(]?\d+[.)\]]?")
+
+
+def _is_empty(entry: str) -> bool:
+    """True for an entry with no word or number but its label ("1.", "[2]")."""
+    return not any(ch.isalnum() for ch in _NUMBER.sub("", markup.to_text(entry)))
+
+
+def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     """The records as citeproc-py data, with positional ids ("r0", "r1", ...).
 
     citeproc-py lowercases ids, so input keys differing only in case would
-    collide; a position maps back to its record without that risk.
+    collide; a position maps back to its record without that risk. A record
+    citeproc-py cannot read (a date without a year) is left out and reported.
     """
     from citeproc import NAMES, VARIABLES
     from citeproc.source.json import CiteProcJSON
 
-    items = []
+    from ..cslfix import apostrophes
+
+    source = CiteProcJSON([])
     for n, rec in enumerate(records):
         item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
-        for key, value in rec.to_csl().items():
+        csl = rec.to_csl()
+        if csl.get("event") and not csl.get("event-title"):  # CSL 1.0.1's name for the event-title
+            csl["event-title"] = csl["event"]
+        for key, value in csl.items():
             name = key.replace("-", "_")
-            if name not in VARIABLES or value in (None, "", [], {}):
-                continue  # citeproc-py warns about variables it does not know
+            if (name not in VARIABLES and key not in _NEWER_TEXT_VARIABLES) or value in (None, "", [], {}):
+                continue
             if isinstance(value, list) and name not in NAMES:
                 value = ", ".join(map(str, value))
             if key == "page":
                 value = _ONE_PAGE.sub(r"\1", str(value))
             if isinstance(value, str):
-                value = markup.from_rich_text(value)
+                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else apostrophes.curl(value))
+            elif name in NAMES:
+                value = [{part: apostrophes.curl(v) if isinstance(v, str) else v for part, v in person.items()}
+                         for person in value if isinstance(person, dict)]
             item[key] = value
-        items.append(item)
-    return CiteProcJSON(items)
+        try:
+            source.update(CiteProcJSON([item]))
+        except Exception as exc:
+            if failed is not None:
+                failed[n] = f"cannot be read by the CSL engine ({type(exc).__name__}: {exc})"
+    return source
 
 
 class _Bibliography(Writer):
@@ -152,18 +222,13 @@ class _Bibliography(Writer):
         self.style = load_style(self.options.get("style") or "apa",
                                 self.options.get("locale") or "en-US")
 
-    def _load(self) -> Any:
-        return load_style(self.options.get("style") or "apa", self.options.get("locale") or "en-US")
-
     def write(self, record: Record) -> None:
         self.records.append(record)
 
     def end(self) -> None:
         clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
         if not clusters:
-            from ..csl_year_suffix import entries
-
-            self.out.write(self.compose(entries(self.style, self._load, self.records)))
+            self.out.write(self.compose(_entries(self.style, self.records, self.skipped)))
             return
         from ..citations import cite
 
