@@ -1,5 +1,6 @@
 """The BibLaTeX writer: entry types and fields from biblatex's data model, UTF-8, ISO dates, pandoc reads it back."""
 
+import io
 import json
 import re
 import subprocess
@@ -203,3 +204,34 @@ def test_an_issn_in_the_isbn_is_written_as_issn(isbn, issn, written):
     assert isbn_issn(rec) == written
     fields = dict(re.findall(r"^  (\w+)\s*= \{(.*)\},?$", citex.dumps([rec], "biblatex"), re.M))
     assert (fields.get("isbn", ""), fields.get("issn", "")) == written
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex"])
+def test_a_name_list_longer_than_biber_can_take_is_cut_with_a_warning(to):
+    from citex.model import Name, Record
+    from citex.pipeline import dump
+    from citex.writers.templated import MAX_BIB_NAMES
+
+    people = [Name(family=f"Name{i}", given="Given") for i in range(MAX_BIB_NAMES + 7)]
+    rec = Record(id="big", type="article-journal", fields={"author": people, "title": "T"})
+    out = io.StringIO()
+    dump([rec], out, to)
+    text = out.getvalue()
+    assert text.count(" and ") == MAX_BIB_NAMES and text.count("Name") == MAX_BIB_NAMES
+    assert f"Name{MAX_BIB_NAMES - 1}, Given and others" in text
+    assert [d.code for d in rec.diagnostics if d.code.startswith("bibtex-names")] == ["bibtex-names-cut"]
+    assert rec.get("author") == people  # the record keeps every name
+
+
+@pytest.mark.parametrize("to", ["bibtex", "biblatex"])
+def test_a_long_name_list_under_the_bound_is_written_whole(to):
+    from citex.model import Name, Record
+    from citex.pipeline import dump
+    from citex.writers.templated import MAX_BIB_NAMES
+
+    people = [Name(family=f"Name{i}", given="Given") for i in range(MAX_BIB_NAMES)]
+    rec = Record(id="big", type="article-journal", fields={"author": people, "title": "T"})
+    out = io.StringIO()
+    dump([rec], out, to)
+    assert out.getvalue().count("Name") == MAX_BIB_NAMES and "others" not in out.getvalue()
+    assert not [d for d in rec.diagnostics if d.code == "bibtex-names-cut"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import CitexError
-from ..model import Record
-from .templated import TemplatedWriter
+from ..model import Name, Record
+from .templated import MAX_BIB_NAMES, TemplatedWriter
 
 MISC = ("misc", "howpublished")
 
@@ -57,6 +57,10 @@ class BibEntryWriter(TemplatedWriter):
         if not record.id:
             raise CitexError("record has no citation key", record.source.location())
         entry, container = self.entry(record)
+        for role, names in record.fields.items():
+            if isinstance(names, list) and len(names) > MAX_BIB_NAMES and isinstance(names[0], Name):
+                record.report("warning", "bibtex-names-cut", f"{role}: {len(names):,} names; the first "
+                              f"{MAX_BIB_NAMES} are written, then 'and others' (Biber would take minutes)")
         return {
             "record": record, "key": record.id, "ascii": self.ascii,
             "entry_type": entry, "container_field": container,
