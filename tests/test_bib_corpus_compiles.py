@@ -24,6 +24,7 @@ import pytest
 
 from citex.latex import escape
 from corpus import CORPUS, needs_corpus
+from test_bib_compiles import BIBER_DOC
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = [needs_corpus, pytest.mark.skipif(
@@ -56,16 +57,6 @@ DOC = r"""\documentclass{article}
 
 BIBER_SUITES = ("biber-tdata", "biblatex", "bibtex-base", "bibtexparser-tests", "jabref-testdata",
                 "pandoc-citeproc-biblio2yaml", "citation-js-tests")
-BIBER_DOC = r"""\documentclass{article}
-\usepackage[utf8]{inputenc}
-\usepackage[T1]{fontenc}
-\usepackage[backend=biber,style=authoryear]{biblatex}
-\addbibresource{refs.bib}
-\begin{document}
-\nocite{*}
-\printbibliography
-\end{document}
-"""
 # Biber warnings that remain: message pattern -> why.
 BIBER_EXPLAINED = {
     r"^ISBN '90-7002-34-5' in entry '\S+' is invalid": "BibTeX's own example file (xampl.bib) "
