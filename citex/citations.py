@@ -104,23 +104,7 @@ def load_citation_style(name: str, locale: str = "en-US") -> Any:
     """``citex.writers.csl.load_style``, also for a style that has no bibliography (it only cites)."""
     from .writers.csl import load_style
 
-    try:
-        return load_style(name, locale)
-    except UsageError as exc:
-        if exc.code != "bad-style" or " has no bibliography" not in exc.message:
-            raise
-    import warnings
-
-    from citeproc import CitationStylesStyle
-
-    from .csl_styles import resolve
-    from .writers.csl import _copy_locale_date_delimiters
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # as load_style: citeproc-py only warns about invalid styles
-        style = CitationStylesStyle(str(resolve(name)), locale=locale, validate=False)
-    _copy_locale_date_delimiters(style)
-    return style
+    return load_style(name, locale, bibliography=False)
 
 
 def _unknown_key(key: str, known: list[str]) -> UsageError:

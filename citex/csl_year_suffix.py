@@ -16,13 +16,12 @@ cite or entry (``placed``), which in author-date styles is the date.
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from string import ascii_lowercase
 from typing import Any
 
 from .csl_cluster import ClusterRenderer, registered
+from .cslfix.yearsuffix import after, letter
 from .model import Record
 
 
@@ -54,7 +53,7 @@ def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record
     suffixed = list(records)
     for group in groups:  # in bibliography order: "a" goes to the first entry
         for n, position in enumerate(sorted(group, key=rank.__getitem__)):
-            suffixed[position] = _with_suffix(records[position], suffix(n))
+            suffixed[position] = _with_suffix(records[position], letter(n))
     return suffixed
 
 
@@ -93,16 +92,6 @@ def _candidates(records: list[Record], names: Callable[[Record], Any] | None) ->
     return sorted(n for group in groups.values() if len(group) > 1 for n in group)
 
 
-def suffix(n: int) -> str:
-    """The n-th year suffix from 0: a ... z, then aa, ab, ... (as citeproc-js)."""
-    letters = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        letters = ascii_lowercase[rest] + letters
-    return letters
-
-
 def _names(record: Record) -> tuple[Any, ...]:
     people = record.get("author") or record.get("editor") or []
     return tuple((p.family, p.given, p.literal) for p in people)
@@ -119,7 +108,5 @@ def implicit(style: Any) -> bool:
 
 def placed(text: str, record: Record) -> str:
     """``text`` with the record's year suffix after the first occurrence of its year."""
-    letters, year = record.get("year-suffix"), record.year
-    if not letters or year is None:
-        return text
-    return re.sub(rf"(?<!\d){abs(year)}(?!\d)", lambda m: m[0] + letters, text, count=1)
+    year = record.year
+    return after(text, None if year is None else abs(year), record.get("year-suffix") or "")

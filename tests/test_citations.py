@@ -8,7 +8,8 @@ from citex.citation_syntax import parse_cluster, parse_clusters
 from citex.citations import cite
 from citex.csl_collapse import collapse_numbers
 from citex.csl_markup import to_html, to_text
-from citex.csl_year_suffix import suffix, with_year_suffixes
+from citex.csl_year_suffix import with_year_suffixes
+from citex.cslfix.yearsuffix import letter as suffix
 from citex.errors import UsageError
 from citex.model import Date, Name, Record
 from citex.writers.csl import load_style, render

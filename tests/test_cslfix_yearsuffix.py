@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from citex.cslfix.yearsuffix import _letter
+from citex.cslfix.yearsuffix import letter as _letter
 from citex.model import Date, Name, Record
 from citex.writers.csl import render
 

@@ -19,3 +19,23 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``subsequent``: ``subsequent-author-substitute`` ("———");
 - ``yearsuffix``: "2019a", "2019b" for works whose citations read the same.
 """
+
+from collections.abc import Callable
+from functools import wraps
+
+_installed: set[str] = set()
+
+
+def once(install: Callable[[], None]) -> Callable[[], None]:
+    """``install`` run at most once per process, however many styles are loaded.
+
+    Kept here, not on the wrapped method: two fixes may wrap the same method
+    (``Name.process``), and a mark on the outermost wrapper hides the inner one.
+    """
+    @wraps(install)
+    def run() -> None:
+        key = f"{install.__module__}.{install.__qualname__}"
+        if key not in _installed:
+            _installed.add(key)
+            install()
+    return run

@@ -16,6 +16,7 @@ import unicodedata
 from contextlib import contextmanager
 from functools import cache, cmp_to_key
 from typing import Any, Iterator
+from . import once
 
 _RUNS = re.compile(r"(\d+)|(\D+)")
 
@@ -114,6 +115,7 @@ def _key(key: Any, item: Any, layout: Any, et_al: str) -> str | None:
 _keying: list[bool] = []  # true while sort keys are made
 
 
+@once
 def _install_no_terms_in_keys() -> None:
     """Wrap citeproc-py's ``Text._term`` once: no locale terms in sort keys, as in citeproc-js.
 
@@ -123,14 +125,11 @@ def _install_no_terms_in_keys() -> None:
     from citeproc.model import Text
     from citeproc.string import String
 
-    if getattr(Text._term, "_citex", False):
-        return
     original = Text._term
 
     def term(self: Any, item: Any) -> Any:
         return String("") if _keying else original(self, item)
 
-    term._citex = True  # type: ignore[attr-defined]
     Text._term = term
 
 

@@ -18,6 +18,7 @@ variable is a missing access date).
 from __future__ import annotations
 
 from typing import Any
+from . import once
 
 _frames: list[list[int]] = []  # per group being rendered: [variables looked up, variables rendered]
 
@@ -29,12 +30,11 @@ def note(rendered: bool) -> None:
         _frames[-1][1] += bool(rendered)
 
 
+@once
 def install() -> None:
     """Wrap ``Group.process``, ``Text._variable``, ``Names.process``, ``Date.render`` and ``Number.render`` once."""
     from citeproc.model import Date, Group, Names, Number, Text, VariableError
 
-    if getattr(Group.process, "_citex", False):
-        return
     group_process = Group.process
 
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -50,7 +50,6 @@ def install() -> None:
             raise VariableError
         return text
 
-    process._citex = True  # type: ignore[attr-defined]
     Group.process = process
     Text._variable = _counting(Text._variable)
     Names.process = _counting(Names.process)

@@ -13,19 +13,17 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from . import once
 
 _INITIAL = re.compile(r"^([^\W\d_])\.?$")
 _ANCESTOR = "./ancestor::*[self::cs:citation or self::cs:bibliography][1]"
 
 
-_SUFFIX_INSTALLED = False
-
+@once
 def install() -> None:
     """Wrap ``citeproc.model.Name.initialize`` once."""
     from citeproc.model import Name
 
-    if getattr(Name.initialize, "_citex", False):
-        return
     original = Name.initialize
 
     def initialize(self: Any, given: Any, mark: str, context: Any = None) -> Any:
@@ -33,7 +31,6 @@ def install() -> None:
             return original(self, given, mark, context)
         return punctuate_initials(str(given), mark)
 
-    initialize._citex = True  # type: ignore[attr-defined]
     Name.initialize = initialize
 
 
@@ -55,6 +52,7 @@ def punctuate_initials(given: str, mark: str) -> str:
                     for part in given.split())
 
 
+@once
 def install_suffix_periods() -> None:
     """Wrap ``citeproc.model.Name.process`` once: no periods in "Jr." where initials have none.
 
@@ -63,10 +61,6 @@ def install_suffix_periods() -> None:
     """
     from citeproc.model import Name
 
-    global _SUFFIX_INSTALLED
-    if _SUFFIX_INSTALLED:  # a flag, not an attribute: another fix may wrap Name.process over this one
-        return
-    _SUFFIX_INSTALLED = True
     original = Name.process
 
     def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None,
@@ -82,5 +76,4 @@ def install_suffix_periods() -> None:
             for name, suffix in saved:
                 name["suffix"] = suffix
 
-    process._citex = True  # type: ignore[attr-defined]
     Name.process = process

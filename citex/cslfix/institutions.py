@@ -10,18 +10,14 @@ says "never") when the last name shown is an institution (a literal name).
 from __future__ import annotations
 
 from typing import Any
+from . import once
 
 
-_INSTALLED = False
-
+@once
 def install() -> None:
     """Wrap ``citeproc.model.Name.process`` once."""
     from citeproc.model import Name
 
-    global _INSTALLED
-    if _INSTALLED:  # a flag, not an attribute: another fix may wrap Name.process over this one
-        return
-    _INSTALLED = True
     original = Name.process
 
     def process(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None,
@@ -30,7 +26,6 @@ def install() -> None:
             sort_options = {**(sort_options or {}), "delimiter-precedes-last": "contextual"}
         return original(self, item, variable, context=context, sort_options=sort_options, **kwargs)
 
-    process._citex_institutions = True  # type: ignore[attr-defined]
     Name.process = process
 
 

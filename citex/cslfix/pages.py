@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from typing import Any
+from . import once
 
 
 def chicago_16(first: str, last: str) -> str:
@@ -25,12 +26,11 @@ def chicago_16(first: str, last: str) -> str:
     return last[keep_from:]
 
 
+@once
 def install() -> None:
     """Wrap ``citeproc.model.FormatNumber._format_last_page`` once."""
     from citeproc.model import FormatNumber
 
-    if getattr(FormatNumber._format_last_page, "_citex", False):
-        return
     original = FormatNumber._format_last_page
 
     def format_last_page(self: Any, first: str, last: str) -> str:
@@ -38,5 +38,4 @@ def install() -> None:
             return chicago_16(first, last)
         return original(self, first, last)
 
-    format_last_page._citex = True  # type: ignore[attr-defined]
     FormatNumber._format_last_page = format_last_page

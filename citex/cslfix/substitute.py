@@ -21,18 +21,18 @@ citeproc-py empties for each entry.
 from __future__ import annotations
 
 from typing import Any
+from . import once
 
 _KEY = "citex-substituted"  # in layout.repressed, beside citeproc-py's own {tag: [variables]}
 _recording: list[set[str]] = []  # variables rendered by the substitutes now rendering
 _standing_in_for: list[Any] = []  # the <names> elements whose substitutes are rendering
 
 
+@once
 def install() -> None:
     """Wrap ``Substitute.render`` and ``Text._variable`` once."""
     from citeproc.model import Names, Substitute, Text
 
-    if getattr(Substitute.render, "_citex", False):
-        return
     render, variable, names = Substitute.render, Text._variable, Names.process
 
     def substitute_render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -72,7 +72,6 @@ def install() -> None:
             _recording[-1].update(role for role in roles if role not in hidden)
         return text
 
-    substitute_render._citex = True  # type: ignore[attr-defined]
     Substitute.render = substitute_render
     Text._variable = text_variable
     Names.process = names_process

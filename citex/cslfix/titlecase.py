@@ -30,6 +30,7 @@ import re
 from typing import Any
 
 from ..csl_markup import MARKS
+from . import once
 
 STOP_WORDS = frozenset("""
 about above across afore after against al along alongside amid amidst among amongst anenst apropos
@@ -124,13 +125,12 @@ def _unmatched_quote(tag: str, i: int, quotes: list[tuple[str, int | None]], pie
     return True
 
 
+@once
 def install() -> None:
     """Wrap ``citeproc.model.TextCased.case`` once."""
     from citeproc.model import TextCased
     from citeproc.string import MixedString, String
 
-    if getattr(TextCased.case, "_citex", False):
-        return
     original = TextCased.case
 
     def case(self: Any, text: Any, language: Any = None) -> Any:
@@ -139,5 +139,4 @@ def install() -> None:
             return original(self, text, language)
         return String(title_case(str(text)))
 
-    case._citex = True  # type: ignore[attr-defined]
     TextCased.case = case

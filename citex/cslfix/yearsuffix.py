@@ -63,21 +63,25 @@ def assign(bib: Any, items: list[Any]) -> dict[str, str]:
         if len(group) > 1:
             order = {id(item): n for n, item in enumerate(items)}
             for n, item in enumerate(sorted(group, key=lambda i: order[id(i)])):
-                letters[item.key] = _letter(n)
+                letters[item.key] = letter(n)
     return letters
 
 
 def after_year(entry: str, item: Any, letter: str) -> str:
     """``entry`` with ``letter`` after the first appearance of the item's year."""
-    year = _year(item)
-    if year is None:
-        return entry
-    return re.sub(rf"(?<!\d){year}(?!\d)", lambda m: m[0] + letter, entry, count=1)
+    return after(entry, _year(item), letter)
 
 
-def _letter(n: int) -> str:
-    """a..z, then aa, ab... as citeproc-js counts."""
-    return chr(97 + n) if n < 26 else _letter(n // 26 - 1) + chr(97 + n % 26)
+def after(text: str, year: int | None, letter: str) -> str:
+    """``text`` with ``letter`` after the first appearance of ``year`` (none: as it is)."""
+    if year is None or not letter:
+        return text
+    return re.sub(rf"(?<!\d){year}(?!\d)", lambda m: m[0] + letter, text, count=1)
+
+
+def letter(n: int) -> str:
+    """The n-th year suffix from 0: a..z, then aa, ab... as citeproc-js counts."""
+    return chr(97 + n) if n < 26 else letter(n // 26 - 1) + chr(97 + n % 26)
 
 
 def _names(item: Any) -> list[tuple[str, str]]:

@@ -43,8 +43,9 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
 
 
-def load_style(name: str, locale: str = "en-US") -> Any:
-    """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used."""
+def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> Any:
+    """A fresh citeproc-py style for a style name, alias or path; ``UsageError`` if it cannot be used
+    (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
     from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
@@ -64,7 +65,7 @@ def load_style(name: str, locale: str = "en-US") -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # citeproc-py only warns about invalid styles
             style = CitationStylesStyle(str(path), locale=locale, validate=False)
-            usable = style.has_bibliography()
+            usable = style.has_bibliography() or not bibliography
     except Exception as exc:  # lxml's syntax errors, or a root that is no CSL <style>
         reason = "not a CSL style" if isinstance(exc, AttributeError) else str(exc)
         raise UsageError(f"style '{name}' cannot be read{_at(name, path)}: {reason}",
