@@ -30,7 +30,7 @@ from typing import Any, TextIO
 
 from .keys import CitationKeys
 from .model import Diagnostic, Record
-from .pipeline import Tally, load, repair, write_one
+from .pipeline import Tally, deduped, finish, load, repair, write_one
 from .registry import WRITERS
 
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
@@ -149,7 +149,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                     notes.release(item[-1])
                 notes.release(notes.take())
                 results = ((rec, 0, len(rec.diagnostics), None, None, []) for rec in
-                           dedupe([item[0] for item in repaired]))
+                           deduped([item[0] for item in repaired], dedupe, tally))
             for rec, index, mark, base, text, before in results:
                 notes.release(before)
                 if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
@@ -161,10 +161,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
         notes.release(notes.take())
     finally:
         tally.on_diagnostic = notes.show
-    writer.end()
-    if writer.buffers:
-        tally.wrote = tally.read - tally.skipped
-    return tally
+    return finish(writer, tally)
 
 
 def _results(pool: Any, chunks: Iterator, jobs: int) -> Iterator[tuple]:

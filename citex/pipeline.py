@@ -160,6 +160,11 @@ def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = 
     writer.begin()
     for rec in records:
         write_one(rec, keys, writer, to, tally, on_record)
+    return finish(writer, tally)
+
+
+def finish(writer: Any, tally: Tally) -> Tally:
+    """End ``writer`` and count what a buffering writer wrote, skipped and noticed at the end."""
     writer.end()
     for diagnostic in writer.skipped:  # records a buffering writer could not write
         tally.skip(diagnostic)
@@ -198,6 +203,14 @@ def dumps(records: Iterable[Record], to: str, **options: Any) -> str:
     return out.getvalue()
 
 
+def deduped(records: list[Record], dedupe: Callable[[list[Record]], list[Record]],
+            tally: Tally) -> list[Record]:
+    """The records ``dedupe`` keeps; those it merged into another are counted in ``tally.merged``."""
+    kept = dedupe(records)
+    tally.merged += len(records) - len(kept)
+    return kept
+
+
 def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = None,
             repairs: bool = True, tally: Tally | None = None,
             on_record: Callable[[Record], None] | None = None,
@@ -225,8 +238,5 @@ def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = Non
     if repairs:
         records = repair(records, **(repair_options or {}))
     if dedupe:
-        found = list(records)
-        kept = dedupe(found)
-        tally.merged += len(found) - len(kept)
-        records = iter(kept)
+        records = iter(deduped(list(records), dedupe, tally))
     return dump(records, out, to, tally, on_record, **options)

@@ -80,7 +80,8 @@ def test_cli_dedupe_reports_prisma_counts(tmp_path):
     assert "info[duplicate]" in run.stderr
     assert "read 4, wrote 3, skipped 0, merged 1 duplicates" in run.stderr  # read = wrote + skipped + merged
     for to in ("ris", "bibtex", "text"):  # streaming and buffering writers count alike
-        run = subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", to, "--dedupe"],
-                             capture_output=True, text=True, cwd=ROOT)
-        assert "read 4, wrote 3, skipped 0, merged 1 duplicates" in run.stderr, (to, run.stderr)
+        for jobs in ("1", "2"):  # and so does the parallel pipeline
+            run = subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", to, "--dedupe",
+                                  "--jobs", jobs], capture_output=True, text=True, cwd=ROOT)
+            assert "read 4, wrote 3, skipped 0, merged 1 duplicates" in run.stderr, (to, jobs, run.stderr)
     assert run.stdout.count("\n") == 3

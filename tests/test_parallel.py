@@ -98,3 +98,23 @@ def test_cli_jobs(tmp_path):
     assert to_file.returncode == one.returncode and (tmp_path / "out.bib").read_text() == one.stdout
     bad = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "0")
     assert bad.returncode == 2 and "--jobs" in bad.stderr
+
+
+def test_a_record_a_buffering_writer_cannot_write_is_counted_under_jobs_too(tmp_path):
+    """What the formatted-bibliography writer skips at its end is reported and counted as with --jobs 1."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([{"id": "good", "type": "book", "title": "Clinical reasoning",
+                                 "author": [{"family": "Brown", "given": "Carl"}]},
+                                {"id": "blank", "type": "article-journal"}]), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    runs = [subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", "text", "--jobs", jobs],
+                           capture_output=True, text=True, cwd=root, timeout=120) for jobs in ("1", "2")]
+    for run in runs:
+        assert run.returncode == 1 and "error[format-failed]: record 'blank' not written" in run.stderr
+        assert "read 2, wrote 1, skipped 1" in run.stderr
+    assert runs[0].stdout == runs[1].stdout
