@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .errors import UsageError
 from .model import Name, Record
@@ -62,9 +63,10 @@ def ascii_fold(text: str) -> str:
     return _fold(text).lower()
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)  # family names and journals repeat; bounded, so memory stays flat
+def _words(text: str) -> tuple[str, ...]:
     text = _fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> Parkinsons
-    return [w for w in _NOT_KEY.split(text) if w]
+    return tuple(w for w in _NOT_KEY.split(text) if w)
 
 
 def _family(name: Name) -> str:
@@ -78,15 +80,23 @@ def _significant(text: str | None) -> list[str]:
     return [w for w in _words(text or "") if w.lower() not in STOPWORDS]
 
 
-def _people(record: Record) -> list[str]:
+def _people(record: Record, count: int) -> list[str]:
+    """The family names of the first ``count`` authors (else editors) that have one."""
     names = record.get("author") or record.get("editor") or []
-    return [f for f in map(_family, names) if f]
+    out: list[str] = []
+    for name in names:
+        family = _family(name)
+        if family:
+            out.append(family)
+            if len(out) == count:  # a list of 30 authors: only the first are looked at
+                break
+    return out
 
 
 # Each placeholder: the record -> its words (joined, lowercased or capitalised, into the key).
 PLACEHOLDERS = {
-    "auth": lambda r: _people(r)[:1],
-    "authors": lambda r: _people(r)[:2],
+    "auth": lambda r: _people(r, 1),
+    "authors": lambda r: _people(r, 2),
     "year": lambda r: [str(r.year)] if r.year is not None else [],
     "title": lambda r: _significant(r.get("title"))[:1],
     "shorttitle": lambda r: _significant(r.get("title"))[:3],

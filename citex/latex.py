@@ -103,13 +103,27 @@ def _to_ascii(text: str) -> str:
     return text if text.isascii() else _non_ascii_to_latex(text)
 
 
-@lru_cache(maxsize=16384)  # names, journals and places repeat: pylatexenc goes character by character
+@lru_cache(maxsize=16384)  # names, journals and places repeat
 def _non_ascii_to_latex(text: str) -> str:
     text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
-    out = _encoder().unicode_to_latex(text.translate(_PLAIN_STANDINS))
+    # pylatexenc converts character by character (its rules are keyed by one code point,
+    # and "braces-all" braces each replacement), so each character is converted once and
+    # remembered: its Python loop over every character of a long abstract was slow.
+    return _NON_ASCII_RUN.sub(_run_to_latex, text.translate(_PLAIN_STANDINS))
+
+
+_NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")  # what pylatexenc does not pass through as it is
+
+
+def _run_to_latex(m: re.Match[str]) -> str:
+    return "".join(map(_char_to_latex, m.group()))
+
+
+@lru_cache(maxsize=8192)
+def _char_to_latex(ch: str) -> str:
     # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
     # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
-    return _DOTLESS.sub(r"{\\\1\2}", out)
+    return _DOTLESS.sub(r"{\\\1\2}", _encoder().unicode_to_latex(ch))
 
 
 def _plain(text: str, ascii: bool) -> str:
@@ -187,7 +201,7 @@ def escape(text: str | None, ascii: bool = True) -> str:
     """``text`` as LaTeX: markup as commands, math kept, specials escaped, ASCII if ``ascii``."""
     if not text:
         return ""
-    if not _NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
+    if not NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
         return _to_ascii(" ".join(text.split())) if ascii else " ".join(text.split())
     text = _CONTROL.sub("", text)  # never meant as text, and TeX stops on them
     return _render(parse(" ".join(text.split())), ascii)  # one line: BibTeX values are read as one
@@ -195,7 +209,7 @@ def escape(text: str | None, ascii: bool = True) -> str:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # What makes a value more than plain text for escape(): a tag, math, a special, a control.
-_NOT_PLAIN = re.compile(r"[<$%s\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]" % re.escape("".join(_SPECIALS)))
+NOT_PLAIN = re.compile(r"[<$%s\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]" % re.escape("".join(_SPECIALS)))
 
 
 def strip_markup(text: str) -> str:
@@ -223,11 +237,14 @@ MINOR_WORDS = frozenset("""
 
 # Punctuation around a word stays outside the protecting braces: "({DNA})".
 _LEADING, _TRAILING = "([\"'“‘", ")]\"'”’.,;:!?"
+_LEADING_SET, _TRAILING_SET = frozenset(_LEADING), frozenset(_TRAILING)
 
 
 def _edges(token: str) -> tuple[str, str, str]:
     """(leading punctuation, core, trailing punctuation) of a word; by stripping, since a
     regex with a lazy core tried every split of a long run of dots (quadratic)."""
+    if token[:1] not in _LEADING_SET and token[-1:] not in _TRAILING_SET:
+        return "", token, ""  # most words: nothing to strip
     core = token.lstrip(_LEADING)
     lead = token[:len(token) - len(core)]
     stripped = core.rstrip(_TRAILING)
@@ -240,6 +257,8 @@ def needs_protection(word: str) -> bool:
     rest = word[1:]
     if rest != rest.lower() if word.isascii() else any(c.isupper() for c in rest):
         return True
+    if word[:1].islower():
+        return False  # the lone letter, if there is one, is this lowercase one
     letters = [c for c in word if c.isalpha()]
     return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article
 
@@ -264,7 +283,7 @@ def is_sentence_case(title: str) -> bool:
     lower = upper = 0
     for word, start in _content_words(MATH.sub(" ", title)):
         if start or not word[:1].isalpha() or word.lower() in MINOR_WORDS \
-                or any(c.isdigit() for c in word) or needs_protection(word):
+                or not word.isalpha() and any(c.isdigit() for c in word) or needs_protection(word):
             continue
         upper += word[0].isupper()
         lower += word[0].islower()
@@ -285,17 +304,29 @@ class _Protector:
 
     def __call__(self, text: str) -> str:
         out = []
-        for token in re.split(r"(\s+)", text):
+        # Text with no specials that needs no conversion to ASCII is written as it is.
+        plain = _same if (text.isascii() or not self.ascii) and not _SPECIAL.search(text) else self._plain
+        for token in _SPACE_SPLIT.split(text):
             if not token or token.isspace():
                 out.append(token)
                 continue
             lead, core, trail = _edges(token)
             if core and self.protect(core, self.start):
-                out.append(_plain(lead, self.ascii) + "{%s}" % _plain(core, self.ascii) + _plain(trail, self.ascii))
+                out.append(plain(lead) + "{%s}" % plain(core) + plain(trail))
             else:
-                out.append(_plain(token, self.ascii))
+                out.append(plain(token))
             self.start = (trail or core).endswith(_SENTENCE_END)
         return "".join(out)
+
+    def _plain(self, text: str) -> str:
+        return _plain(text, self.ascii)
+
+
+_SPACE_SPLIT = re.compile(r"(\s+)")
+
+
+def _same(text: str) -> str:
+    return text
 
 
 def escape_title(text: str | None, ascii: bool = True) -> str:

@@ -103,3 +103,30 @@ def test_line_separator_characters_inside_values_survive():
     from citex.pipeline import dumps
     rec = Record(fields={"title": "A\u2028B\u0085C", "author": [Name("Li", "X")]})
     assert json.loads(dumps([rec], "csljson"))[0]["title"] == "A\u2028B\u0085C"
+
+
+def test_items_are_written_as_json_dumps_with_indent_writes_them():
+    """The writer's own indenting (json's is slow) must give json's text exactly."""
+    import json
+
+    from citex.model import Date, Name, Record
+    from citex.pipeline import dumps
+
+    records = [
+        Record(fields={"title": 'Quotes " and \\ and \u2028 and \n and é', "author": [Name("Gómez", "Ana")],
+                       "issued": Date([[2020, 1, 2], [2021]]), "volume": 0, "custom": {"n": [], "m": {}}},
+               extra={"X": "y"}, truncated={"author"}),
+        Record(type="book", fields={"number-of-pages": 12.5, "flag": True, "none": None, "t": (1, "a")}),
+        Record(type="book", fields={"nan": float("nan"), "odd": {1: "int key"}}),
+    ]
+    text = dumps(records, "csljson")
+    items = []
+    for i, rec in enumerate(records):
+        item = {"id": rec.id, **rec.to_csl()}
+        custom = {**item.get("custom", {}), **rec.extra}
+        if rec.truncated:
+            custom["truncated-names"] = sorted(rec.truncated)
+        if custom:
+            item["custom"] = custom
+        items.append(item)
+    assert text == json.dumps(items, indent=2, ensure_ascii=False) + "\n"

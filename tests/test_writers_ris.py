@@ -191,3 +191,26 @@ def test_unknown_dialect_is_a_usage_error_with_a_suggestion():
 
     with pytest.raises(UsageError, match="did you mean refman"):
         dumps([article()], "ris", ris_dialect="refmann")
+
+
+@pytest.mark.parametrize("dialect", ["zotero", "endnote", "refman"])
+def test_the_direct_writer_writes_what_ris_j2_renders(dialect):
+    """The built-in template is written without jinja2, for speed: the text must be the same."""
+    import io
+
+    from citex.pipeline import load, repair
+    from citex.writers.templated import template_dir
+
+    data = Path(__file__).resolve().parent / "data"
+    paths = [SEED.parent, data / "ris", data / "medline"]
+    records = list(repair(load(map(str, paths))))
+    records += [article(), article(page="0", volume=0, keyword="a, b"),
+                Record(type="book", fields={"title": "T", "issued": Date(literal="Spring 2020")})]
+    assert len(records) > 20
+    direct, templated = io.StringIO(), io.StringIO()
+    for out, options in ((direct, {}), (templated, {"template": str(template_dir() / "ris.j2")})):
+        writer = RISWriter(out, ris_dialect=dialect, **options)
+        for i, rec in enumerate(records):
+            rec.id = rec.id or f"k{i}"
+            writer.write(rec)
+    assert direct.getvalue() == templated.getvalue()

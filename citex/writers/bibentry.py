@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import CitexError
 from ..model import Name, Record
-from .templated import MAX_BIB_NAMES, TemplatedWriter
+from .templated import MAX_BIB_NAMES, TemplatedWriter, Values
 
 MISC = ("misc", "howpublished")
 
@@ -62,7 +62,7 @@ class BibEntryWriter(TemplatedWriter):
                 record.report("warning", "bibtex-names-cut", f"{role}: {len(names):,} names; the first "
                               f"{MAX_BIB_NAMES} are written, then 'and others' (Biber would take minutes)")
         return {
-            "record": record, "key": record.id, "ascii": self.ascii,
+            "record": record, "key": record.id, "values": Values(record.fields), "ascii": self.ascii,
             "entry_type": entry, "container_field": container,
             "publisher_field": self.publishers.get(entry, "publisher"),
             **self.fields(record, entry),

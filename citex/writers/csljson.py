@@ -66,6 +66,57 @@ class CSLJSONWriter(CSLItemsWriter):
     opening, closing, empty = "[", "\n]\n", "]\n"
 
     def text(self, data: dict[str, Any]) -> str:
-        text = json.dumps(data, indent=2, ensure_ascii=False)
-        # Not textwrap.indent: it also breaks at U+2028 and kin inside string values.
-        return ("\n  " if not self.count else ",\n  ") + text.replace("\n", "\n  ")
+        out = ["\n  " if not self.count else ",\n  "]
+        try:
+            _indented(data, "\n  ", out)
+        except _Unusual:  # a value only json itself knows how to write
+            text = json.dumps(data, indent=2, ensure_ascii=False)
+            # Not textwrap.indent: it also breaks at U+2028 and kin inside string values.
+            out[1:] = [text.replace("\n", "\n  ")]
+        return "".join(out)
+
+
+class _Unusual(Exception):
+    """A key or value :func:`_indented` leaves to ``json.dumps``."""
+
+
+_string = json.encoder.encode_basestring  # json's own (C) string writer, ensure_ascii=False
+
+
+def _indented(value: Any, newline: str, out: list[str]) -> None:
+    """``json.dumps(value, indent=2, ensure_ascii=False)``, each line after the first starting
+    with ``newline``; appended to ``out``. (json's indenting encoder is pure Python and
+    several times slower: it yields every token through nested generators.)"""
+    kind = value.__class__
+    if kind is str:
+        out.append(_string(value))
+    elif kind is dict:
+        if not value:
+            out.append("{}")
+            return
+        inner, sep = newline + "  ", "{"
+        for key, item in value.items():
+            if key.__class__ is not str:
+                raise _Unusual
+            out.append(sep + inner + _string(key) + ": ")
+            _indented(item, inner, out)
+            sep = ","
+        out.append(newline + "}")
+    elif kind is list or kind is tuple:
+        if not value:
+            out.append("[]")
+            return
+        inner, sep = newline + "  ", "["
+        for item in value:
+            out.append(sep + inner)
+            _indented(item, inner, out)
+            sep = ","
+        out.append(newline + "]")
+    elif kind is int:
+        out.append(int.__repr__(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    else:  # floats (NaN, Infinity), subclasses, objects json refuses
+        raise _Unusual

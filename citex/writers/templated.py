@@ -16,7 +16,7 @@ before any record is read, with a one-line usage error.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,14 @@ def oneline(text: Any) -> str:
 
 def latex(text: str | None, ascii: bool = True) -> str:
     """LaTeX-escaped text: rich-text markup as commands, ``$math$`` kept (see citex.latex)."""
+    if text.__class__ is str and text.isascii() and not _NOT_PLAIN_ASCII.search(text):
+        return text  # most values: ASCII on one line, no markup, math or specials
     return tex.escape(oneline(text), ascii)
+
+
+# What latex() must work on in an ASCII string: a special, markup, math, a control, or
+# whitespace that is not single spaces between words.
+_NOT_PLAIN_ASCII = re.compile(r"%s|\s\s|[^\S ]|^\s|\s$" % tex.NOT_PLAIN.pattern)
 
 
 def bibtex_title(text: str | None, ascii: bool = True) -> str:
@@ -69,11 +76,17 @@ def _braced_if_split(part: str) -> str:
 
 def bibtex_name(name: Name, ascii: bool = True) -> str:
     """``von Last, Jr, First``; an organisation in braces so BibTeX keeps it whole."""
-    if name.literal or not name.family:
-        text = name.literal or name.given
+    return _bibtex_name(name.family, name.given, name.literal, name.non_dropping_particle,
+                        name.dropping_particle, name.suffix, ascii)
+
+
+@lru_cache(maxsize=65536)  # names repeat across records; the cache is bounded, memory stays flat
+def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
+    if literal or not family:
+        text = literal or given
         return "{%s}" % latex(text, ascii) if text else ""
-    last = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
-    parts = [last, name.suffix, name.given]
+    last = " ".join(p for p in (dropping_particle, non_dropping_particle, family) if p)
+    parts = [last, suffix, given]
     return ", ".join(_braced_if_split(latex(p, ascii)) for p in parts if p)
 
 
@@ -108,6 +121,35 @@ def biber_text(text: str | None) -> str:
 def bibtex_pages(page: str | None, ascii: bool = True) -> str:
     """A page range with BibTeX's en dash: 1011-1015 -> 1011--1015."""
     return latex(_DASHES.sub("--", oneline(page)), ascii)
+
+
+def bibtex_fields(fields: list[tuple[str, str]] | None, bare=(), biber_text_except=None) -> str:
+    """The ``name = {value}`` lines of an entry, names aligned, a comma after each but the last.
+
+    Pairs with no name or no value are left out; values of ``bare`` fields (macros such
+    as ``month``) are written without braces. With ``biber_text_except``, every value but
+    those of the fields listed goes through :func:`biber_text`.
+    """
+    kept = [(n, v) for n, v in fields or () if n and v]
+    if not kept:
+        return ""
+    width = max(len(n) for n, _ in kept)
+    lines = []
+    for n, v in kept:
+        if biber_text_except is not None and n not in biber_text_except:
+            v = biber_text(v)
+        lines.append("  %s = %s" % (n.ljust(width), v if n in bare else "{%s}" % v))
+    return ",\n".join(lines) + "\n"
+
+
+class Values(dict):
+    """A record's fields as a template reads them: ``values["title"]``, ``None`` for a field the
+    record lacks. (jinja2 calls ``record.get("title")`` through its context, several times slower.)"""
+
+    __slots__ = ()
+
+    def __missing__(self, key: str) -> None:
+        return None
 
 
 def month(date: Date | None) -> int | None:
@@ -181,7 +223,7 @@ def page_range(page: str | None) -> tuple[str, str]:
 
 FILTERS = {
     f.__name__: f
-    for f in (oneline, latex, bibtex_title, verbatim, bibtex_names, biber_text, bibtex_pages,
+    for f in (oneline, latex, bibtex_title, verbatim, bibtex_names, bibtex_fields, biber_text, bibtex_pages,
               bibtex_month, bibtex_year, iso_date, ris_name, ris_date, page_range)
 }
 
@@ -312,7 +354,7 @@ class TemplatedWriter(Writer):
             return None
 
     def context(self, record: Record) -> dict[str, Any]:
-        return {"record": record, "key": record.id}
+        return {"record": record, "key": record.id, "values": Values(record.fields)}
 
     def render(self, record: Record) -> str:
         from jinja2 import TemplateError
