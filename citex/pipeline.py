@@ -145,8 +145,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
                 entry.obj(rec)
             except Exception as exc:  # a rule's bug must not stop the run: the record goes on unrepaired by it
                 rec.report("error", "repair-failed", f"repair rule {entry.name} failed: {_one_line(exc)}")
-        rec.policy = RepairPolicy()
+        rec.policy = _NO_POLICY
         yield rec
+
+
+_NO_POLICY = RepairPolicy()  # outside the repairs every fix applies; shared, never changed
 
 
 def dump(records: Iterable[Record], out: TextIO, to: str, tally: Tally | None = None,

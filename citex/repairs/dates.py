@@ -112,14 +112,19 @@ def date_in_press(rec: Record) -> None:
         rec.fix("issued", None, rule="date-in-press")
 
 
+_SURELY_PAST = datetime.date.today().year  # a year up to this one is never in the future: no clock read
+
+
 @REPAIRS.register("date-year-range", confidence=1.0)
 def date_year_range(rec: Record) -> None:
     """A year before printing or years in the future is reported; the date is kept as it is."""
-    last = datetime.date.today().year + _LAST_YEAR_AHEAD
     for field in DATE_VARIABLES & rec.fields.keys():
         date = rec.get(field)
         for part in date.parts if isinstance(date, Date) else []:
-            if part and not _FIRST_YEAR <= part[0] <= last:
+            if not part or _FIRST_YEAR <= part[0] <= _SURELY_PAST:
+                continue
+            last = datetime.date.today().year + _LAST_YEAR_AHEAD
+            if not _FIRST_YEAR <= part[0] <= last:
                 rec.report("warning", "date-year-range",
                            f"{field} year {part[0]} is outside {_FIRST_YEAR}-{last}; kept as is", field)
                 break

@@ -36,10 +36,17 @@ def _map_names(rec: Record, rule: str, fn, **fix) -> None:
         if not isinstance(names, list):
             continue
         new: list[Name] = []
+        changed = False
         for n in names:
             out = fn(n) if isinstance(n, Name) else n
-            new += out if isinstance(out, list) else [out]
-        rec.fix(field, new, rule=rule, **fix)
+            if isinstance(out, list):
+                new += out
+                changed = True
+            else:
+                new.append(out)
+                changed = changed or out is not n
+        if changed:  # most lists: every name came back as it was, nothing to compare or log
+            rec.fix(field, new, rule=rule, **fix)
 
 
 def split_literal(name: Name) -> Name:

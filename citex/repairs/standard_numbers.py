@@ -10,6 +10,7 @@ several numbers. Every number whose checksum fails is reported, never
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Record
 from ..registry import REPAIRS
@@ -22,25 +23,33 @@ _CANDIDATES = {
 
 
 def _check(rec: Record, field: str, kind: str) -> None:
-    from stdnum import isbn, issn
-
-    module = {"isbn": isbn, "issn": issn}[kind]
     value = rec.get(field)
     if not (isinstance(value, str) and value.strip()):
         return
+    invalid, standard = examine(kind, value)
+    for number in invalid:
+        rec.report("warning", f"{kind}-invalid",
+                   f"{field} {number!r} fails its checksum; kept as is", field)
+    if standard is not None:
+        rec.fix(field, standard, rule=kind)
+
+
+@lru_cache(maxsize=8192)  # a journal's ISSN comes back with each of its articles
+def examine(kind: str, value: str) -> tuple[tuple[str, ...], str | None]:
+    """(the numbers in ``value`` whose checksum fails, the standard form to write or None)."""
+    from stdnum import isbn, issn
+
+    module = {"isbn": isbn, "issn": issn}[kind]
     found = _CANDIDATES[kind].findall(value)
-    for number in found:
-        if not module.is_valid(number):
-            rec.report("warning", f"{kind}-invalid",
-                       f"{field} {number!r} fails its checksum; kept as is", field)
-    if len(found) != 1 or not module.is_valid(found[0]):
-        return
+    invalid = tuple(number for number in found if not module.is_valid(number))
+    if len(found) != 1 or invalid:
+        return invalid, None
     raw = _PREFIX.sub("", value).strip().rstrip(".")
     if raw != found[0]:
-        return  # more text than the number: leave it to a human
+        return invalid, None  # more text than the number: leave it to a human
     if raw == value.strip() and " " not in raw and (kind == "isbn" or "-" in raw):
-        return  # already a correct bare or hyphenated number
-    rec.fix(field, module.format(module.compact(raw)), rule=kind)
+        return invalid, None  # already a correct bare or hyphenated number
+    return invalid, module.format(module.compact(raw))
 
 
 @REPAIRS.register("isbn", confidence=0.95)

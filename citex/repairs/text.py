@@ -1,8 +1,16 @@
 """Text-level repairs that apply to every string field: mojibake, control characters,
-Unicode normal form and stray whitespace. They run first, so later rules see clean text."""
+Unicode normal form and stray whitespace. They run first, so later rules see clean text.
+
+Most records need none of the four. One pass over a record's strings (``faults``)
+finds which rules could change any of them -- an ASCII string is tested with one
+regex, mojibake and NFC are only possible outside ASCII -- and a rule whose fault
+is absent returns at once. The pass is remembered for the record until a repair
+changes it, so the four rules scan a clean record once between them.
+"""
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import replace
@@ -71,14 +79,16 @@ def _reverse(word: str) -> str:
 @REPAIRS.register("mojibake", confidence=0.95)
 def mojibake(rec: Record) -> None:
     """UTF-8 text that was decoded as Windows-1252 or Latin-1 ('MÃ¼ller') is decoded again."""
-    _map_strings(rec, "mojibake", fix_mojibake)
+    if faults(rec) & MOJIBAKE:
+        _map_strings(rec, "mojibake", fix_mojibake)
 
 
 @REPAIRS.register("control-characters", confidence=1.0)
 def control_characters(rec: Record) -> None:
     """Control characters, zero-width spaces and stray byte-order marks inside a field are removed;
     Windows-1252 punctuation read as C1 controls ('\x97', '\x93') becomes the dash or quote it was."""
-    _map_strings(rec, "control-characters", _without_controls)
+    if faults(rec) & CONTROLS:
+        _map_strings(rec, "control-characters", _without_controls)
 
 
 def _without_controls(text: str) -> str:
@@ -93,13 +103,15 @@ _CONTROL_OR_C1 = re.compile(f"{_CONTROLS.pattern}|{_C1.pattern}")
 @REPAIRS.register("unicode-nfc", confidence=1.0)
 def unicode_nfc(rec: Record) -> None:
     """Decomposed accents ('e' + combining acute) are composed (Unicode NFC), so text compares equal."""
-    _map_strings(rec, "unicode-nfc", lambda s: s if s.isascii() else unicodedata.normalize("NFC", s))
+    if faults(rec) & NFC:
+        _map_strings(rec, "unicode-nfc", lambda s: s if s.isascii() else unicodedata.normalize("NFC", s))
 
 
 @REPAIRS.register("whitespace", confidence=1.0)
 def whitespace(rec: Record) -> None:
     """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
-    _map_strings(rec, "whitespace", _one_space)
+    if faults(rec) & SPACES:
+        _map_strings(rec, "whitespace", _one_space)
 
 
 def _one_space(text: str) -> str:
@@ -110,3 +122,49 @@ def _one_space(text: str) -> str:
 
 # Whitespace the rule changes: two in a row, any but a plain space, or at either end.
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+
+
+# ---------------------------------------------------------------- which rules a record needs
+
+MOJIBAKE, CONTROLS, NFC, SPACES = 1, 2, 4, 8
+# In ASCII only a control character or odd whitespace can be a fault: one scan finds either.
+_ASCII_FAULT = re.compile(f"{_CONTROLS.pattern}|{_ODD_SPACE.pattern}")
+
+
+def string_faults(text: str) -> int:
+    """The rules that could change ``text``, as bits: none set means each leaves it as it is."""
+    if text.isascii():
+        if not _ASCII_FAULT.search(text):
+            return 0
+        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _ODD_SPACE.search(text) else 0)
+    return ((MOJIBAKE if _MOJIBAKE_HINT.search(text) else 0)
+            | (CONTROLS if _CONTROL_OR_C1.search(text) else 0)
+            | (0 if unicodedata.is_normalized("NFC", text) else NFC)
+            | (SPACES if _ODD_SPACE.search(text) else 0))
+
+
+_last: tuple[Record, int, tuple, int] | None = None  # (record, repairs logged, its values, faults)
+
+
+def faults(rec: Record) -> int:
+    """The text rules that could change some string of the record (the bits of ``string_faults``).
+
+    Remembered for the last record asked about while its values are the same objects
+    and no repair was logged since (rules change fields only through ``Record.fix``).
+    """
+    global _last
+    values = tuple(rec.fields.values())
+    if _last is not None and _last[0] is rec and _last[1] == len(rec.repairs) \
+            and len(values) == len(_last[2]) and all(map(operator.is_, values, _last[2])):
+        return _last[3]
+    found = 0
+    for value in values:
+        if isinstance(value, str):
+            found |= string_faults(value)
+        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
+            for name in value:
+                for part in vars(name).values():
+                    if isinstance(part, str):
+                        found |= string_faults(part)
+    _last = (rec, len(rec.repairs), values, found)
+    return found

@@ -1,0 +1,59 @@
+"""The four text rules' shared precondition: one scan of a record decides which rules can apply."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citex.model import Name, Record
+from citex.pipeline import repair
+from citex.registry import REPAIRS
+from citex.repairs import text
+
+FIXES = {  # bit -> what the rule does to one string
+    text.MOJIBAKE: text.fix_mojibake,
+    text.CONTROLS: text._without_controls,
+    text.NFC: lambda s: s if s.isascii() else unicodedata.normalize("NFC", s),
+    text.SPACES: text._one_space,
+}
+PIECES = ["a", "Z", " ", "  ", "\t", "\n", "é", "e\u0301", "Ã©", "Ã¼", "\x00", "\x97", "\u200b", "ß", "—", "\ufeff"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_a_rule_whose_fault_is_not_found_would_not_change_the_string(value):
+    found = text.string_faults(value)
+    for bit, fix in FIXES.items():
+        if not found & bit:
+            assert fix(value) == value
+
+
+@pytest.mark.parametrize("rule, value", [
+    ("control-characters", "Müller – a title\twith a tab is the whitespace rule's"),
+    ("unicode-nfc", "Müller and Ångström, composed"),
+    ("whitespace", "Ünïcödé but single spaces"),
+    ("mojibake", "plain ASCII title"),
+])
+def test_each_text_rule_leaves_clean_values_alone(rule, value):
+    rec = Record(fields={"title": value, "author": [Name("Gómez", "Ana")]})
+    REPAIRS.get(rule)(rec)
+    assert rec.get("title") == value and rec.repairs == []
+
+
+def test_a_fix_by_one_text_rule_is_seen_by_the_next():
+    """Mojibake undone leaves decomposed accents and doubled spaces: NFC and whitespace still run."""
+    rec = Record(fields={"title": "CafÃ©  au lait e\u0301", "author": [Name("MÃ¼ller", "T")]})
+    rec = next(repair([rec], ["mojibake", "unicode-nfc", "whitespace"]))
+    assert rec.get("title") == "Café au lait é"
+    assert [(r.rule, r.field) for r in rec.repairs] == [("mojibake", "title"), ("mojibake", "author"),
+                                                        ("unicode-nfc", "title"), ("whitespace", "title")]
+    assert rec.get("author") == [Name("Müller", "T")]
+
+
+def test_a_value_changed_between_two_rules_is_scanned_again():
+    rec = Record(fields={"title": "Clean"})
+    REPAIRS.get("whitespace")(rec)
+    rec.fields["title"] = "Not  clean"
+    REPAIRS.get("whitespace")(rec)
+    assert rec.get("title") == "Not clean"
