@@ -107,6 +107,10 @@ class JournalTable:
             if j.kind == "nlm":
                 for k in {key(j.title), identity(j.title)}:
                     self.by_title.setdefault(k, []).append(j)
+        # A journal's name comes back with each of its articles: each lookup is made once
+        # (bounded, so memory stays flat).
+        self.titles = lru_cache(maxsize=4096)(self._titles)
+        self.abbreviations = lru_cache(maxsize=4096)(self._abbreviations)
 
     @classmethod
     def parse(cls, text: str) -> JournalTable:
@@ -114,18 +118,18 @@ class JournalTable:
                 if line and not line.startswith("#") and line.count("\t") >= 3]
         return cls(rows)
 
-    def titles(self, abbreviation: str) -> list[Journal]:
+    def _titles(self, abbreviation: str) -> tuple[Journal, ...]:
         """The journals an abbreviation stands for, one row per journal (NLM rows first):
         an NLM form looks in the NLM rows only, a form with periods in the ISO rows only."""
         kind = "iso" if "." in abbreviation else "nlm"
-        return _one_per_journal(self.by_abbreviation.get((kind, key(abbreviation)), []))
+        return tuple(_one_per_journal(self.by_abbreviation.get((kind, key(abbreviation)), [])))
 
-    def abbreviations(self, title: str) -> list[Journal]:
+    def _abbreviations(self, title: str) -> tuple[Journal, ...]:
         """The NLM abbreviations of a full title, one row per distinct abbreviation."""
         found: dict[str, Journal] = {}
         for j in sorted(self.by_title.get(key(title), []), key=lambda j: j.source != "nlm"):
             found.setdefault(key(j.abbreviation), j)
-        return list(found.values())
+        return tuple(found.values())
 
 
 def _one_per_journal(rows: list[Journal]) -> list[Journal]:

@@ -26,12 +26,27 @@ def _check(rec: Record, field: str, kind: str) -> None:
     value = rec.get(field)
     if not (isinstance(value, str) and value.strip()):
         return
+    if kind == "issn" and _is_valid_hyphenated_issn(value):
+        return  # the usual ISSN, '0028-0836' with a right check digit: nothing to report or fix
     invalid, standard = examine(kind, value)
     for number in invalid:
         rec.report("warning", f"{kind}-invalid",
                    f"{field} {number!r} fails its checksum; kept as is", field)
     if standard is not None:
         rec.fix(field, standard, rule=kind)
+
+
+_HYPHENATED_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
+
+
+def _is_valid_hyphenated_issn(value: str) -> bool:
+    """True for exactly 'NNNN-NNNC' with a right check digit (ISO 3297, as python-stdnum checks it):
+    a value ``examine`` would find valid and leave as it is, known without calling stdnum."""
+    if not _HYPHENATED_ISSN.fullmatch(value):
+        return False
+    digits = value[:4] + value[5:8]
+    check = (11 - sum((8 - i) * int(d) for i, d in enumerate(digits))) % 11
+    return value[8] == ("X" if check == 10 else str(check))
 
 
 @lru_cache(maxsize=8192)  # a journal's ISSN comes back with each of its articles

@@ -17,6 +17,7 @@ are names cannot be known either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Record
 from ..registry import REPAIRS
@@ -34,19 +35,30 @@ _MIN_WORDS = 3
 _CAPS_SHARE = 0.8
 
 
-def _words(text: str) -> list[str]:
-    return [m.group(1) for m in _WORD.finditer(text) if len(m.group(1)) > 1]
+@lru_cache(maxsize=4096)  # a journal's name comes back with each of its articles
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(m.group(1) for m in _WORD.finditer(text) if len(m.group(1)) > 1)
+
+
+# In ASCII a word in capitals has two capital letters with at most a hyphen between them.
+_ASCII_CAPITALS = re.compile(r"[A-Z]-?[A-Z]")
+
+
+def _has_upper(text: str) -> bool:
+    return text != text.lower() if text.isascii() else any(c.isupper() for c in text)
 
 
 def is_all_caps(text: str) -> bool:
     """Most words of two letters or more are in capitals (an acronym or two in a normal title is not)."""
+    if text.isascii() and not _ASCII_CAPITALS.search(text):
+        return False  # no word in capitals at all: the usual title, found in one scan
     words = _words(text)
     upper = sum(w.isupper() for w in words)
     return len(words) >= _MIN_WORDS and upper >= _CAPS_SHARE * len(words) and upper > len(words) - 2
 
 
 def is_all_lowercase(text: str) -> bool:
-    return len(_words(text)) >= _MIN_WORDS and not any(c.isupper() for c in text)
+    return not _has_upper(text) and len(_words(text)) >= _MIN_WORDS
 
 
 def _common(word: str) -> bool:
@@ -113,5 +125,5 @@ def title_case(rec: Record) -> None:
     if isinstance(journal, str):
         if is_all_caps(journal):
             rec.fix("container-title", recase(journal, title_case=True), rule="title-case")
-        elif len(_words(journal)) >= 2 and not any(c.isupper() for c in journal):
+        elif not _has_upper(journal) and len(_words(journal)) >= 2:
             rec.fix("container-title", title_case_words(journal), rule="title-case")
