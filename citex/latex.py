@@ -339,5 +339,8 @@ def escape_title(text: str | None, ascii: bool = True) -> str:
     """
     if not text:
         return ""
-    nodes = parse(" ".join(text.split()))
+    text = " ".join(text.split())
+    if not NOT_PLAIN.search(text):  # most titles: no markup, math or specials, one text piece
+        return _Protector(ascii, is_sentence_case(text))(text)
+    nodes = parse(text)
     return _render(nodes, ascii, _Protector(ascii, is_sentence_case(_text_of(nodes))))
