@@ -63,7 +63,7 @@ def ascii_fold(text: str) -> str:
     return _fold(text).lower()
 
 
-@lru_cache(maxsize=65536)  # family names and journals repeat; bounded, so memory stays flat
+@lru_cache(maxsize=16384)  # family names and journals repeat; bounded, so memory stays flat
 def _words(text: str) -> tuple[str, ...]:
     text = _fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> Parkinsons
     return tuple(w for w in _NOT_KEY.split(text) if w)

@@ -263,13 +263,21 @@ def needs_protection(word: str) -> bool:
     return len(letters) == 1 and letters[0].isupper() and word != "A"  # "B", "B12", not the article
 
 
-def _content_words(title: str):
-    """(word, starts a title or subtitle) for each whitespace-separated word, edges stripped."""
-    start = True
-    for token in title.split():
-        _, core, trail = _edges(token)
-        yield core, start
-        start = (trail or core).endswith(_SENTENCE_END)
+@lru_cache(maxsize=16384)  # words repeat from title to title; bounded, so memory stays flat
+def _word(token: str) -> tuple[str, str, str, bool, bool, int]:
+    """What the title rules need of a whitespace-separated token: (leading punctuation, core,
+    trailing punctuation, whether a title or subtitle starts after it, whether its capitals
+    always need protection, its vote on sentence case: 1 a capitalised ordinary word, -1 a
+    lowercase one, 0 a word that says nothing)."""
+    lead, core, trail = _edges(token)
+    ends = (trail or core).endswith(_SENTENCE_END)
+    always = bool(core) and needs_protection(core)
+    if always or not core[:1].isalpha() or core.lower() in MINOR_WORDS \
+            or not core.isalpha() and any(c.isdigit() for c in core):
+        vote = 0
+    else:
+        vote = core[0].isupper() - core[0].islower()
+    return lead, core, trail, ends, always, vote
 
 
 def is_sentence_case(title: str) -> bool:
@@ -280,14 +288,13 @@ def is_sentence_case(title: str) -> bool:
     title ("Sleep and Memory in Berlin") capitals say nothing; in a sentence-case
     title a capitalised ordinary word is a proper noun.
     """
-    lower = upper = 0
-    for word, start in _content_words(MATH.sub(" ", title)):
-        if start or not word[:1].isalpha() or word.lower() in MINOR_WORDS \
-                or not word.isalpha() and any(c.isdigit() for c in word) or needs_protection(word):
-            continue
-        upper += word[0].isupper()
-        lower += word[0].islower()
-    return lower > upper
+    votes, start = 0, True
+    for token in MATH.sub(" ", title).split():
+        _, _, _, ends, _, vote = _word(token)
+        if not start:
+            votes += vote
+        start = ends
+    return votes < 0
 
 
 class _Protector:
@@ -295,12 +302,6 @@ class _Protector:
 
     def __init__(self, ascii: bool, sentence_case: bool):
         self.ascii, self.sentence_case, self.start = ascii, sentence_case, True
-
-    def protect(self, word: str, start: bool) -> bool:
-        if needs_protection(word):
-            return True
-        # In sentence case a capitalised word after the first is a proper noun (Parkinson, Bayesian).
-        return self.sentence_case and not start and word[:1].isupper()
 
     def __call__(self, text: str) -> str:
         out = []
@@ -310,12 +311,13 @@ class _Protector:
             if not token or token.isspace():
                 out.append(token)
                 continue
-            lead, core, trail = _edges(token)
-            if core and self.protect(core, self.start):
+            lead, core, trail, ends, always, _ = _word(token)
+            # In sentence case a capitalised word after the first is a proper noun (Parkinson, Bayesian).
+            if always or core and self.sentence_case and not self.start and core[:1].isupper():
                 out.append(plain(lead) + "{%s}" % plain(core) + plain(trail))
             else:
                 out.append(plain(token))
-            self.start = (trail or core).endswith(_SENTENCE_END)
+            self.start = ends
         return "".join(out)
 
     def _plain(self, text: str) -> str:

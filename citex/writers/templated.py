@@ -80,7 +80,7 @@ def bibtex_name(name: Name, ascii: bool = True) -> str:
                         name.dropping_particle, name.suffix, ascii)
 
 
-@lru_cache(maxsize=65536)  # names repeat across records; the cache is bounded, memory stays flat
+@lru_cache(maxsize=16384)  # names repeat across records; the cache is bounded, memory stays flat
 def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
     if literal or not family:
         text = literal or given
