@@ -49,6 +49,8 @@ def oneline(text: Any) -> str:
 
 def latex(text: str | None, ascii: bool = True) -> str:
     """LaTeX-escaped text: rich-text markup as commands, ``$math$`` kept (see citex.latex)."""
+    if text is None:
+        return ""  # a field the record lacks: most of a template's calls
     if text.__class__ is str and text.isascii() and not _NOT_PLAIN_ASCII.search(text):
         return text  # most values: ASCII on one line, no markup, math or specials
     return tex.escape(oneline(text), ascii)
@@ -61,7 +63,7 @@ _NOT_PLAIN_ASCII = re.compile(r"%s|\s\s|[^\S ]|^\s|\s$" % tex.NOT_PLAIN.pattern)
 
 def bibtex_title(text: str | None, ascii: bool = True) -> str:
     """:func:`latex`, with the words whose capitals must survive a style braced."""
-    return tex.escape_title(oneline(text), ascii)
+    return tex.escape_title(oneline(text), ascii) if text is not None else ""
 
 
 def verbatim(text: str | None) -> str:
