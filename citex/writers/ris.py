@@ -50,8 +50,18 @@ def keywords(record: Record) -> list[str]:
 def _person_or_literal(name: Name) -> str:
     """``Last, First``; a family name alone keeps its comma (``Van Dung,``) so that it
     does not read back as an organisation."""
-    text = ris_name(name)
-    alone = name.family and not (name.given or name.literal or name.suffix)
+    parts = (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
+             name.suffix)
+    try:
+        return _person_text(*parts)
+    except TypeError:  # a part that is no string and cannot be a cache key
+        return _person_text.__wrapped__(*parts)
+
+
+@lru_cache(maxsize=16384)  # names repeat across records; bounded, so memory stays flat
+def _person_text(family, given, literal, non_dropping_particle, dropping_particle, suffix) -> str:
+    text = ris_name(Name(family, given, literal, non_dropping_particle, dropping_particle, suffix))
+    alone = family and not (given or literal or suffix)
     return f"{text}," if alone and " " in text else text
 
 
@@ -96,6 +106,8 @@ def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterato
                 if text:
                     yield written, text
             continue
+        if kind == "name" and not fields.get(var):
+            continue  # most name tags: no such names
         values = _values(record, tag, kind, var)
         if tag == "DA" and dialect == "refman" and not oneline(values[0]) and record.year:
             values = [f"{record.year}///"]  # Y1 carries the year even without a month

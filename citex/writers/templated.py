@@ -44,6 +44,8 @@ def template_dir() -> Path:
 
 def oneline(text: Any) -> str:
     """The value as one line: runs of whitespace, newlines included, become one space."""
+    if text.__class__ is str:
+        return " ".join(text.split())
     return " ".join(str(text).split()) if text not in (None, "") else ""
 
 
@@ -78,8 +80,12 @@ def _braced_if_split(part: str) -> str:
 
 def bibtex_name(name: Name, ascii: bool = True) -> str:
     """``von Last, Jr, First``; an organisation in braces so BibTeX keeps it whole."""
-    return _bibtex_name(name.family, name.given, name.literal, name.non_dropping_particle,
-                        name.dropping_particle, name.suffix, ascii)
+    parts = (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
+             name.suffix, ascii)
+    try:
+        return _bibtex_name(*parts)
+    except TypeError:  # a part that is no string and cannot be a cache key
+        return _bibtex_name.__wrapped__(*parts)
 
 
 @lru_cache(maxsize=16384)  # names repeat across records; the cache is bounded, memory stays flat
