@@ -136,15 +136,16 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    chosen = [(e, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
+    # Each rule's policy is made once per run, not once per record.
+    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for entry, policy in chosen:
+        for name, rule, policy in chosen:
             rec.policy = policy
             try:
-                entry.obj(rec)
+                rule(rec)
             except Exception as exc:  # a rule's bug must not stop the run: the record goes on unrepaired by it
-                rec.report("error", "repair-failed", f"repair rule {entry.name} failed: {_one_line(exc)}")
+                rec.report("error", "repair-failed", f"repair rule {name} failed: {_one_line(exc)}")
         rec.policy = _NO_POLICY
         yield rec
 

@@ -83,11 +83,19 @@ def name_et_al(rec: Record) -> None:
             rec.truncated.add(field)
 
 
+# What a name part that ends in a suffix ends with ('$' also matches before a final newline).
+_SUFFIX_ENDINGS = tuple(e + end for e in ("Jr", "Sr", "II", "IV") for dot in ("", ".")
+                        for end in (dot, dot + "\n"))
+
+
 def _move_suffix(name: Name) -> Name:
     if name.suffix or name.literal:
         return name
     for part in ("given", "family"):
-        m = _SUFFIX_END.match(getattr(name, part) or "")
+        text = getattr(name, part) or ""
+        if not text.endswith(_SUFFIX_ENDINGS):
+            continue  # most names: no suffix at the end, known without the regex
+        m = _SUFFIX_END.match(text)
         if m:
             return Name(**{**vars(name), part: m["rest"], "suffix": m["suffix"].rstrip(".")})
     return name
@@ -108,7 +116,7 @@ def _capitalise(word: str) -> str:
 
 def _recase(name: Name) -> Name:
     family, given = name.family or "", name.given or ""
-    if name.literal or not given or len(re.sub(r"\W", "", family)) < 3 or not family.isupper():
+    if name.literal or not given or not family.isupper() or len(re.sub(r"\W", "", family)) < 3:
         return name
     if not re.search("[AEIOUYÀ-ÖØ-Ý]", family):
         return name  # no vowel: an acronym, not a name
