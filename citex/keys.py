@@ -188,7 +188,8 @@ class CitationKeys:
         while key.casefold() in self.used:  # BibTeX matches keys ignoring case
             n += 1
             key = base + _suffix(n)
-        self._tried[base] = n
+        if n:  # most bases are used once: only those that took a suffix are remembered
+            self._tried[base] = n
         self.used.add(key.casefold())
         return key
 
