@@ -354,6 +354,7 @@ class TemplatedWriter(Writer):
         path = options.get("template")
         self._template = user_template(path, self._variables()) if path else None
         self._builtin = None  # the built-in template, loaded on first use
+        self._globals = None  # its environment's globals, as one dict
 
     def _variables(self) -> set[str] | None:
         try:  # the names context() gives: what a user template may use
@@ -373,7 +374,7 @@ class TemplatedWriter(Writer):
         try:
             if self._template:  # a user's template runs within time and size bounds
                 return limits.render_bounded(self._template, context, limits.output_budget(record))
-            return self._builtin.render(context)
+            return self._render_builtin(context)
         except TemplateError as exc:
             where = self.options.get("template") or self.template
             tb, line = exc.__traceback__, None
@@ -383,6 +384,18 @@ class TemplatedWriter(Writer):
                 tb = tb.tb_next
             where = f"{where}:{line}" if line else where
             raise CitexError(f"{where}: template error: {exc}", record.source.location()) from None
+
+    def _render_builtin(self, context: dict[str, Any]) -> str:
+        """``Template.render``, with the environment's globals merged once per writer: jinja2
+        merges them into every record's context from a ChainMap, a sixth of a BibTeX render."""
+        template = self._builtin
+        if self._globals is None:
+            self._globals = dict(template.globals)
+        frame = template.new_context({**self._globals, **context}, shared=True)
+        try:
+            return template.environment.concat(template.root_render_func(frame))
+        except Exception:
+            template.environment.handle_exception()
 
     def write(self, record: Record) -> None:
         self.out.write(self.render(record))
