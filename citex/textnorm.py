@@ -20,9 +20,12 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():  # ftfy returns ASCII as it is, and it has no accents to fold
         return _NON_ALNUM.sub("", text.lower())
-    import ftfy  # lazy: only needed when records are compared
+    from ftfy.badness import is_bad  # lazy: only needed when records are compared
 
-    text = ftfy.fix_encoding(text)
+    if is_bad(text):  # fix_encoding's own first test, without building its config (half its cost)
+        import ftfy
+
+        text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", text.casefold())
