@@ -48,8 +48,9 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
+    from ..cslfix import groups, initialize, institutions, pages, speed, substitute, titlecase
 
+    speed.install()
     initialize.install()
     initialize.install_suffix_periods()
     institutions.install()
