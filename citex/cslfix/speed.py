@@ -23,6 +23,7 @@ proxy for it at each visit.
 
 from __future__ import annotations
 
+from functools import wraps
 from typing import Any
 
 from . import once
@@ -63,6 +64,7 @@ def install() -> None:
 
 
 def _memoised(method: Any) -> Any:
+    @wraps(method)
     def calls_variable(self: Any) -> bool:
         cache = memo(self)
         key = (self, "calls_variable")

@@ -1,0 +1,56 @@
+"""citex.cslfix.speed: citeproc-py's style lookups memoised per style, with the same answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from citex.cslfix import speed
+from citex.writers.csl import _entries, load_style
+from typed_records import FIELDS, every_type
+
+STYLES = ["apa", "chicago-author-date", "modern-language-association", "vancouver", "ieee"]
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_entries_are_those_made_without_the_memo(style, monkeypatch):
+    records = every_type(list(FIELDS)) * 2  # twice: the second round reads the memo
+    memoised = [entry for _, entry in _entries(load_style(style), records)]
+    monkeypatch.setattr(speed, "memo", lambda element: {})  # every lookup made afresh
+    assert [entry for _, entry in _entries(load_style(style), records)] == memoised
+
+
+def test_a_relative_query_gives_what_lxml_gives():
+    root = load_style("apa").root
+    macro = root.get_macro("title")
+    assert macro is root.xpath("cs:macro[@name='title'][1]", namespaces=root.nsmap)[0]
+    text = macro.find(".//cs:text", root.nsmap)
+    for _ in range(2):  # made, then read from the memo
+        assert text.xpath_search("./ancestor::cs:macro[1]") == [macro]
+        assert text.xpath_search("./ancestor::cs:layout[1]") == []
+
+
+def test_a_query_over_the_whole_style_is_made_afresh():
+    root = load_style("apa").root
+    before = len(root.xpath_search("//cs:macro"))
+    root.append(root.makeelement("{http://purl.org/net/xbiblio/csl}macro", {"name": "new"}))
+    assert len(root.xpath_search("//cs:macro")) == before + 1
+
+
+def test_each_style_has_its_own_memo():
+    first, second = load_style("apa"), load_style("apa")
+    first.root.get_macro("title")
+    assert speed.memo(first.root) is speed.memo(first.root.get_macro("title"))
+    assert speed.memo(first.root) is not speed.memo(second.root)
+
+
+def test_calls_variable_is_what_the_walk_gives():
+    from citeproc.model import Parent, Text
+
+    root = load_style("apa").root
+    walks = {Parent: Parent.calls_variable.__wrapped__, Text: Text.calls_variable.__wrapped__}
+    elements = [el for el in root.iter() if isinstance(el, (Parent, Text))]
+    assert elements
+    for el in elements:
+        walk = walks[Text] if isinstance(el, Text) else walks[Parent]
+        if type(el).calls_variable in (Parent.calls_variable, Text.calls_variable):
+            assert el.calls_variable() == walk(el)
