@@ -36,11 +36,25 @@ def test_a_query_over_the_whole_style_is_made_afresh():
     assert len(root.xpath_search("//cs:macro")) == before + 1
 
 
-def test_each_style_has_its_own_memo():
+def test_memos_belong_to_one_style_and_can_be_forgotten():
     first, second = load_style("apa"), load_style("apa")
-    first.root.get_macro("title")
-    assert speed.memo(first.root) is speed.memo(first.root.get_macro("title"))
-    assert speed.memo(first.root) is not speed.memo(second.root)
+    mine, theirs = first.root.get_macro("title"), second.root.get_macro("title")
+    assert mine is not theirs and speed.memo(mine) is not speed.memo(theirs)
+    assert "cs:macro[@name='title'][1]" in speed.memo(first.root)
+    speed.forget(first.root)
+    assert speed.memo(first.root) == {}
+    assert first.root.get_macro("title") is mine
+
+
+def test_a_missing_name_is_looked_for_again():
+    # citeproc-py adds a <name> to a <names> that has none: that must be seen
+    root = load_style("apa").root
+    names = root.find(".//cs:names", root.nsmap)
+    for el in names.findall("cs:name", root.nsmap):
+        names.remove(el)
+    assert names.name is None
+    names.insert(0, names.makeelement("{http://purl.org/net/xbiblio/csl}name", {}))
+    assert names.name is not None
 
 
 def test_calls_variable_is_what_the_walk_gives():
