@@ -16,6 +16,8 @@ import unicodedata
 from contextlib import contextmanager
 from functools import cache
 from typing import Any, Iterator
+
+from ..csl_jobs import map_in_order
 from . import once
 
 _RUNS = re.compile(r"(\d+)|(\D+)")
@@ -66,14 +68,15 @@ def _ordered(values: dict[int, Any], positions: list[int], descending: bool) -> 
     return present + [n for n in positions if not values[n]]
 
 
-def sort_items(style: Any, items: list[Any]) -> list[Any]:
+def sort_items(style: Any, items: list[Any], jobs: int = 1) -> list[Any]:
     """citeproc-py citation items in the order of the style's bibliography ``<sort>``.
 
     Keys are rendered by citeproc-py (text, markup dropped) with names as
     citeproc-js writes them in keys (``_names_as_in_keys``); the comparison is
     replaced. A key is rendered only for the items that the keys before it
     leave tied: with most first keys (the author) nearly all differ, so the
-    later keys, each a render of a macro, cost little.
+    later keys, each a render of a macro, cost little. The first key, made for
+    every item, is made in ``jobs`` processes.
     """
     bibliography = style.root.bibliography
     sort = bibliography.find("cs:sort", bibliography.nsmap)
@@ -87,7 +90,8 @@ def sort_items(style: Any, items: list[Any]) -> list[Any]:
         if depth == len(keys) or len(positions) < 2:
             return positions
         key = keys[depth]
-        values = {n: _key(key, items[n], layout, et_al) for n in positions}
+        made = map_in_order(lambda n: _key(key, items[n], layout, et_al), positions, jobs if depth == 0 else 1)
+        values = dict(zip(positions, made))
         out: list[int] = []
         tied: list[int] = []
         for n in _ordered(values, positions, key.get("sort", "ascending").lower() == "descending"):

@@ -136,7 +136,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str], jobs: int
         warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
         bib = CitationStylesBibliography(style, _source(records, failed), markup)
         speed.register(bib, [f"r{n}" for n in range(len(records))])
-        bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
+        bib.items = sort_items(style, bib.items, jobs)  # citeproc-py keeps citation order unless asked
         bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
         letters = yearsuffix.assign(bib, bib.items) if yearsuffix.wanted(style) else {}  # in that order
         layout = _Layout(style, letters, bool(letters) and yearsuffix.uses_variable(style),
