@@ -68,3 +68,24 @@ def test_calls_variable_is_what_the_walk_gives():
         walk = walks[Text] if isinstance(el, Text) else walks[Parent]
         if type(el).calls_variable in (Parent.calls_variable, Text.calls_variable):
             assert el.calls_variable() == walk(el)
+
+
+def test_numbers_follow_the_keys_as_they_change():
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    from citex import csl_markup
+
+    source = CiteProcJSON([{"id": key, "type": "book", "title": key} for key in ("a", "b", "c")])
+    bib = CitationStylesBibliography(load_style("vancouver"), source, csl_markup)
+    speed.register(bib, ["b", "a", "b", "zzz"])  # again, and one the source lacks: left out
+    assert bib.keys == ["b", "a"]
+    items = {item.key: item for item in bib.items}
+    assert (items["b"].number, items["a"].number) == (1, 2)
+    bib.register(Citation([CitationItem("c")]))  # citeproc-py's own register: the list grows
+    assert bib.items[-1].number == 3 and not bib.items[-1].is_bad()
+    bib.keys = ["a", "c", "b"]  # a new order: a new list
+    assert [items["a"].number, items["b"].number] == [1, 3]
+    stray = Citation([CitationItem("zzz")])
+    stray.bibliography = bib
+    assert stray.cites[0].is_bad()
