@@ -13,8 +13,8 @@ item, wherever it is placed), which parts formatting faults from sorting faults.
 Then the item-by-item differences are cut into their smallest differing fragments,
 and the most common fragments across all styles are ranked: that list says what
 to fix first. Timing formats ``N`` APA entries in each engine in this run: citex
-in process (style loading included), citeproc-js's engine alone and with Node's
-start-up. citeproc-js is installed by ``benchmarks/citeproc_js/setup.sh`` (npm).
+in process (style loading included) and citeproc-js's engine alone, in CPU and
+wall seconds. citeproc-js is installed by ``benchmarks/citeproc_js/setup.sh`` (npm).
 """
 
 from __future__ import annotations
@@ -77,23 +77,41 @@ def citeproc_js(items: list[dict[str, Any]], style: str, lang: str = "en-US", fm
     if cached and saved.is_file():
         out = json.loads(saved.read_text(encoding="utf-8"))
         return out["entries"], out["ids"], out["seconds"]
+    out = _run_citeproc_js(job, style)
+    if cached:
+        CACHE.mkdir(exist_ok=True)
+        saved.write_text(json.dumps(out), encoding="utf-8")
+    return out["entries"], out["ids"], out["seconds"]
+
+
+def _run_citeproc_js(job: str, style: str) -> dict[str, Any]:
     done = subprocess.run(["node", str(DRIVER / "render.js")], input=job, capture_output=True,
                           text=True, encoding="utf-8")
     if done.returncode:
         raise RuntimeError(f"citeproc-js failed on {style}: {done.stderr.strip()[-2000:]}")
-    out = json.loads(done.stdout)
-    if cached:
-        CACHE.mkdir(exist_ok=True)
-        saved.write_text(done.stdout, encoding="utf-8")
-    return out["entries"], out["ids"], out["seconds"]
+    return json.loads(done.stdout)
+
+
+def citeproc_js_seconds(items: list[dict[str, Any]], style: str, lang: str = "en-US") -> tuple[float, float]:
+    """citeproc-js's engine time for ``items``: (wall seconds, CPU seconds), never cached."""
+    job = json.dumps({"style": resolve(style).read_text(encoding="utf-8"), "locale": locale_xml(lang),
+                      "lang": lang, "items": items, "format": "text", "timed": True})
+    out = _run_citeproc_js(job, style)
+    return out["seconds"], out.get("cpu_seconds", out["seconds"])
 
 
 def citex(items: list[dict[str, Any]], style: str, lang: str = "en-US") -> tuple[list[str], float]:
     """citex's bibliography entries for ``items`` as plain text (its public ``render``), and the seconds."""
+    entries, wall, _ = citex_timed(items, style, lang)
+    return entries, wall
+
+
+def citex_timed(items: list[dict[str, Any]], style: str, lang: str = "en-US") -> tuple[list[str], float, float]:
+    """citex's entries for ``items`` as plain text, the wall seconds and the CPU seconds."""
     recs = [Record.from_csl(item) for item in items]
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     entries = render(recs, style, lang, to="text")
-    return entries, time.perf_counter() - start
+    return entries, time.perf_counter() - start, time.process_time() - cpu
 
 
 def citex_with_ids(items: list[dict[str, Any]], style: str, lang: str = "en-US"
@@ -249,15 +267,16 @@ def report_kinds(comparisons: list[Comparison], top: int) -> None:
 
 
 def report_timing(sizes: list[int], seed: int) -> None:
-    print("\nAPA, text: seconds to format N entries (same records, this run)")
-    print(f"{'N':>7} {'citex':>9} {'citeproc-js engine':>19} {'citeproc-js + node':>19} {'citex / js':>10}")
+    """Seconds to format N APA entries, each engine alone (citex in this process, style loading
+    included; citeproc-js without Node's start-up): CPU seconds, which a loaded machine disturbs
+    least, and wall seconds; the ratio is of CPU seconds."""
+    print("\nAPA, text: seconds to format N entries (same records, this run; CPU / wall)")
+    print(f"{'N':>7} {'citex CPU':>10} {'citex wall':>11} {'js CPU':>8} {'js wall':>8} {'citex / js (CPU)':>17}")
     for n in sizes:
         items = records.generate(n, seed)
-        start = time.perf_counter()
-        _, _, engine = citeproc_js(items, "apa")
-        wall = time.perf_counter() - start
-        _, ours = citex(items, "apa")
-        print(f"{n:7} {ours:9.2f} {engine:19.2f} {wall:19.2f} {ours / engine:9.2f}x")
+        js_wall, js_cpu = citeproc_js_seconds(items, "apa")
+        _, wall, cpu = citex_timed(items, "apa")
+        print(f"{n:7} {cpu:10.2f} {wall:11.2f} {js_cpu:8.2f} {js_wall:8.2f} {cpu / js_cpu:16.2f}x", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,6 +73,8 @@ def _parser() -> argparse.ArgumentParser:
     fmt.add_argument("--locale", default="en-US", help="CSL locale (default: en-US)")
     fmt.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     fmt.add_argument("--no-repair", action="store_true", help="format records exactly as read")
+    fmt.add_argument("--jobs", type=_positive, default=1, metavar="N",
+                     help="spread the work over N processes (output and order unchanged)")
     fmt.add_argument("--citations", metavar="FILE", help="a document's citations, one cluster a line "
                      "(keys separated by commas, or pandoc's [@key, p. 12; @key2]): print the clusters, "
                      "then their bibliography")
@@ -270,7 +272,8 @@ def _run_formats() -> int:
 def _run_format(args: argparse.Namespace) -> int:
     from .csl_locales import canonical_locale
 
-    options: dict[str, object] = {"style": args.style, "locale": canonical_locale(args.locale)}
+    options: dict[str, object] = {"style": args.style, "locale": canonical_locale(args.locale),
+                                  "render_jobs": args.jobs}
     if args.citations:
         from .citation_syntax import parse_clusters
 

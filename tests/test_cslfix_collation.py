@@ -63,3 +63,27 @@ def test_a_term_is_no_sort_key():
     recs = [_rec("Lee", None, "Undated"), _rec("Lee", 2016, "Dated")]
     titles = [rec.fields["title"] for rec, _ in _entries(load_style("elsevier-harvard"), recs)]
     assert titles == ["Dated", "Undated"]
+
+
+def test_later_keys_order_what_the_first_leaves_tied():
+    # apa: author, then date, then title
+    recs = [_rec("Lee", 2005, "Beta"), _rec("Lee", 2001, "Zeta"), _rec("Abe", 2009), _rec("Lee", 2005, "Alpha")]
+    titles = [rec.fields["title"] for rec, _ in _entries(load_style("apa"), recs)]
+    assert titles == ["T", "Zeta", "Alpha", "Beta"]
+
+
+def test_a_later_key_is_made_only_for_tied_items(monkeypatch):
+    from citex.cslfix import collation
+
+    made: list[str] = []
+    key = collation._key
+
+    def counting(sort_key, item, layout, et_al):
+        made.append(sort_key.get("macro") or sort_key.get("variable"))
+        return key(sort_key, item, layout, et_al)
+
+    monkeypatch.setattr(collation, "_key", counting)
+    recs = [_rec("Lee", 2005), _rec("Abe", 2001), _rec("Lee", 2003), _rec("Zhou", 2001)]
+    _entries(load_style("apa"), recs)
+    assert made.count("author-sort") == 4
+    assert made.count("date-sort-group") == 2  # the two by Lee

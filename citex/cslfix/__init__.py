@@ -17,7 +17,8 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``groups``: a group whose variables are all empty is suppressed with its fixed text;
 - ``pages``: ``page-range-format="chicago-16"``;
 - ``subsequent``: ``subsequent-author-substitute`` ("———");
-- ``yearsuffix``: "2019a", "2019b" for works whose citations read the same.
+- ``yearsuffix``: "2019a", "2019b" for works whose citations read the same;
+- ``speed``: not a fix of the output: citeproc-py's style lookups memoised per style.
 """
 
 from collections.abc import Callable

@@ -14,8 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from contextlib import contextmanager
-from functools import cache, cmp_to_key
+from functools import cache
 from typing import Any, Iterator
+
+from ..csl_jobs import map_in_order
 from . import once
 
 _RUNS = re.compile(r"(\d+)|(\D+)")
@@ -58,22 +60,23 @@ def sort_key(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(key)
 
 
-def _compare(left: Any, right: Any, descending: bool) -> int:
-    """citeproc-js's order of two keys: a missing or empty key last in either direction."""
-    left, right = left or None, right or None
-    if left is None or right is None:
-        return (left is None) - (right is None)
-    a, b = sort_key(left), sort_key(right)
-    result = (a > b) - (a < b)
-    return -result if descending else result
+def _ordered(values: dict[int, Any], positions: list[int], descending: bool) -> list[int]:
+    """``positions`` in citeproc-js's order of their keys: a missing or empty key last in either
+    direction, ties in the order given."""
+    present = [n for n in positions if values[n]]
+    present.sort(key=lambda n: sort_key(values[n]), reverse=descending)  # stable, also reversed
+    return present + [n for n in positions if not values[n]]
 
 
-def sort_items(style: Any, items: list[Any]) -> list[Any]:
+def sort_items(style: Any, items: list[Any], jobs: int = 1) -> list[Any]:
     """citeproc-py citation items in the order of the style's bibliography ``<sort>``.
 
     Keys are rendered by citeproc-py (text, markup dropped) with names as
     citeproc-js writes them in keys (``_names_as_in_keys``); the comparison is
-    replaced.
+    replaced. A key is rendered only for the items that the keys before it
+    leave tied: with most first keys (the author) nearly all differ, so the
+    later keys, each a render of a macro, cost little. The first key, made for
+    every item, is made in ``jobs`` processes.
     """
     bibliography = style.root.bibliography
     sort = bibliography.find("cs:sort", bibliography.nsmap)
@@ -81,21 +84,31 @@ def sort_items(style: Any, items: list[Any]) -> list[Any]:
         return list(items)
     layout = bibliography.layout
     et_al = str(layout.get_single_term("et-al") or "")
-    columns = []
+    keys = sort.findall("cs:key", sort.nsmap)
+
+    def ordered(positions: list[int], depth: int) -> list[int]:
+        if depth == len(keys) or len(positions) < 2:
+            return positions
+        key = keys[depth]
+        made = map_in_order(lambda n: _key(key, items[n], layout, et_al), positions, jobs if depth == 0 else 1)
+        values = dict(zip(positions, made))
+        out: list[int] = []
+        tied: list[int] = []
+        for n in _ordered(values, positions, key.get("sort", "ascending").lower() == "descending"):
+            if tied and _rank(values[n]) != _rank(values[tied[0]]):
+                out += ordered(tied, depth + 1)
+                tied = []
+            tied.append(n)
+        return out + ordered(tied, depth + 1)
+
     with _names_as_in_keys(style):
-        for key in sort.findall("cs:key", sort.nsmap):
-            values = [_key(key, item, layout, et_al) for item in items]
-            columns.append((values, key.get("sort", "ascending").lower() == "descending"))
-
-    def compare(i: int, j: int) -> int:
-        for values, descending in columns:
-            result = _compare(values[i], values[j], descending)
-            if result:
-                return result
-        return 0
-
-    order = sorted(range(len(items)), key=cmp_to_key(compare))  # stable: ties keep citation order
+        order = ordered(list(range(len(items))), 0)
     return [items[n] for n in order]
+
+
+def _rank(value: str | None) -> tuple[tuple[int, int], ...] | None:
+    """What two keys are compared by: equal ranks tie."""
+    return sort_key(value) if value else None
 
 
 def _key(key: Any, item: Any, layout: Any, et_al: str) -> str | None:

@@ -38,10 +38,13 @@ def assign(bib: Any, items: list[Any]) -> dict[str, str]:
     citation = bib.style.root.citation
     add_names = citation.get("disambiguate-add-names") == "true"
     add_given = citation.get("disambiguate-add-givenname") == "true"
-    candidates: dict[Any, list[Any]] = defaultdict(list)  # cheap grouping first: first family name, year
+    # cheap grouping first: year and first family name, or all of them where names are added
+    candidates: dict[Any, list[Any]] = defaultdict(list)
     for item in items:
         names = _names(item)
-        candidates[(names[0][0] if names else "", _year(item))].append(item)
+        first = names[0][0] if names else ""
+        families = tuple(family for family, _ in names) if add_names else first
+        candidates[(families, _year(item))].append(item)
     groups: dict[Any, list[Any]] = defaultdict(list)
     for group in candidates.values():
         if len(group) < 2:
@@ -59,9 +62,9 @@ def assign(bib: Any, items: list[Any]) -> dict[str, str]:
                 key += (tuple(given for _, given in shown),)
             groups[key].append(item)
     letters: dict[str, str] = {}
+    order = {id(item): n for n, item in enumerate(items)}  # once: there are as many groups as years
     for group in groups.values():
         if len(group) > 1:
-            order = {id(item): n for n, item in enumerate(items)}
             for n, item in enumerate(sorted(group, key=lambda i: order[id(i)])):
                 letters[item.key] = letter(n)
     return letters
@@ -100,11 +103,26 @@ def _year(item: Any) -> int | None:
 
 
 def _citation(bib: Any, item: Any) -> str | None:
-    from citeproc import Citation, CitationItem
+    """The item's citation alone, as text: the layout rendered for it, as ``bib.cite`` would.
 
+    ``bib.cite`` would also sort the one cite by the citation's keys and look the
+    item up in the list of all keys: for every candidate that is a bibliography's
+    worth of work, for nothing.
+    """
+    from citeproc import Citation, CitationItem
+    from citeproc.source import VariableError
+
+    element = bib.style.root.citation
+    layout = element.layout
     citation = Citation([CitationItem(item.key)])
+    citation.bibliography = bib
+    element.cites = []  # no earlier cites: each work is cited once here, so its position is "first"
+    layout.repressed = {}
     try:
-        bib.register(citation)
-        return to_text(str(bib.cite(citation, lambda cite: None)))
+        try:
+            text = layout.render_children(citation.cites[0])
+        except VariableError:
+            text = None
+        return to_text(str(layout.format(layout.wrap(layout.join([] if text is None else [text])))))
     except Exception:  # the entry reports what is wrong with the record
         return None

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from .. import csl_markup as markup
@@ -36,11 +37,12 @@ _NEWER_TEXT_VARIABLES = {"event-title", "volume-title", "part-title", "part-numb
 
 
 def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
-           to: str = "text") -> list[str]:
-    """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
+           to: str = "text", jobs: int = 1) -> list[str]:
+    """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup
+    (rendered in ``jobs`` processes)."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
+    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records), jobs=jobs)]
 
 
 def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> Any:
@@ -48,8 +50,9 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
+    from ..cslfix import groups, initialize, institutions, pages, speed, substitute, titlecase
 
+    speed.install()
     initialize.install()
     initialize.install_suffix_periods()
     institutions.install()
@@ -95,9 +98,9 @@ def _copy_locale_date_delimiters(style: Any) -> None:
             date.set("delimiter", localized.get("delimiter"))
 
 
-def _entries(style: Any, records: list[Record],
-             skipped: list[Diagnostic] | None = None) -> list[tuple[Record, str]]:
-    """(record, tidied marked-up entry) in bibliography order.
+def _entries(style: Any, records: list[Record], skipped: list[Diagnostic] | None = None,
+             jobs: int = 1) -> list[tuple[Record, str]]:
+    """(record, tidied marked-up entry) in bibliography order; ``jobs`` processes render the entries.
 
     A record that citeproc-py cannot read or render, or that renders to nothing,
     is left out, and a diagnostic naming it and the reason goes to ``skipped``:
@@ -105,9 +108,9 @@ def _entries(style: Any, records: list[Record],
     then rendered again, so that a numbered style shows no gap.
     """
     failed: dict[int, str] = {}
-    out = _render(style, records, failed)
+    out = _render(style, records, failed, jobs)
     if failed:
-        out = _render(style, [rec for n, rec in enumerate(records) if n not in failed], {})
+        out = _render(style, [rec for n, rec in enumerate(records) if n not in failed], {}, jobs)
         for n, reason in sorted(failed.items()):
             if skipped is not None:
                 skipped.append(Diagnostic("error", "format-failed", f"record '{records[n].id}' not written: "
@@ -115,52 +118,76 @@ def _entries(style: Any, records: list[Record],
     return out
 
 
-def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[tuple[Record, str]]:
-    """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography
+def _render(style: Any, records: list[Record], failed: dict[int, str], jobs: int = 1) -> list[tuple[Record, str]]:
+    """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position.
 
-    from ..cslfix import quotes, subsequent, yearsuffix
+    The order, numbers and year suffixes are settled here for the whole
+    bibliography; each entry is then rendered on its own (``_entry``), in
+    ``jobs`` processes when there are several.
+    """
+    from citeproc import CitationStylesBibliography
+
+    from ..csl_jobs import map_in_order
+    from ..cslfix import quotes, speed, subsequent, yearsuffix
     from ..cslfix.collation import sort_items
 
-    flush = style.root.bibliography.get("second-field-align") is not None
-    out = []
+    out, authors = [], []
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
         bib = CitationStylesBibliography(style, _source(records, failed), markup)
-        for n in range(len(records)):
-            bib.register(Citation([CitationItem(f"r{n}")]))
-        quote = quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else ""
-        author_of = subsequent.substitute_for(style)
-        authors = []
-        bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
+        speed.register(bib, [f"r{n}" for n in range(len(records))])
+        bib.items = sort_items(style, bib.items, jobs)  # citeproc-py keeps citation order unless asked
         bib.keys = [item.key for item in bib.items]  # numbers follow the bibliography's order
         letters = yearsuffix.assign(bib, bib.items) if yearsuffix.wanted(style) else {}  # in that order
-        in_style = bool(letters) and yearsuffix.uses_variable(style)
-        for item in bib.items:
-            n = int(item.key[1:])
-            author = author_of(item) if author_of else ""
-            letter = letters.get(item.key, "")
-            if letter and in_style:
-                item.reference["year_suffix"] = letter
-            try:
-                rendered = style.render_bibliography([item])  # one at a time: an empty one has no slot
-            except Exception as exc:
-                failed[n] = f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
-                continue
-            entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), quote) if rendered else ""
-            if letter and not in_style:
-                entry = yearsuffix.after_year(entry, item, letter)
-            if _is_empty(entry):
-                failed[n] = "formats to an empty entry in this style"
-                continue
-            out.append((records[n], _LABEL.sub(r"\1 ", entry) if flush else entry))
-            authors.append(author)
-    if author_of and out:
+        layout = _Layout(style, letters, bool(letters) and yearsuffix.uses_variable(style),
+                         quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else "",
+                         subsequent.substitute_for(style),
+                         style.root.bibliography.get("second-field-align") is not None)
+        done = map_in_order(layout.entry, bib.items, jobs)
+    for item, (entry, author, reason) in zip(bib.items, done):
+        n = int(item.key[1:])
+        if reason:
+            failed[n] = reason
+            continue
+        out.append((records[n], entry))
+        authors.append(author)
+    if layout.author_of and out:
         texts = subsequent.apply([entry for _, entry in out], authors,
                                  style.root.bibliography.get("subsequent-author-substitute"), markup.tidy,
                                  str(style.root.bibliography.layout.get_single_term("et-al") or ""))
         out = [(rec, text) for (rec, _), text in zip(out, texts)]
     return out
+
+
+@dataclass
+class _Layout:
+    """What one entry needs of the whole bibliography, and how it is rendered and tidied."""
+
+    style: Any
+    letters: dict[str, str]  # item key -> year suffix
+    in_style: bool  # the style prints the year suffix itself
+    quote: str  # the closing quote punctuation goes inside ("" for none)
+    author_of: Any  # item -> its author list as rendered, for subsequent-author-substitute; or None
+    flush: bool  # second-field-align: a space after the number
+
+    def entry(self, item: Any) -> tuple[str, str, str]:
+        """(entry, its author list, "") for an item; ("", "", reason) when it is left out."""
+        from ..cslfix import quotes, yearsuffix
+
+        author = self.author_of(item) if self.author_of else ""
+        letter = self.letters.get(item.key, "")
+        if letter and self.in_style:
+            item.reference["year_suffix"] = letter
+        try:
+            rendered = self.style.render_bibliography([item])  # one at a time: an empty one has no slot
+        except Exception as exc:
+            return "", "", f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
+        entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), self.quote) if rendered else ""
+        if letter and not self.in_style:
+            entry = yearsuffix.after_year(entry, item, letter)
+        if _is_empty(entry):
+            return "", "", "formats to an empty entry in this style"
+        return (_LABEL.sub(r"\1 ", entry) if self.flush else entry), author, ""
 
 
 _NUMBER = re.compile(r"^\s*[\[(]?\d+[.)\]]?")
@@ -229,7 +256,8 @@ class _Bibliography(Writer):
     def end(self) -> None:
         clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
         if not clusters:
-            self.out.write(self.compose(_entries(self.style, self.records, self.skipped)))
+            self.out.write(self.compose(_entries(self.style, self.records, self.skipped,
+                                                 self.options.get("render_jobs") or 1)))
             return
         from ..citations import cite
 

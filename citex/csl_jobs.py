@@ -1,0 +1,56 @@
+"""A formatted bibliography's per-entry work spread over processes (``format --jobs N``), order kept.
+
+What spans the bibliography (its order, numbers, year suffixes) is decided
+first, in one process; then each entry depends only on that and on its own
+record, so the entries can be rendered anywhere. The worker processes are
+forked from the one that decided, so they start with the loaded style and the
+registered items as they are, and only entry numbers go out and text comes
+back. Where processes cannot be forked (Windows, macOS's default), or there is
+too little work to pay for them, the work is done in this process, the same way.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_EACH = 50  # fewer items a process than this: not worth a fork
+_task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what the forked workers run
+
+
+def map_in_order(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]:
+    """``[function(item) for item in items]``, over ``jobs`` processes when that pays.
+
+    ``function`` need not be picklable (it is inherited by the fork, not sent),
+    and must not raise: a failing item should give a result saying so.
+    """
+    global _task
+    jobs = min(jobs, len(items) // MIN_EACH)
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    size = -(-len(items) // (jobs * 4))  # a few spans a process: the last ones finish together
+    spans = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _task = (function, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs, _ignore_interrupts) as pool:
+            done = pool.map(_run, spans, chunksize=1)
+    finally:
+        _task = None
+    return [result for span in done for result in span]
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C and SIGTERM are the parent's to answer; it ends the pool
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _run(span: tuple[int, int]) -> list[Any]:
+    assert _task is not None, "a worker forked without its task"
+    function, items = _task
+    return [function(items[n]) for n in range(*span)]
