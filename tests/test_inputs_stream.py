@@ -1,0 +1,93 @@
+"""Decoding a file a block at a time (inputs.open_text) and the TextStream readers get."""
+
+import codecs
+import io
+
+import pytest
+
+import citex.inputs as inputs
+from citex.inputs import decode, open_text
+from citex.readers.stream import TextStream
+
+SAMPLE = "first line\nMüller, Jörg\r\nsecond\rthird ’quoted’\r\n\r\nlast"
+EXPECTED = "first line\nMüller, Jörg\nsecond\nthird ’quoted’\n\nlast"
+
+
+@pytest.fixture(params=[1, 2, 3, 5, 7, 64])
+def small_blocks(request, monkeypatch):
+    """Blocks of a few bytes, so that every cut (mid-character, inside CR LF) happens."""
+    monkeypatch.setattr(inputs, "_BLOCK", request.param)
+    return request.param
+
+
+def _stream(data: bytes) -> tuple[TextStream, list]:
+    notes: list = []
+    return open_text(io.BytesIO(data), "t", notes.append), notes
+
+
+def test_utf8_decoded_in_blocks_is_the_whole_text_with_line_ends_made_newlines(small_blocks):
+    stream, notes = _stream(SAMPLE.encode("utf-8"))
+    pieces = list(stream.pieces())
+    assert "".join(pieces) == EXPECTED and not notes
+    assert all(p.endswith("\n") for p in pieces[:-1])  # no line is cut in two
+
+
+def test_bom_is_dropped_and_utf16_read_in_blocks(small_blocks):
+    assert decode(codecs.BOM_UTF8 + SAMPLE.encode("utf-8"), "t")[0] == EXPECTED
+    for codec in ("utf-16-le", "utf-16-be"):
+        bom = codecs.BOM_UTF16_LE if codec == "utf-16-le" else codecs.BOM_UTF16_BE
+        assert decode(bom + SAMPLE.encode(codec), "t") == (EXPECTED, [])
+
+
+def test_utf16_without_bom_is_detected_from_the_head():
+    text, notes = decode(("TY  - JOUR\nTI  - Ärger\nER  - \n" * 20).encode("utf-16-le"), "t")
+    assert text.startswith("TY  - JOUR\nTI  - Ärger\n")
+    assert [(n.code, n.message) for n in notes] == [
+        ("utf16-no-bom", "file has no byte-order mark; read as utf-16-le")]
+
+
+def test_a_line_that_is_not_utf8_is_read_as_cp1252_and_the_rest_stays_utf8(small_blocks):
+    data = "Café first\n".encode("utf-8") + "Müller\n".encode("cp1252") + "Jörg ’\n".encode("utf-8")
+    stream, notes = _stream(data)
+    assert stream.read() == "Café first\nMüller\nJörg ’\n"
+    assert [(n.code, n.location.line) for n in notes] == [("not-utf8", 2)]
+    assert "byte 0xfc" in notes[0].message
+
+
+def test_a_late_bad_byte_is_warned_when_decoding_reaches_it(monkeypatch):
+    monkeypatch.setattr(inputs, "_BLOCK", 16)
+    data = b"line\n" * 2000 + "Gr\xfc\xdfe\n".encode("latin-1")
+    stream, notes = _stream(data)
+    pieces = stream.pieces()
+    next(pieces)
+    assert notes == []  # nothing known yet about the end of the file
+    rest = "".join(pieces)
+    assert rest.endswith("Grüße\n") and [n.location.line for n in notes] == [2001]
+
+
+def test_head_peeks_without_consuming_and_lines_split_like_str_split():
+    text = "a\nb\n\nc" * 3
+    stream = TextStream.of(text)
+    assert stream.head(3) == "a\nb"
+    assert list(stream.lines()) == text.split("\n")
+    assert list(TextStream.of("").lines()) == [""]
+    assert list(TextStream.of("x\n").lines()) == ["x", ""]
+
+
+def test_content_is_watched_as_the_text_goes_by():
+    stream = TextStream.of("% comment\n\n   \n% more\n")
+    stream.watch(r"\s*%")
+    stream.read()
+    assert stream.content is False
+    stream = TextStream.of("% comment\nnot a comment\n")
+    stream.watch(r"\s*%")
+    stream.read()
+    assert stream.content is True
+
+
+def test_tail_reads_the_end_of_a_seekable_file_without_moving_the_reader():
+    data = b"start\n" + b"x" * 10000 + b"\nthe end\n"
+    stream, _ = _stream(data)
+    assert stream.head(5) == "start"
+    assert stream.tail().endswith("the end\n") and len(stream.tail()) == 4096
+    assert stream.read() == data.decode()
