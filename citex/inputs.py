@@ -54,15 +54,49 @@ def open_text(raw: BinaryIO, path: str, note: Callable[[Diagnostic], None]) -> T
     head = raw.read(_BLOCK)
     while len(head) < 4096 and (more := raw.read(_BLOCK)):  # the head decides the encoding
         head += more
+    codec = "utf-8"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        pieces = _utf16(head, raw, "utf-16")
+        codec = "utf-16"
+        pieces = _utf16(head, raw, codec)
     elif (guess := _utf16_without_bom(head)) is not None:
         note(Diagnostic("info", "utf16-no-bom", f"file has no byte-order mark; read as {guess}",
                         Location(path)))
-        pieces = _utf16(head, raw, guess)
+        codec = guess
+        pieces = _utf16(head, raw, codec)
     else:
         pieces = _utf8(head[3:] if head.startswith(codecs.BOM_UTF8) else head, raw, path, note)
-    return TextStream(pieces, tail=lambda: _tail(raw))
+    return TextStream(pieces, tail=lambda: _tail(raw), again=_rereader(raw, codec))
+
+
+def _rereader(raw: BinaryIO, codec: str) -> Callable[[], Iterator[bytes]] | None:
+    """A way to read a file again from its start (UTF-8 blocks), not moving its reader; None
+    for a pipe."""
+    if isinstance(raw, io.BytesIO):
+        data = raw.getvalue()
+        again = lambda: io.BytesIO(data)  # noqa: E731
+    else:
+        try:
+            fd = raw.fileno()
+            if not raw.seekable():
+                return None
+        except (OSError, ValueError, AttributeError):
+            return None
+        again = lambda: _PositionalReader(fd)  # noqa: E731
+    if codec == "utf-8":
+        return lambda: _line_blocks(b"", again(), b"\n", b"\r")
+    return lambda: (text.encode("utf-8", "surrogatepass") for text in _utf16(b"", again(), codec))
+
+
+class _PositionalReader:
+    """Reads a file by offset (os.pread), leaving the position of its other reader alone."""
+
+    def __init__(self, fd: int):
+        self.fd, self.at = fd, 0
+
+    def read(self, size: int) -> bytes:
+        data = os.pread(self.fd, size, self.at)
+        self.at += len(data)
+        return data
 
 
 _BLOCK = 1 << 20  # bytes read at a time
@@ -99,7 +133,7 @@ def _utf16(head: bytes, raw: BinaryIO, codec: str) -> Iterator[str]:
 
 
 def _blocks(head: bytes, raw: BinaryIO) -> Iterator[bytes]:
-    block = head
+    block = head or raw.read(_BLOCK)
     while block:
         yield block
         block = raw.read(_BLOCK)

@@ -19,6 +19,7 @@ from ..model import Diagnostic, Failed, Location, Name, Record, Source
 from ..registry import READERS
 from . import pubmed_dates
 from .nlm_citation import parse_person
+from .stream import TextStream
 
 FORMAT = "medline"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3})( {0,3})- ?(.*)")
@@ -50,12 +51,12 @@ class _Block:
 SNIFF = r"(?m)^(?:PMID- ?\d|(?:PMC |PMCR|OWN |STAT|FAU |FED )- ?\S)"
 
 
-@READERS.register(FORMAT, extensions=(".nbib", ".medline"), sniff=SNIFF)
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register(FORMAT, extensions=(".nbib", ".medline"), sniff=SNIFF, stream=True)
+def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
     """MEDLINE/PubMed tagged records (.nbib), as PubMed and ERIC export them."""
     block: _Block | None = None
     orphan: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(TextStream.of(text).lines(), start=1):
         line = line.rstrip()
         if line[:1] in (" ", "\t") and block is not None and line.strip():  # the common case first
             block.fields[-1][1].append(line.strip())

@@ -21,6 +21,7 @@ from ..fieldmaps.ris import KNOWN_TAGS
 from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
 from .ris_record import Block, build, dialect_of
+from .stream import TextStream
 
 FORMAT = "ris"
 _STRICT = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
@@ -38,32 +39,21 @@ def _tag_line(line: str) -> tuple[str, str] | None:
     return m.group(1), (m.group(2) or "").strip().replace("\ufeff", "")
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (a split list would double a large file's memory)."""
-    start, find = 0, text.find
-    while True:
-        end = find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
 def sniff_dialect(text: str) -> str | None:
     """The exporting tool the start of a file shows; records that show none get it."""
-    return dialect_of(tagged for tagged in map(_tag_line, _lines(text)) if tagged)
+    return dialect_of(tagged for tagged in map(_tag_line, text.split("\n")) if tagged)
 
 
-@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ")
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True)
+def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
     """RIS records (TY ... ER), with the dialects of the common exporters."""
-    dialect = sniff_dialect(text[:_SNIFF_CHARS])
+    stream = TextStream.of(text)
+    dialect = sniff_dialect(stream.head(_SNIFF_CHARS))
     block: Block | None = None  # the record being read
     held: Block | None = None  # the last record closed by ER: tags after its ER join it
     junk: list[tuple[int, str]] = []  # text outside records, waiting for a record
     blank = True
-    for number, line in enumerate(_lines(text), start=1):
+    for number, line in enumerate(stream.lines(), start=1):
         if "\ufeff" in line:  # a byte-order mark left mid-file by concatenated exports
             line = line.replace("\ufeff", "")
         tagged = _tag_line(line)

@@ -19,10 +19,12 @@ PIECE = 1 << 20  # characters a piece, about: big enough that per-piece costs va
 class TextStream:
     """Text read one piece at a time, with a look at its head before reading starts."""
 
-    def __init__(self, pieces: Iterable[str], tail: Callable[[], str] | None = None):
+    def __init__(self, pieces: Iterable[str], tail: Callable[[], str] | None = None,
+                 again: Callable[[], Iterator[bytes]] | None = None):
         self._pieces = iter(pieces)
         self._ahead: list[str] = []  # pieces peeked at, not yet read
         self._tail = tail
+        self._again = again
         self._comment: re.Pattern[str] | None = None
         self.content: bool | None = None  # is there more than blank and comment lines? (see watch)
 
@@ -31,7 +33,8 @@ class TextStream:
         """A stream over a string, cut at line ends (a stream is returned as it is)."""
         if isinstance(text, TextStream):
             return text
-        return cls(_cut(text), tail=lambda: text[-4096:])
+        return cls(_cut(text), tail=lambda: text[-4096:],
+                   again=lambda: (piece.encode("utf-8", "surrogatepass") for piece in _cut(text)))
 
     def head(self, size: int = 4096) -> str:
         """The first ``size`` characters (fewer at the end), without consuming them."""
@@ -47,6 +50,11 @@ class TextStream:
     def tail(self) -> str:
         """The last few KB of the input, where it can be had without reading it all, else ''."""
         return self._tail() if self._tail else ""
+
+    def again(self) -> Iterator[bytes] | None:
+        """The whole input once more, from its start, as UTF-8 blocks ending at line ends, for a
+        quick look ahead (a BibTeX file's crossref targets); None when it cannot be read twice."""
+        return self._again() if self._again else None
 
     def watch(self, comment: str | None) -> None:
         """Note in ``content`` whether the text holds more than blank and ``comment`` lines."""
