@@ -76,12 +76,12 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
 class _State:
     """What reading a file carries from block to block: macros and the keys seen."""
 
-    def __init__(self, macros: dict[str, str], keys: dict[str, int], path: str):
+    def __init__(self, macros: dict[str, str], keys: dict[int, int], path: str):
         self.macros, self.keys, self.path = macros, keys, path
 
     def first_use(self, entry: RawEntry) -> None:
         """Note the entry's key; a key used before gets a warning naming its first line."""
-        first = self.keys.setdefault(entry.key, entry.line)
+        first = self.keys.setdefault(hash(entry.key), entry.line)  # a hash: half the memory of the key
         if first != entry.line and entry.key:
             entry.notes.append(("warning", "bibtex-duplicate-key",
                                 f"key '{entry.key}' is used again (first at line {first}); "
