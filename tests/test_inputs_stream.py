@@ -91,3 +91,39 @@ def test_tail_reads_the_end_of_a_seekable_file_without_moving_the_reader():
     assert stream.head(5) == "start"
     assert stream.tail().endswith("the end\n") and len(stream.tail()) == 4096
     assert stream.read() == data.decode()
+
+
+def _ris(i: int) -> str:
+    return f"TY  - JOUR\nTI  - Title {i}\nAU  - Müller, Jörg\nPY  - 2001\nER  - \n\n"
+
+
+def _medline(i: int) -> str:
+    return f"PMID- {1000 + i}\nTI  - Title {i}\nFAU - Müller, Jörg\nAU  - Müller J\nDP  - 2001\n\n"
+
+
+def _pubmed_xml(i: int) -> str:
+    return (f"<PubmedArticle><MedlineCitation><PMID>{1000 + i}</PMID><Article><ArticleTitle>Title {i}"
+            "</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n")
+
+
+@pytest.mark.parametrize("fmt,record,head,end", [
+    ("ris", _ris, "", ""), ("medline", _medline, "", ""),
+    ("pubmed-xml", _pubmed_xml, '<?xml version="1.0"?>\n<PubmedArticleSet>\n', "</PubmedArticleSet>\n"),
+])
+def test_streaming_readers_yield_the_first_record_before_the_input_is_read(fmt, record, head, end):
+    from citex.registry import READERS
+    pieces = [head] + ["".join(record(i) for i in range(k, k + 50)) for k in range(0, 4000, 50)] + [end]
+    taken = []
+
+    def feed():
+        for piece in pieces:
+            taken.append(piece)
+            yield piece
+
+    entry = READERS.entry(fmt)
+    assert entry.meta.get("stream")
+    records = entry.obj(TextStream(feed()), "t")
+    first = next(records)
+    total = sum(map(len, pieces))
+    assert "Title 0" in first.get("title") and sum(map(len, taken)) < total / 2  # RIS looks 64 KB ahead
+    assert sum(1 for _ in records) == 3999 and len(taken) == len(pieces)
