@@ -64,15 +64,22 @@ def loads(text: str, fmt: str | None = None, path: str = "<string>",
 
 
 def read_stream(stream: TextStream, fmt: str | None = None, path: str = "<string>",
-                tally: Tally | None = None) -> Iterator[Record]:
-    """Records from decoded text arriving piece by piece; the format is sniffed from its head."""
+                tally: Tally | None = None, defer: bool = False) -> Iterator[Record]:
+    """Records from decoded text arriving piece by piece; the format is sniffed from its head.
+
+    With ``defer``, a reader that can (meta ``defer``) yields ``Deferred`` records, built
+    when called (by ``--jobs`` workers); they are counted as read, and as skipped if they
+    build to a ``Failed``.
+    """
     tally = tally if tally is not None else Tally()
     name = choose_reader(stream.head(), path, fmt)
     entry = READERS.entry(name)
     stream.watch(entry.meta.get("comment"))
     count = 0
     # A reader that does not stream (meta stream=False) gets the whole text.
-    for item in entry.obj(stream if entry.meta.get("stream") else stream.read(), path):
+    text = stream if entry.meta.get("stream") else stream.read()
+    items = entry.obj(text, path, defer=True) if defer and entry.meta.get("defer") else entry.obj(text, path)
+    for item in items:
         count += 1
         tally.read += 1
         if isinstance(item, Failed):
@@ -86,7 +93,8 @@ def read_stream(stream: TextStream, fmt: str | None = None, path: str = "<string
             raise CitexError(f"no {name} records found in this file", Location(path), code="no-records")
 
 
-def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None) -> Iterator[Record]:
+def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None,
+         defer: bool = False) -> Iterator[Record]:
     """Records from files and folders, in order. A file that cannot be read is reported and passed.
 
     Each file is read and decoded a piece at a time as its records are read, so memory
@@ -102,7 +110,7 @@ def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = Non
             tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
             continue
         try:
-            yield from read_stream(open_text(raw, name, tally.note), fmt, name, tally)
+            yield from read_stream(open_text(raw, name, tally.note), fmt, name, tally, defer)
         except CitexError as exc:
             if exc.exit_code == 2:  # an unknown --from name: nothing can be read
                 raise

@@ -25,10 +25,10 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
 from ..fieldmaps.bibtex import ALIASES, DATA_ONLY_TYPES, MONTH_MACROS
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
-from .bibtex_crossref import Index, Parents, RawEntry
+from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_fields import to_record
 from .bibtex_scan import Scanned, Unread, scan, segments
-from .stream import TextStream
+from .stream import TextStream, later
 
 FORMAT = "bibtex"
 # bibtexparser logs each failed block; they come back to the caller as Failed instead.
@@ -52,8 +52,8 @@ _DIALECTS = (  # exporting tool -> its mark in the file
 # comment: lines that hold nothing but a comment, so a file of only those is an empty
 # bibliography, not a wrong guess of format.
 @READERS.register(FORMAT, extensions=(".bib", ".bibtex", ".biblatex"), comment=r"\s*%",
-                  sniff=r"(?m)^\s*@[A-Za-z]+\s*[{(]", stream=True)
-def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
+                  sniff=r"(?m)^\s*@[A-Za-z]+\s*[{(]", stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """BibTeX and BibLaTeX (@string macros, crossref/xdata, LaTeX decoded to Unicode)."""
     stream = TextStream.of(text)
     dialect = _dialect(stream.head() + "\n" + stream.tail())
@@ -68,9 +68,9 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
                 yield item
                 continue
             for entry in parents.push(item):
-                yield from _records(entry, parents.index, path, dialect)
+                yield from _records(entry, parents.index, path, dialect, defer)
     for entry in parents.finish():
-        yield from _records(entry, parents.index, path, dialect)
+        yield from _records(entry, parents.index, path, dialect, defer)
 
 
 class _State:
@@ -88,15 +88,17 @@ class _State:
                                 "this record is kept too", None))
 
 
-def _records(entry: RawEntry, index: Index, path: str, dialect: str | None) -> Iterator[Record | Failed]:
+def _records(entry: RawEntry, index: Index, path: str, dialect: str | None,
+             defer: bool) -> Iterator[Record | Failed]:
     if entry.type in DATA_ONLY_TYPES:
         return
     try:
-        yield _record(entry, index, path, dialect)
+        data = index.resolve(entry)
     except Exception as exc:  # noqa: BLE001 - a bug here must cost one record, not the file
-        yield Failed(Diagnostic("error", "bibtex-internal",
-                                f"entry '{entry.key}' could not be converted ({exc!r})",
-                                Location(path, entry.line)), entry.raw)
+        yield Failed(Diagnostic("error", "bibtex-internal", f"entry '{entry.key}' could not be "
+                                f"converted ({exc!r})", Location(path, entry.line)), entry.raw)
+        return
+    yield later(defer, _record, entry, data, path, dialect)
 
 
 _PARENT_FIELD = re.compile(rb'(?i)\b(?:crossref|xdata)\s*=\s*[{"]?([^}"\n]*)')
@@ -163,10 +165,14 @@ def _dialect(text: str) -> str | None:
     return next((name for name, mark in _DIALECTS if mark.search(text)), None)
 
 
-def _record(entry: RawEntry, index: Index, path: str, dialect: str | None) -> Record:
+def _record(entry: RawEntry, data: Inherited, path: str, dialect: str | None) -> Record | Failed:
     source = Source(FORMAT, path, entry.line, entry.raw, dialect=dialect)
-    data = index.resolve(entry)
-    rec = to_record(entry, data, source)
+    try:
+        rec = to_record(entry, data, source)
+    except Exception as exc:  # noqa: BLE001 - a bug here must cost one record, not the file
+        return Failed(Diagnostic("error", "bibtex-internal",
+                                 f"entry '{entry.key}' could not be converted ({exc!r})",
+                                 Location(path, entry.line)), entry.raw)
     for level, code, message, name in entry.notes + data.notes:
         rec.report(level, code, message, name)
     return rec

@@ -21,7 +21,7 @@ from ..fieldmaps.ris import KNOWN_TAGS
 from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
 from .ris_record import Block, build, dialect_of
-from .stream import TextStream
+from .stream import TextStream, later
 
 FORMAT = "ris"
 _STRICT = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
@@ -44,8 +44,8 @@ def sniff_dialect(text: str) -> str | None:
     return dialect_of(tagged for tagged in map(_tag_line, text.split("\n")) if tagged)
 
 
-@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True)
-def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """RIS records (TY ... ER), with the dialects of the common exporters."""
     stream = TextStream.of(text)
     dialect = sniff_dialect(stream.head(_SNIFF_CHARS))
@@ -70,12 +70,12 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
         tag, value = tagged
         if tag == "TY" and (block is None or block.headless or blank):
             for done in _end_open(block, held):
-                yield build(done, path, dialect)
+                yield later(defer, build, done, path, dialect)
             block, held = Block(number), None
             _attach(junk, block)
         elif tag == "ER":
             if held is not None:
-                yield build(held, path, dialect)
+                yield later(defer, build, held, path, dialect)
             if block is None:
                 yield _stray_er(number, line, path, junk)
             else:
@@ -95,7 +95,7 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
     elif junk:
         yield _lost_text(junk, path)
     for block in done:
-        yield build(block, path, dialect)
+        yield later(defer, build, block, path, dialect)
 
 
 def _end_open(block: Block | None, held: Block | None) -> list[Block]:

@@ -107,3 +107,25 @@ def _has_content(piece: str, comment: re.Pattern[str] | None) -> bool:
 def whole(text: str | TextStream) -> str:
     """The whole text, for a reader that does not stream."""
     return text.read() if isinstance(text, TextStream) else text
+
+
+class Deferred:
+    """A record whose building is left to whoever takes it: ``--jobs`` sends it to a worker.
+
+    A reader asked to defer (``read(..., defer=True)``) does what needs the whole file
+    (splitting it into records, macros, inheritance) and yields the rest as one of these;
+    calling it builds the ``Record`` (or ``Failed``). Its parts must pickle.
+    """
+
+    __slots__ = ("build", "args")
+
+    def __init__(self, build: Callable, args: tuple):
+        self.build, self.args = build, args
+
+    def __call__(self):
+        return self.build(*self.args)
+
+
+def later(defer: bool, build: Callable, *args):
+    """``build(*args)`` now, or a ``Deferred`` of it."""
+    return Deferred(build, args) if defer else build(*args)
