@@ -28,6 +28,7 @@ from ..registry import READERS
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_fields import to_record
 from .bibtex_scan import Scanned, Unread, scan, segments
+from .seen_keys import SeenKeys
 from .stream import TextStream, later
 
 FORMAT = "bibtex"
@@ -58,7 +59,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     stream = TextStream.of(text)
     dialect = _dialect(stream.head() + "\n" + stream.tail())
     parents = Parents(_wanted(stream))
-    state = _State(dict(MONTH_MACROS), {}, path)
+    state = _State(dict(MONTH_MACROS), SeenKeys(), path)
     for segment, line in segments(stream.pieces()):
         block = scan(segment, line)
         if block is None:
@@ -76,12 +77,12 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
 class _State:
     """What reading a file carries from block to block: macros and the keys seen."""
 
-    def __init__(self, macros: dict[str, str], keys: dict[int, int], path: str):
+    def __init__(self, macros: dict[str, str], keys: SeenKeys, path: str):
         self.macros, self.keys, self.path = macros, keys, path
 
     def first_use(self, entry: RawEntry) -> None:
         """Note the entry's key; a key used before gets a warning naming its first line."""
-        first = self.keys.setdefault(hash(entry.key), entry.line)  # a hash: half the memory of the key
+        first = self.keys.first(entry.key, entry.line)
         if first != entry.line and entry.key:
             entry.notes.append(("warning", "bibtex-duplicate-key",
                                 f"key '{entry.key}' is used again (first at line {first}); "
