@@ -106,7 +106,12 @@ def _pubmed_xml(i: int) -> str:
             "</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n")
 
 
+def _csljson(i: int) -> str:
+    return f'  {{"id": "r{i}", "type": "article", "title": "Title {i}"}},\n'
+
+
 @pytest.mark.parametrize("fmt,record,head,end", [
+    ("csljson", _csljson, "[\n", "]\n"),
     ("ris", _ris, "", ""), ("medline", _medline, "", ""),
     ("pubmed-xml", _pubmed_xml, '<?xml version="1.0"?>\n<PubmedArticleSet>\n', "</PubmedArticleSet>\n"),
 ])
@@ -127,3 +132,14 @@ def test_streaming_readers_yield_the_first_record_before_the_input_is_read(fmt, 
     total = sum(map(len, pieces))
     assert "Title 0" in first.get("title") and sum(map(len, taken)) < total / 2  # RIS looks 64 KB ahead
     assert sum(1 for _ in records) == 3999 and len(taken) == len(pieces)
+
+
+def test_a_broken_csljson_item_far_into_a_stream_is_reported_at_its_file_line():
+    from citex.readers.csljson import read
+    items = [_csljson(i) for i in range(3000)]
+    items[2500] = '  {"id": "bad", "title": "no end},\n'
+    pieces = ["[\n"] + ["".join(items[k:k + 100]) for k in range(0, 3000, 100)] + ["]\n"]
+    out = list(read(TextStream(iter(pieces)), "t"))
+    failed = [x for x in out if not hasattr(x, "fields")]
+    assert len(out) == 3000 and [f.diagnostic.location.line for f in failed] == [2502]
+    assert "line 2502" in failed[0].diagnostic.message
