@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -161,7 +162,7 @@ def _line_blocks(first: Any, more: Any, nl: Any, cr: Any) -> Iterator[Any]:
 
 
 def _chain(first: str, more: Iterator[str]) -> Iterator[str]:
-    for text in (first, *more) if first else more:
+    for text in itertools.chain((first,), more):
         if text:  # an empty text is the end
             yield text
     yield ""
