@@ -18,7 +18,6 @@ from ..fieldmaps import medline as fm
 from ..model import Diagnostic, Failed, Location, Name, Record, Source
 from ..registry import READERS
 from . import pubmed_dates
-from .medline_blocks import Block, paragraphs, quick_block
 from .nlm_citation import parse_person
 from .stream import TextStream, later
 
@@ -36,6 +35,18 @@ _SUBSTANCE = frozenset("PMID PMC TI BTI AB FAU AU CN JT TA AID LID OID".split())
 ARTICLE_NUMBER = re.compile(r"[A-Za-z0-9]{1,10}")
 
 
+class _Block:
+    """The tagged lines of one record, in order, with the line each started on."""
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        # [tag, [first line's value, continuations...], line]; _finish joins the value parts
+        self.fields: list[list] = []
+        self.raw: list[str] = []
+        self.has_pmid = False
+        self.notes: list[Diagnostic] = []
+
+
 # A PMID line, or a tag only MEDLINE has (records may start with PMC- or PMCR-; ERIC's with OWN).
 SNIFF = r"(?m)^(?:PMID- ?\d|(?:PMC |PMCR|OWN |STAT|FAU |FED )- ?\S)"
 
@@ -43,19 +54,9 @@ SNIFF = r"(?m)^(?:PMID- ?\d|(?:PMC |PMCR|OWN |STAT|FAU |FED )- ?\S)"
 @READERS.register(FORMAT, extensions=(".nbib", ".medline"), sniff=SNIFF, stream=True, defer=True)
 def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """MEDLINE/PubMed tagged records (.nbib), as PubMed and ERIC export them."""
-    for paragraph, line in paragraphs(TextStream.of(text).pieces()):
-        block = quick_block(paragraph, line)
-        if block is not None:
-            yield later(defer, _finish, block, path)
-        else:
-            yield from _read_lines(paragraph.split("\n"), line, path, defer)
-
-
-def _read_lines(lines: list[str], first: int, path: str, defer: bool) -> Iterator[Record | Failed]:
-    """The records of lines of any shape, one line at a time, with what is odd reported."""
-    block: Block | None = None
+    block: _Block | None = None
     orphan: list[tuple[int, str]] = []
-    for number, line in enumerate(lines, start=first):
+    for number, line in enumerate(TextStream.of(text).lines(), start=1):
         line = line.rstrip()
         if line[:1] in (" ", "\t") and block is not None and line.strip():  # the common case first
             block.fields[-1][1].append(line.strip())
@@ -75,7 +76,7 @@ def _read_lines(lines: list[str], first: int, path: str, defer: bool) -> Iterato
                 if orphan:
                     yield _orphan(orphan, path)
                     orphan = []
-                block = Block(number)
+                block = _Block(number)
             block.fields.append([m[1], [m[3].strip()], number])
             block.has_pmid = block.has_pmid or m[1] == "PMID"
         elif block is not None and (m := _DASHLESS_TAG.fullmatch(line)) and m[1] in fm.KNOWN_TAGS:
@@ -108,7 +109,7 @@ def _orphan(lines: list[tuple[int, str]], path: str) -> Failed:
                   "\n".join(line for _, line in lines))
 
 
-def _finish(block: Block, path: str) -> Record | Failed:
+def _finish(block: _Block, path: str) -> Record | Failed:
     values: dict[str, list[str]] = {}
     value_lines: dict[str, list[int]] = {}
     lines: dict[str, int] = {}
