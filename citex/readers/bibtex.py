@@ -1,10 +1,13 @@
 """BibTeX and BibLaTeX files: ``@type{key, field = {value}, ...}`` entries.
 
-bibtexparser 2 splits the file into blocks (with no middlewares: its LaTeX
-and name middlewares are 14-17x slower than the split). This module expands
-``@string`` macros and ``#`` concatenation itself, resolves ``crossref`` and
-``xdata`` (``bibtex_crossref``), and turns each entry into a CSL record
-(``bibtex_fields``), one at a time. A block bibtexparser could not read is a
+The text streams in: ``bibtex_scan`` cuts it into blocks and reads those of
+the usual shape itself; any other block goes to bibtexparser 2 (with no
+middlewares: its LaTeX and name middlewares are 14-17x slower than the split).
+This module expands ``@string`` macros (from where they are defined on) and
+``#`` concatenation itself, resolves ``crossref`` and ``xdata``
+(``bibtex_crossref``: an entry that inherits comes out once its parents are
+read, so after them when they follow it), and turns each entry into a CSL
+record (``bibtex_fields``), one at a time. A block bibtexparser could not read is a
 ``Failed`` with its line, unless a second try reads it: biber's ``%``
 comments inside an entry, or an entry with no key. A repeated key or a
 repeated field is a warning on a record that is kept. ``@xdata`` entries only
