@@ -2,7 +2,9 @@
 
 The parent reads the inputs and sends the records, in chunks, to worker
 processes, which repair them and render each one with a placeholder for its
-key. The parent then gives each record its unique key, in input order, and
+key. A reader that can (BibTeX, RIS, MEDLINE) leaves the building of each
+record to the workers too: the parent only splits the text into records and
+does what spans them (macros, crossref), so reading is spread over the jobs. The parent then gives each record its unique key, in input order, and
 writes the rendered text with the key put in. Only the parent holds what spans
 records (the keys used, the writer's count), so the output is byte for byte
 that of one process. A record whose text cannot be used as it is (its key is
@@ -29,8 +31,9 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from .keys import CitationKeys
-from .model import Diagnostic, Record
+from .model import Diagnostic, Failed, Location, Record
 from .pipeline import Tally, deduped, finish, load, repair, write_one
+from .readers.stream import Deferred
 from .registry import WRITERS
 
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
@@ -55,12 +58,20 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
                    repair_options=repair_options, render=render, placeholder=placeholder)
 
 
-def _work(chunk: list[Record], start: int) -> list[tuple[Record, int, str | None, str | None]]:
-    """Each record repaired, with (diagnostics before its key, base key, text or None)."""
+def _work(chunk: list, start: int) -> list[tuple[Record | Failed, int, str | None, str | None]]:
+    """Each record built (if the reader deferred it) and repaired, with (diagnostics before
+    its key, base key, text or None); a record that could not be built comes back Failed."""
     w = _worker
-    records = repair(chunk, **w["repair_options"]) if w["repairs"] else chunk
-    results = []
-    for index, rec in enumerate(records, start):
+    built = [_build(item) if isinstance(item, Deferred) else item for item in chunk]
+    good = [rec for rec in built if isinstance(rec, Record)]
+    repaired = iter(repair(good, **w["repair_options"]) if w["repairs"] else good)
+    results: list[tuple[Record | Failed, int, str | None, str | None]] = []
+    index = start
+    for item in built:
+        if not isinstance(item, Record):
+            results.append((item, 0, None, None))
+            continue
+        rec = next(repaired)
         mark, base, text = len(rec.diagnostics), None, None
         if w["render"]:
             own_id = rec.id
@@ -76,7 +87,16 @@ def _work(chunk: list[Record], start: int) -> list[tuple[Record, int, str | None
                 base = text = None
             rec.id = own_id
         results.append((rec, mark, base, text))
+        index += 1
     return results
+
+
+def _build(item: Deferred) -> Record | Failed:
+    try:
+        return item()
+    except Exception as exc:  # a reader's bug costs this record only
+        return Failed(Diagnostic("error", "reader-failed", f"record not read ({type(exc).__name__}: "
+                                 f"{' '.join(str(exc).split())[:200]})", Location("")), "")
 
 
 class _HeldNotes:
@@ -142,16 +162,23 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
     writer.begin()
     try:
         with context.Pool(jobs, _start, (to, options, repairs, repair_options, render, placeholder)) as pool:
-            results = _results(pool, _chunks(load(paths, fmt, tally), notes), jobs)
+            results = _results(pool, _chunks(load(paths, fmt, tally, defer=True), notes), jobs)
             if dedupe:  # every record read and repaired before the first is written
-                repaired = list(results)
-                for item in repaired:
+                repaired = []
+                for item in results:
                     notes.release(item[-1])
+                    if isinstance(item[0], Failed):
+                        tally.skip(item[0].diagnostic)
+                    else:
+                        repaired.append(item[0])
                 notes.release(notes.take())
                 results = ((rec, 0, len(rec.diagnostics), None, None, []) for rec in
-                           deduped([item[0] for item in repaired], dedupe, tally))
+                           deduped(repaired, dedupe, tally))
             for rec, index, mark, base, text, before in results:
                 notes.release(before)
+                if isinstance(rec, Failed):  # a deferred record that could not be built
+                    tally.skip(rec.diagnostic)
+                    continue
                 if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
                                        on_record):
                     del rec.diagnostics[mark:]

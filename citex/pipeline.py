@@ -9,15 +9,15 @@ diagnostic to the caller as it happens.
 from __future__ import annotations
 
 import io
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from .errors import CitexError
-from .inputs import choose_reader, decode, expand
+from .inputs import choose_reader, expand, open_text
 from .model import Diagnostic, Failed, Location, Record, RepairPolicy
+from .readers.stream import TextStream
 from .registry import READERS, REPAIRS, WRITERS
 
 
@@ -60,54 +60,73 @@ class Tally:
 def loads(text: str, fmt: str | None = None, path: str = "<string>",
           tally: Tally | None = None) -> Iterator[Record]:
     """Records from a string in format ``fmt`` (sniffed when not given)."""
+    return read_stream(TextStream.of(text), fmt, path, tally)
+
+
+def read_stream(stream: TextStream, fmt: str | None = None, path: str = "<string>",
+                tally: Tally | None = None, defer: bool = False) -> Iterator[Record]:
+    """Records from decoded text arriving piece by piece; the format is sniffed from its head.
+
+    With ``defer``, a reader that can (meta ``defer``) yields ``Deferred`` records, built
+    when called (by ``--jobs`` workers); they are counted as read, and as skipped if they
+    build to a ``Failed``.
+    """
     tally = tally if tally is not None else Tally()
-    name = choose_reader(text, path, fmt)
+    name = choose_reader(stream.head(), path, fmt)
+    entry = READERS.entry(name)
+    stream.watch(entry.meta.get("comment"))
     count = 0
-    for item in READERS.get(name)(text, path):
+    # A reader that does not stream (meta stream=False) gets the whole text.
+    text = stream if entry.meta.get("stream") else stream.read()
+    items = entry.obj(text, path, defer=True) if defer and entry.meta.get("defer") else entry.obj(text, path)
+    for item in items:
         count += 1
         tally.read += 1
         if isinstance(item, Failed):
             tally.skip(item.diagnostic)
         else:
             yield item
-    if not count and _has_content(text, READERS.entry(name).meta.get("comment")):
-        # A file with content and no records is a wrong format, not an empty bibliography.
-        raise CitexError(f"no {name} records found in this file", Location(path), code="no-records")
+    if not count:
+        stream.read()  # what the reader left unread still counts as content
+        if stream.content:
+            # A file with content and no records is a wrong format, not an empty bibliography.
+            raise CitexError(f"no {name} records found in this file", Location(path), code="no-records")
 
 
-def _has_content(text: str, comment: str | None) -> bool:
-    """True when the text holds more than blank lines and the format's comment lines."""
-    lines = (line for line in text.splitlines() if line.strip())
-    return any(not (comment and re.match(comment, line)) for line in lines)
+def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None,
+         defer: bool = False) -> Iterator[Record]:
+    """Records from files and folders, in order. A file that cannot be read is reported and passed.
 
-
-def load(paths: Iterable[str], fmt: str | None = None, tally: Tally | None = None) -> Iterator[Record]:
-    """Records from files and folders, in order. A file that cannot be read is reported and passed."""
+    Each file is read and decoded a piece at a time as its records are read, so memory
+    does not grow with the file.
+    """
     tally = tally if tally is not None else Tally()
     for path in expand(list(paths)):
         name = str(path)
         try:
-            data = sys.stdin.buffer.read() if name == "-" else path.read_bytes()
+            raw = sys.stdin.buffer if name == "-" else open(path, "rb")  # noqa: SIM115 - closed below
         except OSError as exc:
             tally.unread_files.append(name)
             tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
             continue
-        text, notes = decode(data, name)
-        data = b""  # the bytes are not needed once decoded: a large file is not held twice
-        for diagnostic in notes:
-            tally.note(diagnostic)
         try:
-            yield from loads(text, fmt, name, tally)
+            yield from read_stream(open_text(raw, name, tally.note), fmt, name, tally, defer)
         except CitexError as exc:
             if exc.exit_code == 2:  # an unknown --from name: nothing can be read
                 raise
             tally.unread_files.append(name)
             tally.note(Diagnostic("error", exc.code, exc.message, exc.location or Location(name)))
+        except OSError as exc:  # a read error part way (a directory, a device gone)
+            tally.unread_files.append(name)
+            tally.note(Diagnostic("error", "unreadable", exc.strerror or str(exc), Location(name)))
         except Exception as exc:  # a reader's bug: reported with the file, the other files still read
             tally.unread_files.append(name)
             tally.note(Diagnostic("error", "reader-failed", f"the {fmt or 'detected'} reader failed "
                                   f"({_one_line(exc)}); the rest of this file was not read",
                                   Location(name)))
+        finally:
+            if raw is not sys.stdin.buffer:
+                raw.close()
 
 
 def _one_line(exc: Exception) -> str:

@@ -118,3 +118,27 @@ def test_a_record_a_buffering_writer_cannot_write_is_counted_under_jobs_too(tmp_
         assert run.returncode == 1 and "error[format-failed]: record 'blank' not written" in run.stderr
         assert "read 2, wrote 1, skipped 1" in run.stderr
     assert runs[0].stdout == runs[1].stdout
+
+
+_PARENT = __import__("os").getpid()
+_REAL_FINISH = None
+
+
+def _finish_only_in_workers(block, path):
+    """MEDLINE's record builder, refusing to run in the parent process."""
+    import os
+    assert os.getpid() != _PARENT, "a record was built in the parent"
+    return _REAL_FINISH(block, path)
+
+
+def test_workers_build_the_records_of_a_deferring_reader(tmp_path, monkeypatch):
+    import citex.readers.medline as medline
+    global _REAL_FINISH
+    records = [f"PMID- {i}\nTI  - Title {i}\nFAU - Smith, John\nAU  - Smith J\nDP  - 2020\n\n" for i in range(1, 30)]
+    records.insert(7, "OWN - NLM\nSTAT- MEDLINE\n\n")  # no substance: Failed, built in a worker
+    (tmp_path / "in.nbib").write_text("".join(records))
+    one = run([tmp_path / "in.nbib"], "ris", 1)
+    assert one[1][:3] == (30, 29, 1) and any("medline-empty" in line for line in one[2])
+    _REAL_FINISH = medline._finish
+    monkeypatch.setattr(medline, "_finish", _finish_only_in_workers)
+    assert run([tmp_path / "in.nbib"], "ris", 2) == one

@@ -298,7 +298,8 @@ def test_a_bibtexparser_crash_costs_only_its_block(monkeypatch):
         return real(text, parse_stack=parse_stack)
 
     monkeypatch.setattr(reader.bibtexparser, "parse_string", fragile)
-    out = list(read("@article{a, title={A}}\n@article{b, title={BOOM}}\n\n@article{c, title={C}}\n", "t"))
+    # b is written with parentheses, which the fast scanner hands to bibtexparser
+    out = list(read("@article{a, title={A}}\n@article(b, title={BOOM})\n\n@article{c, title={C}}\n", "t"))
     assert [getattr(x, "id", None) for x in out] == ["a", None, "c"]
     assert (out[1].diagnostic.code, out[1].diagnostic.location.line) == ("bibtex-parser", 2)
     assert out[2].source.line == 4

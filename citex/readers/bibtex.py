@@ -1,10 +1,13 @@
 """BibTeX and BibLaTeX files: ``@type{key, field = {value}, ...}`` entries.
 
-bibtexparser 2 splits the file into blocks (with no middlewares: its LaTeX
-and name middlewares are 14-17x slower than the split). This module expands
-``@string`` macros and ``#`` concatenation itself, resolves ``crossref`` and
-``xdata`` (``bibtex_crossref``), and turns each entry into a CSL record
-(``bibtex_fields``), one at a time. A block bibtexparser could not read is a
+The text streams in: ``bibtex_scan`` cuts it into blocks and reads those of
+the usual shape itself; any other block goes to bibtexparser 2 (with no
+middlewares: its LaTeX and name middlewares are 14-17x slower than the split).
+This module expands ``@string`` macros (from where they are defined on) and
+``#`` concatenation itself, resolves ``crossref`` and ``xdata``
+(``bibtex_crossref``: an entry that inherits comes out once its parents are
+read, so after them when they follow it), and turns each entry into a CSL
+record (``bibtex_fields``), one at a time. A block bibtexparser could not read is a
 ``Failed`` with its line, unless a second try reads it: biber's ``%``
 comments inside an entry, or an entry with no key. A repeated key or a
 repeated field is a warning on a record that is kept. ``@xdata`` entries only
@@ -25,17 +28,20 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
 from ..fieldmaps.bibtex import ALIASES, DATA_ONLY_TYPES, MONTH_MACROS
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
-from .bibtex_crossref import Index, RawEntry
+from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_fields import to_record
+from .bibtex_scan import Scanned, Unread, scan, segments
+from .seen_keys import SeenKeys
+from .stream import TextStream, later
 
 FORMAT = "bibtex"
 # bibtexparser logs each failed block; they come back to the caller as Failed instead.
 logging.getLogger("bibtexparser").setLevel(logging.ERROR)
 
-_BLOCK_START = re.compile(r"(?m)^[ \t]*@")
 _COMMENT = re.compile(r"(?m)(^|[\s,}])%[^\n]*")  # not 100\% nor a URL's %20
 # A broken @comment is text (BibTeX skips it); a broken @string shows as undefined macros.
 _NOT_ENTRY = re.compile(r"\s*@\s*(?:comment|string|preamble)\b", re.I)
+_ALIASES_IN = frozenset(ALIASES)
 _RUN_ON = re.compile(r'[}"][ \t]*\n\s*([A-Za-z][\w:-]*)\s*=\s*')  # a missing comma
 _NO_KEY = re.compile(r"^(@\s*\w+\s*[{(])(\s*\w[\w-]*\s*=)")
 _DIALECTS = (  # exporting tool -> its mark in the file
@@ -50,119 +56,150 @@ _DIALECTS = (  # exporting tool -> its mark in the file
 # comment: lines that hold nothing but a comment, so a file of only those is an empty
 # bibliography, not a wrong guess of format.
 @READERS.register(FORMAT, extensions=(".bib", ".bibtex", ".biblatex"), comment=r"\s*%",
-                  sniff=r"(?m)^\s*@[A-Za-z]+\s*[{(]")
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+                  sniff=r"(?m)^\s*@[A-Za-z]+\s*[{(]", stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """BibTeX and BibLaTeX (@string macros, crossref/xdata, LaTeX decoded to Unicode)."""
-    library, broken = _parse(text, path)
-    macros = _macros(library.blocks)
-    dialect = _dialect(text)
-    items = list(_entries(library.blocks, text, macros, path))
-    if broken:
-        items = sorted(items + broken, key=_line)
-    index = Index([item for item in items if isinstance(item, RawEntry)])
-    for item in items:
-        if isinstance(item, Failed):
-            yield item
-        elif item.type not in DATA_ONLY_TYPES:
-            try:
-                yield _record(item, index, path, dialect)
-            except Exception as exc:  # noqa: BLE001 - a bug here must cost one record, not the file
-                yield Failed(Diagnostic("error", "bibtex-internal",
-                                        f"entry '{item.key}' could not be converted ({exc!r})",
-                                        Location(path, item.line)), item.raw)
+    stream = TextStream.of(text)
+    dialect = _dialect(stream.head() + "\n" + stream.tail())
+    parents = Parents(_wanted(stream))
+    state = _State(dict(MONTH_MACROS), SeenKeys(), path)
+    for segment, line in segments(stream.pieces()):
+        block = scan(segment, line)
+        if block is None:
+            continue
+        for item in _read_block(block, state):
+            if isinstance(item, Failed):
+                yield item
+                continue
+            for entry in parents.push(item):
+                yield from _records(entry, parents.index, path, dialect, defer)
+    for entry in parents.finish():
+        yield from _records(entry, parents.index, path, dialect, defer)
 
 
-def _parse(text: str, path: str) -> tuple[bibtexparser.Library, list[Failed]]:
-    """bibtexparser's blocks; if it raises (a bug of its own), the blocks it fails on are
-    blanked out (their lines kept) and reported, and the rest is read."""
+class _State:
+    """What reading a file carries from block to block: macros and the keys seen."""
+
+    def __init__(self, macros: dict[str, str], keys: SeenKeys, path: str):
+        self.macros, self.keys, self.path = macros, keys, path
+
+    def first_use(self, entry: RawEntry) -> None:
+        """Note the entry's key; a key used before gets a warning naming its first line."""
+        first = self.keys.first(entry.key, entry.line)
+        if first != entry.line and entry.key:
+            entry.notes.append(("warning", "bibtex-duplicate-key",
+                                f"key '{entry.key}' is used again (first at line {first}); "
+                                "this record is kept too", None))
+
+
+def _records(entry: RawEntry, index: Index, path: str, dialect: str | None,
+             defer: bool) -> Iterator[Record | Failed]:
+    if entry.type in DATA_ONLY_TYPES:
+        return
     try:
-        return bibtexparser.parse_string(text, parse_stack=[]), []
-    except Exception:  # noqa: BLE001 - any bug in the parser must not stop the file
-        pass
-    starts = [m.start() for m in _BLOCK_START.finditer(text)] + [len(text)]
-    pieces, broken = [text[:starts[0]]], []
-    for start, end in zip(starts, starts[1:]):
-        chunk = text[start:end]
-        try:
-            bibtexparser.parse_string(chunk, parse_stack=[])
-        except Exception as exc:  # noqa: BLE001
-            line = text.count("\n", 0, start) + 1
-            broken.append(Failed(Diagnostic(
-                "error", "bibtex-parser", f"bibtexparser could not read this block ({exc!r})",
-                Location(path, line)), chunk))
-            chunk = "\n" * chunk.count("\n")
-        pieces.append(chunk)
+        data = index.resolve(entry)
+    except Exception as exc:  # noqa: BLE001 - a bug here must cost one record, not the file
+        yield Failed(Diagnostic("error", "bibtex-internal", f"entry '{entry.key}' could not be "
+                                f"converted ({exc!r})", Location(path, entry.line)), entry.raw)
+        return
+    yield later(defer, _record, entry, data, path, dialect)
+
+
+_PARENT_FIELD = re.compile(rb'(?i)\b(?:crossref|xdata)\s*=\s*[{"]?([^}"\n]*)')
+
+
+def _wanted(stream: TextStream) -> set[str] | None:
+    """The keys (casefolded) that a crossref or xdata field names anywhere in the input, from a
+    quick second look at it; None when it cannot be read twice (then every entry is kept)."""
+    blocks = stream.again()
+    if blocks is None:
+        return None
+    wanted: set[str] = set()
+    for block in blocks:
+        low = block.lower()
+        if b"crossref" in low or b"xdata" in low:
+            for m in _PARENT_FIELD.finditer(block):
+                value = m[1].decode("utf-8", "replace").replace("{", ",").replace("}", ",")
+                wanted.update(k.strip().casefold() for k in value.split(",") if k.strip())
+    return wanted
+
+
+def _read_block(block: Scanned | Unread, state: _State) -> Iterator[RawEntry | Failed]:
+    """The entries of one block; an @string goes into the macros."""
+    if isinstance(block, Unread):
+        yield from _with_bibtexparser(block, state)
+    elif block.kind == "string":
+        name, value, _ = block.fields[0]
+        state.macros[name.strip().lower()] = expand(value, state.macros)[0]
+    else:
+        entry = _raw_entry(block.key, block.type, block.line, block.raw, block.fields, state.macros)
+        if not entry.repeated:  # bibtexparser does not index an entry with a repeated field
+            state.first_use(entry)
+        yield entry
+
+
+def _with_bibtexparser(block: Unread, state: _State) -> Iterator[RawEntry | Failed]:
+    """A segment the scanner left alone, read by bibtexparser (lines offset to the file's)."""
     try:
-        return bibtexparser.parse_string("".join(pieces), parse_stack=[]), broken
-    except Exception as exc:  # noqa: BLE001
-        whole = Failed(Diagnostic("error", "bibtex-parser",
-                                  f"bibtexparser could not read this file ({exc!r})",
-                                  Location(path, 1)), text)
-        return bibtexparser.Library(), [whole]
-
-
-def _line(item: RawEntry | Failed) -> int:
-    if isinstance(item, Failed):
-        return item.diagnostic.location.line or 0
-    return item.line
+        library = bibtexparser.parse_string(block.text, parse_stack=[])
+    except Exception as exc:  # noqa: BLE001 - any bug in the parser must not stop the file
+        yield Failed(Diagnostic("error", "bibtex-parser", f"bibtexparser could not read this block ({exc!r})",
+                                Location(state.path, block.line)), block.text)
+        return
+    offset = block.line - 1
+    lines: list[str] | None = None
+    blocks = library.blocks
+    for i, item in enumerate(blocks):
+        inner = item.ignore_error_block if isinstance(item, (DuplicateBlockKeyBlock,
+                                                              DuplicateFieldKeyBlock)) else item
+        if isinstance(inner, String):
+            state.macros[inner.key.strip().lower()] = expand(inner.value, state.macros)[0]
+        elif isinstance(inner, Entry):
+            entry = _from_bibtexparser(inner, state.macros, offset)
+            if not isinstance(item, DuplicateFieldKeyBlock):
+                state.first_use(entry)
+            yield entry
+        elif isinstance(item, ParsingFailedBlock) and not _NOT_ENTRY.match(item.raw or ""):
+            lines = lines if lines is not None else block.text.split("\n")
+            yield _retry(item, _region(blocks, i, lines), state, offset)
 
 
 def _dialect(text: str) -> str | None:
-    """The tool that wrote the file, from its marks in the first or last 4 KB."""
-    ends = text if len(text) <= 8192 else text[:4096] + "\n" + text[-4096:]
-    return next((name for name, mark in _DIALECTS if mark.search(ends)), None)
+    """The tool that wrote the file, from its marks in its first and last 4 KB."""
+    return next((name for name, mark in _DIALECTS if mark.search(text)), None)
 
 
-def _record(entry: RawEntry, index: Index, path: str, dialect: str | None) -> Record:
+def _record(entry: RawEntry, data: Inherited, path: str, dialect: str | None) -> Record | Failed:
     source = Source(FORMAT, path, entry.line, entry.raw, dialect=dialect)
-    data = index.resolve(entry)
-    rec = to_record(entry, data, source)
+    try:
+        rec = to_record(entry, data, source)
+    except Exception as exc:  # noqa: BLE001 - a bug here must cost one record, not the file
+        return Failed(Diagnostic("error", "bibtex-internal",
+                                 f"entry '{entry.key}' could not be converted ({exc!r})",
+                                 Location(path, entry.line)), entry.raw)
     for level, code, message, name in entry.notes + data.notes:
         rec.report(level, code, message, name)
     return rec
 
 
-def _macros(blocks: list) -> dict[str, str]:
-    """@string macros by lower-case name; a later definition wins, as in BibTeX."""
-    macros = dict(MONTH_MACROS)
-    for block in blocks:
-        if isinstance(block, DuplicateBlockKeyBlock):
-            block = block.ignore_error_block
-        if isinstance(block, String):
-            macros[block.key.strip().lower()] = expand(block.value, macros)[0]
-    return macros
+def _from_bibtexparser(block: Entry, macros: dict[str, str], line_offset: int = 0) -> RawEntry:
+    notes: list = []
+    fields = [(name, value, line + line_offset) for name, value, line in _fields(block, notes)]
+    entry = _raw_entry(block.key.strip(), block.entry_type.lower(), block.start_line + 1 + line_offset,
+                       block.raw or "", fields, macros)
+    entry.notes[:0] = notes
+    return entry
 
 
-def _entries(blocks: list, text: str, macros: dict[str, str], path: str) -> Iterator[RawEntry | Failed]:
-    lines: list[str] | None = None
-    for i, block in enumerate(blocks):
-        if isinstance(block, Entry):
-            yield _raw_entry(block, macros)
-        elif isinstance(block, DuplicateBlockKeyBlock):
-            inner = block.ignore_error_block
-            if isinstance(inner, Entry):
-                entry = _raw_entry(inner, macros)
-                if inner.key.strip():
-                    previous = block.previous_block.start_line
-                    entry.notes.append((
-                        "warning", "bibtex-duplicate-key",
-                        f"key '{inner.key}' is used again (first at line {previous + 1}); "
-                        "this record is kept too", None))
-                yield entry
-        elif isinstance(block, DuplicateFieldKeyBlock):
-            yield _raw_entry(block.ignore_error_block, macros)
-        elif isinstance(block, ParsingFailedBlock) and not _NOT_ENTRY.match(block.raw or ""):
-            lines = lines if lines is not None else text.split("\n")
-            yield _retry(block, _region(blocks, i, lines), macros, path)
-
-
-def _raw_entry(block: Entry, macros: dict[str, str], line_offset: int = 0) -> RawEntry:
-    entry = RawEntry(key=block.key.strip(), type=block.entry_type.lower(), fields={}, lines={},
-                     line=block.start_line + 1 + line_offset, raw=block.raw or "")
+def _raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, str, int]],
+               macros: dict[str, str]) -> RawEntry:
+    entry = RawEntry(key=key, type=kind, fields={}, lines={}, line=line, raw=raw)
     undefined: list[str] = []
-    for name, written, line in _fields(block, entry):
+    for name, written, at in fields:
+        name = name.lower()
         value, missing = expand(written, macros)
-        undefined += missing
+        if missing:
+            undefined += missing
         if name in entry.fields:
             if name not in entry.repeated:
                 entry.notes.append(("warning", "bibtex-duplicate-field",
@@ -171,9 +208,10 @@ def _raw_entry(block: Entry, macros: dict[str, str], line_offset: int = 0) -> Ra
             entry.repeated.setdefault(name, []).append(value)
             continue
         entry.fields[name] = value
-        entry.lines[name] = line + line_offset
-    for alias, name in ALIASES.items():  # address -> location, journal -> journaltitle, ...
-        if alias in entry.fields and name not in entry.fields:
+        entry.lines[name] = at
+    for alias in _ALIASES_IN.intersection(entry.fields):  # address -> location, journal -> journaltitle
+        name = ALIASES[alias]
+        if name not in entry.fields:
             entry.fields[name] = entry.fields.pop(alias)
             entry.lines[name] = entry.lines[alias]
             entry.written[name] = alias
@@ -185,14 +223,14 @@ def _raw_entry(block: Entry, macros: dict[str, str], line_offset: int = 0) -> Ra
     return entry
 
 
-def _fields(block: Entry, entry: RawEntry) -> Iterator[tuple[str, str, int]]:
-    """(lower-case name, value as written, 1-based line) of each field, with run-ons split."""
+def _fields(block: Entry, notes: list) -> Iterator[tuple[str, str, int]]:
+    """(name, value as written, 1-based line) of each field, with run-ons split."""
     for f in block.fields:
         name, value, line = f.key.strip().lower(), f.value, f.start_line + 1
         while (m := _RUN_ON.search(value)) and value[:1] in "{\"" and _closing(value, 0) == m.start():
-            entry.notes.append(("warning", "bibtex-missing-comma",
-                                f"no comma between fields '{name}' and '{m[1].lower()}'; "
-                                "read as two fields", name))
+            notes.append(("warning", "bibtex-missing-comma",
+                          f"no comma between fields '{name}' and '{m[1].lower()}'; "
+                          "read as two fields", name))
             yield name, value[:m.start() + 1], line
             line += value[:m.start(1)].count("\n")
             name, value = m[1].lower(), value[m.end():]
@@ -263,8 +301,7 @@ def _region(blocks: list, i: int, lines: list[str]) -> str:
     return "\n".join(lines[start:end])
 
 
-def _retry(block: ParsingFailedBlock, region: str, macros: dict[str, str],
-           path: str) -> RawEntry | Failed:
+def _retry(block: ParsingFailedBlock, region: str, state: _State, offset: int) -> RawEntry | Failed:
     """A second reading of a failed block, after undoing one known fault, else Failed."""
     attempts = []
     if "%" in region:
@@ -279,19 +316,20 @@ def _retry(block: ParsingFailedBlock, region: str, macros: dict[str, str],
         except Exception:  # noqa: BLE001 - the first failure is the one to report
             continue
         if len(library.entries) == 1 and not library.failed_blocks:
-            entry = _raw_entry(library.entries[0], macros, block.start_line)
+            entry = _from_bibtexparser(library.entries[0], state.macros, block.start_line + offset)
             entry.raw = region.strip()
             if code != "bibtex-no-key":
                 entry.notes.append(("warning", code, message + "; read anyway", None))
+            state.first_use(entry)
             return entry
-    return Failed(_failure(block, path), block.raw or region)
+    return Failed(_failure(block, state.path, offset), block.raw or region)
 
 
-def _failure(block: ParsingFailedBlock, path: str) -> Diagnostic:
+def _failure(block: ParsingFailedBlock, path: str, offset: int) -> Diagnostic:
     head = (block.raw or "").strip().split("\n", 1)[0][:60]
     reason = getattr(block.error, "abort_reason", None) or str(block.error) or "syntax error"
     unterminated = "end of file" in reason or "Unexpected block start" in reason
     code = "bibtex-unterminated" if unterminated else "bibtex-syntax"
     what = "is not closed" if unterminated else "could not be read"
     return Diagnostic("error", code, f"entry '{head}' {what}: {reason.strip()}",
-                      Location(path, block.start_line + 1))
+                      Location(path, block.start_line + 1 + offset))

@@ -44,22 +44,25 @@ class Inherited:
 class Index:
     """Entries by key (exact, then ignoring case) with their inheritance resolved once."""
 
-    def __init__(self, entries: list[RawEntry]):
+    def __init__(self, entries: list[RawEntry] = ()):
         self.by_key: dict[str, RawEntry] = {}
         self.by_fold: dict[str, RawEntry] = {}
+        self._done: dict[int, tuple[RawEntry, Inherited]] = {}  # the entry kept: its id stays its own
         for entry in entries:
-            for key in [entry.key, *_keys(entry.fields.get("ids", ""))]:  # ids: biblatex aliases
-                self.by_key.setdefault(key, entry)
-                self.by_fold.setdefault(key.casefold(), entry)
-        self._done: dict[int, Inherited] = {}
+            self.add(entry)
+
+    def add(self, entry: RawEntry) -> None:
+        for key in names_of(entry):
+            self.by_key.setdefault(key, entry)
+            self.by_fold.setdefault(key.casefold(), entry)
 
     def find(self, key: str) -> RawEntry | None:
         return self.by_key.get(key) or self.by_fold.get(key.casefold())
 
     def resolve(self, entry: RawEntry, _seen: frozenset[int] = frozenset()) -> Inherited:
         done = self._done.get(id(entry))
-        if done is not None:
-            return done
+        if done is not None and done[0] is entry:
+            return done[1]
         out = Inherited(dict(entry.fields), dict(entry.lines), set(), [])
         if "xdata" not in entry.fields and "crossref" not in entry.fields:
             return out  # not cached: most entries have no parents
@@ -74,7 +77,8 @@ class Index:
             if parent:
                 data = self.resolve(parent, seen)
                 self._add(out, data, _renames(parent.type, entry.type, data.fields))
-        self._done[id(entry)] = out
+        if self.find(entry.key) is entry:  # only a possible parent is asked for again
+            self._done[id(entry)] = (entry, out)
         return out
 
     def _parent(self, entry: RawEntry, key: str, kind: str, seen: frozenset[int],
@@ -98,6 +102,63 @@ class Index:
                 if source in data.lines:
                     out.lines[target] = data.lines[source]
                 out.inherited.add(target)
+
+
+class Parents:
+    """Entries, as read, let through in an order where every parent is known before its children.
+
+    Only what may be needed later is kept: the entries some entry names as a parent
+    (``wanted``, casefolded keys; None when unknown: then every entry) and the entries
+    with a crossref or xdata, held back until all their ancestors are read (or the end).
+    Everything else passes at once, so memory grows only with the inheriting entries.
+    """
+
+    def __init__(self, wanted: set[str] | None):
+        self.wanted = wanted
+        self.index = Index()
+        self.waiting: list[RawEntry] = []
+
+    def push(self, entry: RawEntry) -> list[RawEntry]:
+        """The entries ready to be turned into records, in order, now that ``entry`` is read."""
+        kept = self.wanted is None or any(k.casefold() in self.wanted for k in names_of(entry))
+        if kept:
+            self.index.add(entry)
+        if "crossref" not in entry.fields and "xdata" not in entry.fields:
+            ready = [entry]
+        else:
+            self.waiting.append(entry)
+            ready = []
+        if kept and self.waiting:
+            done = [e for e in self.waiting if self._complete(e, frozenset())]
+            gone = {id(e) for e in done}
+            self.waiting = [e for e in self.waiting if id(e) not in gone]
+            ready += done
+        return ready
+
+    def finish(self) -> list[RawEntry]:
+        """The entries still waiting at the end (a parent missing): resolved as they can be."""
+        waiting, self.waiting = self.waiting, []
+        return waiting
+
+    def _complete(self, entry: RawEntry, seen: frozenset[int]) -> bool:
+        """True when every ancestor of ``entry`` has been read."""
+        for key in parent_keys(entry):
+            parent = self.index.find(key)
+            if parent is None:
+                return False
+            if id(parent) not in seen and not self._complete(parent, seen | {id(entry)}):
+                return False
+        return True
+
+
+def names_of(entry: RawEntry) -> list[str]:
+    """The keys an entry answers to: its own and its biblatex ``ids`` aliases."""
+    return [entry.key, *_keys(entry.fields.get("ids", ""))]
+
+
+def parent_keys(entry: RawEntry) -> list[str]:
+    """The keys an entry inherits from: its xdata entries and its (first) crossref."""
+    return _keys(entry.fields.get("xdata", "")) + _keys(entry.fields.get("crossref", ""))[:1]
 
 
 def _keys(value: str) -> list[str]:

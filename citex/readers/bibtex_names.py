@@ -26,6 +26,8 @@ _SPACE = re.compile(r"[\s~]+")
 # Any key=value piece: Biber data models add nameparts ("middle=") and per-name options.
 _ANY_KEYVAL = re.compile(r"^\s*[a-z][a-z-]*\s*=", re.I)
 _KEYVAL = re.compile(r"^\s*(family|given|prefix|suffix|useprefix|[a-z]+i)\s*=", re.I)
+_BRACE = re.compile(r"[{}]")
+_COMMA = re.compile(",")
 _CONTROL = re.compile(r"\\([A-Za-z]+|.)")
 _FOREIGN_LETTERS = {"oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss", "i", "j"}
 
@@ -40,16 +42,18 @@ def _mask(text: str) -> str:
     """``text`` with everything inside braces replaced by "x": depth-0 splitting on the mask."""
     if "{" not in text:
         return text
-    out, depth = [], 0
-    for ch in text:
-        if ch == "{":
+    out, depth, last = [], 0, 0
+    for m in _BRACE.finditer(text):  # brace to brace, not character by character
+        at = m.start()
+        out.append("x" * (at - last) if depth else text[last:at])
+        if text[at] == "{":
             depth += 1
             out.append("{" if depth == 1 else "x")
-        elif ch == "}":
+        else:
             out.append("}" if depth == 1 else "x")
             depth = max(depth - 1, 0)
-        else:
-            out.append("x" if depth else ch)
+        last = at + 1
+    out.append("x" * (len(text) - last) if depth else text[last:])
     return "".join(out)
 
 
@@ -89,18 +93,26 @@ def _parse_names(raw: str) -> tuple[tuple[tuple, ...], bool, tuple[str, ...]]:
         if part.lower() == "others":
             problems.append("'others' stands before the last name; left out")
             continue
-        n = parse_name(part)
-        names.append((n.family, n.given, n.literal, n.non_dropping_particle,
-                      n.dropping_particle, n.suffix))
+        names.append(_parse_name(part))
     return tuple(names), truncated, tuple(problems)
 
 
 def parse_name(raw: str) -> Name:
     """One name: a literal, the extended key=value form, or the three BibTeX forms."""
+    return Name(*_parse_name(raw))
+
+
+@lru_cache(maxsize=32768)  # a name comes back in other author lists
+def _parse_name(raw: str) -> tuple:
+    n = _name(raw)
+    return n.family, n.given, n.literal, n.non_dropping_particle, n.dropping_particle, n.suffix
+
+
+def _name(raw: str) -> Name:
     mask = _mask(raw)
     if mask.startswith("{") and mask.endswith("}") and mask.count("{") == 1:
         return Name(literal=plain(raw[1:-1]) or None)
-    pieces = [p.strip() for p in _split(raw, mask, re.compile(","))]
+    pieces = [p.strip() for p in _split(raw, mask, _COMMA)]
     if "=" in mask and all(_ANY_KEYVAL.match(p) for p in pieces if p) and \
             any(_KEYVAL.match(p) for p in pieces if p):
         return _extended(pieces)

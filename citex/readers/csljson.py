@@ -32,13 +32,14 @@ from ..errors import CitexError
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .csl_items import looks_like_item, to_record
+from .stream import TextStream
 
 _WS = re.compile(r"[ \t\n\r\ufeff]*")
 _KEY = re.compile(r'\n([ \t]*)"((?:[^"\\\n]|\\.)*)"[ \t]*:')
 
 
-@READERS.register("csljson", extensions=(".json",), sniff=r"\A\s*[\[{]")
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register("csljson", extensions=(".json",), sniff=r"\A\s*[\[{]", stream=True)
+def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
     """CSL-JSON: an array of CSL items (also one item, or one item a line)."""
     # Failures before the first good item are held back: if no item is good, the file
     # is not CSL-JSON at all (a JSON test-case file, 'bibtxt'), and is refused whole.
@@ -110,21 +111,43 @@ def _without_surrogates(value: Any) -> Any:
 
 
 class _Cursor:
-    """A position in the text and its line, moved forward only, so lines cost O(n) in all."""
+    """A position in the text and its line, moved forward only, so lines cost O(n) in all.
 
-    def __init__(self, text: str) -> None:
-        self.text, self.pos, self.line = text, 0, 1
+    The text arrives in pieces: ``more`` adds the next one and drops the lines before the
+    position, so only the item being read (and the rest of its piece) is held.
+    """
+
+    def __init__(self, text: str | TextStream) -> None:
+        self.pieces = TextStream.of(text).pieces()
+        self.text, self.pos, self.line, self.ended = "", 0, 1, False
+        self.more()
+
+    def more(self) -> bool:
+        """Add the next piece; False at the end of the input."""
+        piece = None if self.ended else next(self.pieces, None)
+        if piece is None:
+            self.ended = True
+            return False
+        keep = self.text.rfind("\n", 0, self.pos) + 1  # from the line's start: indent and columns stay
+        self.text, self.pos = self.text[keep:] + piece, self.pos - keep
+        return True
 
     def seek(self, pos: int) -> None:
         self.line += self.text.count("\n", self.pos, pos)
         self.pos = pos
 
     def skip_space(self) -> str:
-        self.seek(_WS.match(self.text, self.pos).end())
-        return self.text[self.pos:self.pos + 1]
+        while True:
+            self.seek(_WS.match(self.text, self.pos).end())
+            if self.pos < len(self.text) or not self.more():
+                return self.text[self.pos:self.pos + 1]
 
 
-def _json_values(text: str, path: str) -> Iterator[tuple[int, str, Any, list[Diagnostic]] | Failed]:
+_LOOK_AHEAD = 16 << 20  # characters read ahead to finish an item before calling it broken
+
+
+def _json_values(text: str | TextStream,
+                 path: str) -> Iterator[tuple[int, str, Any, list[Diagnostic]] | Failed]:
     """(line, raw text, value, notes) for each top-level item, or a Failed for what cannot
     be decoded. A missing comma between items becomes a note on the item after it."""
     decoder = json.JSONDecoder()
@@ -140,21 +163,24 @@ def _json_values(text: str, path: str) -> Iterator[tuple[int, str, Any, list[Dia
         char = cur.skip_space()
         if not char or (in_array and char == "]"):
             break
-        start, line = cur.pos, cur.line
         try:
-            value, end = decoder.raw_decode(text, start)
+            value, end = _decode_item(decoder, cur)
         except (json.JSONDecodeError, RecursionError) as exc:
+            text, start, line = cur.text, cur.pos, cur.line
             resume = _resync(text, start)
-            where = (f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
-                     if isinstance(exc, json.JSONDecodeError) else "the item is nested too deeply")
+            if isinstance(exc, json.JSONDecodeError):  # its line counts from the text held, not the file
+                line += text.count("\n", start, exc.pos)
+                where = f"{exc.msg} (line {line}, column {exc.colno})"
+            else:
+                where = "the item is nested too deeply"
             yield Failed(Diagnostic("error", "json-syntax", where + (
                 "; the item was skipped" if resume else "; reading stopped"),
-                Location(path, getattr(exc, "lineno", line))), text[start:resume])
+                Location(path, line)), text[start:resume])
             if resume is None:
                 return
             cur.seek(resume)
             continue
-        yield line, text[start:end], value, notes
+        yield cur.line, cur.text[cur.pos:end], value, notes
         notes = []
         cur.seek(end)
         char = cur.skip_space()
@@ -174,6 +200,16 @@ def _json_values(text: str, path: str) -> Iterator[tuple[int, str, Any, list[Dia
         return
     if cur.skip_space():
         yield _stray(cur, path, "the end of the file")
+
+
+def _decode_item(decoder: json.JSONDecoder, cur: _Cursor) -> tuple[Any, int]:
+    """The item at the cursor, reading more of the input while it may be only cut short."""
+    while True:
+        try:
+            return decoder.raw_decode(cur.text, cur.pos)
+        except (json.JSONDecodeError, RecursionError):
+            if len(cur.text) - cur.pos > _LOOK_AHEAD or not cur.more():
+                raise
 
 
 def _stray(cur: _Cursor, path: str, wanted: str) -> Failed:

@@ -19,6 +19,7 @@ from ..model import Diagnostic, Failed, Location, Name, Record, Source
 from ..registry import READERS
 from . import pubmed_dates
 from .nlm_citation import parse_person
+from .stream import TextStream, later
 
 FORMAT = "medline"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3})( {0,3})- ?(.*)")
@@ -50,18 +51,18 @@ class _Block:
 SNIFF = r"(?m)^(?:PMID- ?\d|(?:PMC |PMCR|OWN |STAT|FAU |FED )- ?\S)"
 
 
-@READERS.register(FORMAT, extensions=(".nbib", ".medline"), sniff=SNIFF)
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register(FORMAT, extensions=(".nbib", ".medline"), sniff=SNIFF, stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """MEDLINE/PubMed tagged records (.nbib), as PubMed and ERIC export them."""
     block: _Block | None = None
     orphan: list[tuple[int, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(TextStream.of(text).lines(), start=1):
         line = line.rstrip()
         if line[:1] in (" ", "\t") and block is not None and line.strip():  # the common case first
             block.fields[-1][1].append(line.strip())
         elif not line:
             if block is not None:
-                yield _finish(block, path)
+                yield later(defer, _finish, block, path)
                 block = None
             if orphan:
                 yield _orphan(orphan, path)
@@ -69,7 +70,7 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
             continue
         elif (m := _TAG_LINE.fullmatch(line)) and (len(m[1]) + len(m[2]) == 4 or m[1] in fm.KNOWN_TAGS):
             if block is not None and m[1] == "PMID" and block.has_pmid:
-                yield _finish(block, path)
+                yield later(defer, _finish, block, path)
                 block = None
             if block is None:
                 if orphan:
@@ -94,7 +95,7 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
         if block is not None:
             block.raw.append(line)
     if block is not None:
-        yield _finish(block, path)
+        yield later(defer, _finish, block, path)
     if orphan:
         yield _orphan(orphan, path)
 

@@ -24,6 +24,7 @@ from lxml import etree
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .pubmed_xml_record import build, text_of
+from .stream import TextStream
 
 FORMAT = "pubmed-xml"
 RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
@@ -42,22 +43,27 @@ def _parser() -> etree.XMLPullParser:
 @READERS.register(FORMAT, extensions=(".xml",),
                   # at a line start or after a tag: not a mention inside prose or a JSON string
                   sniff=r"(?m)(?:^|>)[ \t]*<(?:PubmedArticleSet|PubmedArticle[ >]|!DOCTYPE PubmedArticleSet"
-                        r"|PubmedBookArticle)")
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+                        r"|PubmedBookArticle)", stream=True)
+def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
     """PubMed XML: PubmedArticle and PubmedBookArticle records (efetch, baseline files)."""
-    yield from _Reader(text, path).run()
+    yield from _Reader(TextStream.of(text), path).run()
 
 
 class _Reader:
     """One pass over one file; holds back the last record so a later note can join it."""
 
-    def __init__(self, text: str, path: str) -> None:
-        self.text, self.path = text, path
+    def __init__(self, stream: TextStream, path: str) -> None:
+        self.pieces, self.path = stream.pieces(), path
+        self.text = ""  # the text fed to the parser and not yet passed by the start-tag scan
         self.scan_pos, self.scan_line = 0, 1  # the start-tag scan: offset and its line
         self.held: Record | None = None
         self.notes: list[Diagnostic] = []  # file notes waiting for a record to carry them
 
     def run(self) -> Iterator[Record | Failed]:
+        for piece in self.pieces:  # the prolog: up to the first record
+            self.text += piece
+            if _START_TAG.search(self.text):
+                break
         start = self._document_start()
         first = _START_TAG.search(self.text, start)  # everything before it is prolog and root tag
         entity = self.text.find("<!ENTITY", start, first.start() if first else len(self.text))
@@ -72,10 +78,16 @@ class _Reader:
         parser = _parser()
         offset = self.text.count("\n", 0, start)  # lines skipped before the document
         try:
-            for i in range(start, len(self.text), _CHUNK):
-                etree.clear_error_log()  # lxml's log is per thread: keep only this chunk's faults
-                parser.feed(self.text[i:i + _CHUNK].encode("utf-8", "replace"))
-                yield from self._drain(parser)
+            piece = self.text[start:]
+            while piece is not None:
+                for i in range(0, len(piece), _CHUNK):
+                    etree.clear_error_log()  # lxml's log is per thread: keep only this chunk's faults
+                    parser.feed(piece[i:i + _CHUNK].encode("utf-8", "replace"))
+                    yield from self._drain(parser)
+                self.text, self.scan_pos = self.text[self.scan_pos:], 0  # what the scan passed goes
+                piece = next(self.pieces, None)
+                if piece is not None:
+                    self.text += piece
             etree.clear_error_log()
             parser.close()
             yield from self._drain(parser)

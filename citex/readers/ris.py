@@ -21,6 +21,7 @@ from ..fieldmaps.ris import KNOWN_TAGS
 from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
 from .ris_record import Block, build, dialect_of
+from .stream import TextStream, later
 
 FORMAT = "ris"
 _STRICT = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
@@ -38,32 +39,21 @@ def _tag_line(line: str) -> tuple[str, str] | None:
     return m.group(1), (m.group(2) or "").strip().replace("\ufeff", "")
 
 
-def _lines(text: str) -> Iterator[str]:
-    """The lines of ``text`` one at a time (a split list would double a large file's memory)."""
-    start, find = 0, text.find
-    while True:
-        end = find("\n", start)
-        if end < 0:
-            yield text[start:]
-            return
-        yield text[start:end]
-        start = end + 1
-
-
 def sniff_dialect(text: str) -> str | None:
     """The exporting tool the start of a file shows; records that show none get it."""
-    return dialect_of(tagged for tagged in map(_tag_line, _lines(text)) if tagged)
+    return dialect_of(tagged for tagged in map(_tag_line, text.split("\n")) if tagged)
 
 
-@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ")
-def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
+@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """RIS records (TY ... ER), with the dialects of the common exporters."""
-    dialect = sniff_dialect(text[:_SNIFF_CHARS])
+    stream = TextStream.of(text)
+    dialect = sniff_dialect(stream.head(_SNIFF_CHARS))
     block: Block | None = None  # the record being read
     held: Block | None = None  # the last record closed by ER: tags after its ER join it
     junk: list[tuple[int, str]] = []  # text outside records, waiting for a record
     blank = True
-    for number, line in enumerate(_lines(text), start=1):
+    for number, line in enumerate(stream.lines(), start=1):
         if "\ufeff" in line:  # a byte-order mark left mid-file by concatenated exports
             line = line.replace("\ufeff", "")
         tagged = _tag_line(line)
@@ -80,12 +70,12 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
         tag, value = tagged
         if tag == "TY" and (block is None or block.headless or blank):
             for done in _end_open(block, held):
-                yield build(done, path, dialect)
+                yield later(defer, build, done, path, dialect)
             block, held = Block(number), None
             _attach(junk, block)
         elif tag == "ER":
             if held is not None:
-                yield build(held, path, dialect)
+                yield later(defer, build, held, path, dialect)
             if block is None:
                 yield _stray_er(number, line, path, junk)
             else:
@@ -105,7 +95,7 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     elif junk:
         yield _lost_text(junk, path)
     for block in done:
-        yield build(block, path, dialect)
+        yield later(defer, build, block, path, dialect)
 
 
 def _end_open(block: Block | None, held: Block | None) -> list[Block]:

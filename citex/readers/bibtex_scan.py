@@ -1,0 +1,178 @@
+"""A fast scanner for the common shape of BibTeX: ``@type{key, name = {value} # macro, ...}``.
+
+The text is cut into segments at each ``@type{`` or ``@type(`` that starts a
+line (after blanks): bibtexparser ends any block it is reading at such a mark,
+so a segment holds one block and the text after it, and reading segment by
+segment gives the same blocks as reading the whole file. A segment of the usual
+shape (an entry or ``@string`` with ``{…}``, ``"…"``, number or macro values,
+joined by ``#``) is read here, about ten times faster than bibtexparser's
+splitter; any other (comments, ``@preamble``, parentheses, escaped delimiters,
+``%`` inside an entry, a syntax error) is handed back whole, with its line, for
+bibtexparser to read: its messages and recoveries stay what they were.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+# A braced value, up to five levels of nested braces (deeper ones are handed back).
+_B = r"\{[^{}]*+\}"
+for _ in range(4):
+    _B = r"\{(?:[^{}]++|" + _B + r")*+\}"  # possessive: no backtracking on a value with no end
+_PART = _B + r'|"[^"]*+"|[^\s,{}"#=%\\@()]++'
+_FIELD = re.compile(r'\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#])')
+_FIELDS = re.compile(r'(\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#]))')
+_MORE = re.compile(r"\s*(" + _PART + r")\s*([,}#])")
+_HEAD = re.compile(r'[^\S\n]*@(\w+)[ \t]*\{([^,{}"=\\@%]*),')
+_STRING = re.compile(r'[^\S\n]*@string[ \t]*\{\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([}#])',
+                     re.I)
+_END = re.compile(r"\s*\}")
+_MARK = re.compile(r"@\w*[ \t]*[{(]")  # a block start for bibtexparser, anywhere in a line
+
+
+@dataclass(slots=True)
+class Scanned:
+    """One block read here: an entry (fields as written) or an @string (``kind`` 'string')."""
+
+    kind: str  # 'entry' or 'string'
+    type: str  # lower case
+    key: str
+    line: int  # 1-based line of the '@'
+    raw: str
+    fields: list[tuple[str, str, int]]  # (name as written, value as written, line of its '=')
+
+
+@dataclass(slots=True)
+class Unread:
+    """A segment for bibtexparser: its text and the 1-based line it starts on."""
+
+    text: str
+    line: int
+
+
+def segments(pieces: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """(segment, 1-based line of its start) for text arriving in pieces that end at line ends."""
+    carry, line = "", 1
+    for piece in pieces:
+        buf = carry + piece if carry else piece
+        begin = 0
+        for start in _starts(buf, len(carry)):
+            segment = buf[begin:start]
+            yield segment, line
+            line += segment.count("\n")
+            begin = start
+        carry = buf[begin:]
+    yield carry, line
+
+
+def _starts(buf: str, searched: int) -> list[int]:
+    """Line starts (not the first) whose first non-blank is a block mark, after ``searched``:
+    pieces end at line ends, so the text before ``searched`` was looked at already."""
+    starts, find = [], buf.find
+    at = find("@", searched)
+    while at >= 0:
+        line_start = buf.rfind("\n", 0, at) + 1
+        if line_start and (line_start == at or buf[line_start:at].isspace()) and _MARK.match(buf, at):
+            starts.append(line_start)
+        at = find("@", at + 1)
+    return starts
+
+
+def scan(segment: str, line: int) -> Scanned | Unread | None:
+    """The block of one segment if of the usual shape, ``Unread`` if not, None if it has none."""
+    at = segment.find("@")
+    if at < 0 or (at and not segment[:at].isspace()):  # text before the first block
+        return Unread(segment, line) if _MARK.search(segment) else None
+    if segment[at + 1:at + 7].lower() == "string":
+        found = _string(segment, line)
+    else:
+        found = _entry(segment, line)
+    return found if found is not None else Unread(segment, line)
+
+
+def _entry(s: str, line: int) -> Scanned | None:
+    head = _HEAD.match(s)
+    if head is None or head[1].lower() in ("comment", "preamble"):
+        return None
+    read = _all_fields(s, head.end(), line) or _each_field(s, head.end(), line)
+    if read is None:
+        return None
+    fields, end = read
+    return _closed(s, end, Scanned("entry", head[1].lower(), head[2].strip(), line,
+                                   s[s.find("@"):end], fields))
+
+
+def _all_fields(s: str, pos: int, line: int) -> tuple[list[tuple[str, str, int]], int] | None:
+    """The fields of an entry with no ``#`` and no escaped delimiter, found in one regex pass."""
+    if "\\{" in s or "\\}" in s:
+        return None
+    fields, start, wholes, mark = [], pos, [], ""
+    for whole, name, value, mark in _FIELDS.findall(s, pos):
+        if mark == "#" or (value[0] == '"' and value[-2:-1] in ("\\", "{")):
+            return None
+        line += whole.count("\n", 0, whole.find("="))
+        fields.append((name, value, line))
+        line += whole.count("\n", whole.find("="))
+        pos += len(whole)
+        wholes.append(whole)
+        if mark == "}":
+            break
+    if "".join(wholes) != s[start:pos]:  # findall skipped text it could not read
+        return None
+    if mark == "}":
+        return fields, pos
+    end = _END.match(s, pos)
+    return (fields, end.end()) if end else None
+
+
+def _each_field(s: str, pos: int, line: int) -> tuple[list[tuple[str, str, int]], int] | None:
+    """The fields of an entry one at a time, with ``#`` joins and a check of every value."""
+    fields: list[tuple[str, str, int]] = []
+    counted = pos
+    while True:
+        m = _FIELD.match(s, pos)
+        if m is None:
+            end = _END.match(s, pos)
+            return (fields, end.end()) if end else None
+        if not _plain(m[2]):
+            return None
+        value_end, mark, pos = m.end(2), m[3], m.end()
+        while mark == "#":
+            more = _MORE.match(s, pos)
+            if more is None or not _plain(more[1]):
+                return None
+            value_end, mark, pos = more.end(1), more[2], more.end()
+        eq = s.find("=", m.end(1))
+        line += s.count("\n", counted, eq)
+        counted = eq
+        fields.append((m[1], s[m.start(2):value_end], line))
+        if mark == "}":
+            return fields, pos
+
+
+def _string(s: str, line: int) -> Scanned | None:
+    m = _STRING.match(s)
+    if m is None or not _plain(m[2]):
+        return None
+    value_end, mark, pos = m.end(2), m[3], m.end()
+    while mark == "#":
+        more = _MORE.match(s, pos)
+        if more is None or more[2] == "," or not _plain(more[1]):
+            return None
+        value_end, mark, pos = more.end(1), more[2], more.end()
+    return _closed(s, pos, Scanned("string", "string", m[1], line, s[s.find("@"):pos],
+                                   [(m[1], s[m.start(2):value_end], line)]))
+
+
+def _closed(s: str, end: int, block: Scanned) -> Scanned | None:
+    """The block, if nothing after it would be a block to bibtexparser."""
+    return None if _MARK.search(s, end) else block
+
+
+def _plain(part: str) -> bool:
+    """A value part that means the same here as to bibtexparser (no escaped delimiter)."""
+    if part[0] == '"':
+        return part[-2:-1] not in ("\\", "{")
+    return part[0] != "{" or ("\\{" not in part and "\\}" not in part)
