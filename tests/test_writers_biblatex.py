@@ -64,6 +64,10 @@ def test_ascii_on_request():
     (Date([[2019], [2020]]), "2019/2020"),
     (Date([[2020]], season=1), "2020-21"),  # ISO 8601-2 season: spring
     (Date(literal="Spring, whenever"), None),
+    # what Biber would refuse, with the whole date (the CSL test suite's inputs have them)
+    (Date([[1965, 60, 1]]), "1965"), (Date([[1965, -1, 1]]), "1965"), (Date([[1965, 17]]), "1965"),
+    (Date([[2020, 2, 40]]), "2020-02"),
+    (Date([[1965, 13, 1]]), "1965-21"), (Date([[1965, 24]]), "1965-24"),  # seasons given as months
 ])
 def test_dates_are_iso_8601(date, iso):
     assert fields_of(write(rec(issued=date))).get("date") == iso
