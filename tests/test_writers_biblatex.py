@@ -166,6 +166,18 @@ def test_round_trip_through_citex_reader(record, ascii, day):
     assert_read_back(record, back, lost=("publisher",) if record.type == "article-journal" else ())
 
 
+@pytest.mark.parametrize("name, written", [
+    (Name("Doe", "John,!", suffix="Jr"), "{Doe}, Jr, {John,!}"),  # Biber: "too many commas" otherwise
+    (Name("Doe", "John", suffix="Jr"), "Doe, Jr, John"),
+    (Name("Doe", "John,!"), "Doe, {John,!}"),  # two commas: Biber reads it
+])
+def test_a_name_with_a_comma_in_a_part_is_braced_so_biber_reads_it(name, written):
+    text = dumps([Record(type="book", id="x", fields={"author": [name], "title": "T"})], "biblatex")
+    assert fields_of(text)["author"] == written
+    [back] = list(citex.loads(text, "bibtex"))
+    assert (back.get("author")[0].family, back.get("author")[0].given) == (name.family, name.given)
+
+
 def test_name_text_with_an_equals_sign_is_braced_so_biber_does_not_parse_it():
     from citex.pipeline import dumps
     rec = Record(type="book", id="x", fields={"author": [Name("xdata=gxd2-author-1", "A")], "title": "T"})

@@ -73,8 +73,11 @@ def bibtex_name(name: Name, ascii: bool = True) -> str:
         text = name.literal or name.given
         return "{%s}" % latex(text, ascii) if text else ""
     last = " ".join(p for p in (name.dropping_particle, name.non_dropping_particle, name.family) if p)
-    parts = [last, name.suffix, name.given]
-    return ", ".join(_braced_if_split(latex(p, ascii)) for p in parts if p)
+    parts = [_braced_if_split(latex(p, ascii)) for p in (last, name.suffix, name.given) if p]
+    if sum(p.count(",") for p in parts) + len(parts) > 3:  # over two commas: Biber refuses the
+        # entry unless the name starts and ends with a brace (a comma inside a part, braced)
+        parts[0], parts[-1] = (p if p[0] + p[-1] == "{}" else "{%s}" % p for p in (parts[0], parts[-1]))
+    return ", ".join(parts)
 
 
 # Biber's time grows with the square of a name list (1,000 names: 11 s; 7,456: minutes), and no
