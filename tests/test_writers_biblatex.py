@@ -213,6 +213,10 @@ def test_text_biber_would_take_for_an_xdata_reference_is_braced():
     ("1933-6586", "0028-0836", ("", "0028-0836, 1933-6586")),
     ("978-0-00-000000-2", "0028-0836", ("978-0-00-000000-2", "0028-0836")),  # an ISBN stays
     ("90-7002-34-5", None, ("90-7002-34-5", "")),  # not an ISSN either: kept as written
+    # Biber reads one ISBN a field (Zotero gives print and e-book ISBNs in one)
+    ("978-0-691-01650-4 978-1-4008-3584-3", None, ("978-0-691-01650-4", "")),
+    ("0-19-852663-6 (pbk.); 978-0-19-852663-6 (hbk.)", None, ("0-19-852663-6", "")),
+    ("978-0-691-01650-4 (print)", None, ("978-0-691-01650-4 (print)", "")),  # one: as written
 ])
 def test_an_issn_in_the_isbn_is_written_as_issn(isbn, issn, written):
     from citex.writers.biblatex import isbn_issn
