@@ -15,8 +15,7 @@ from ..errors import CitexError
 from ..model import Record
 
 PRINTED = ("author", "title", "container-title", "issued", "note")
-# What identifies a work when nothing else does, with the label it is printed with.
-IDENTIFIERS = (("DOI", "DOI"), ("PMID", "PMID"), ("PMCID", "PMCID"), ("URL", "URL"))
+IDENTIFIERS = ("DOI", "PMID", "PMCID", "URL")  # what identifies a work when nothing else does
 
 
 def printed(record: Record) -> bool:
@@ -35,8 +34,7 @@ def identifying_note(record: Record) -> str:
     """The editor, publisher and identifiers of a record, as a note: ``Edited by X. Y. DOI 10.1/z``."""
     editors = _names(record.get("editor"))
     parts = [f"Edited by {editors}" if editors else "", str(record.get("publisher") or "").strip()]
-    parts += [f"{label} {' '.join(str(record.get(f)).split())}" for f, label in IDENTIFIERS
-              if str(record.get(f) or "").strip()]
+    parts += [f"{f} {' '.join(str(record.get(f)).split())}" for f in IDENTIFIERS if str(record.get(f) or "").strip()]
     return ". ".join(p for p in parts if p)
 
 
