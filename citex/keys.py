@@ -150,6 +150,9 @@ def _input_key(record: Record) -> str:
     without the characters that end a key. A change is reported, so \\cite commands
     can be updated."""
     key = _BAD_KEY.sub("-", _fold(str(record.id))).strip("-")
+    if key == "0":  # Biber (Perl) takes the key "0" for false and skips the entry
+        record.report("info", "key-changed", "citation key '0' replaced: Biber cannot read it")
+        return ""
     if key != record.id:
         record.report("info", "key-changed", f"citation key '{record.id}' written as '{key}'")
     return key

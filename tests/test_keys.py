@@ -91,6 +91,13 @@ def test_input_key_loses_characters_that_break_bibtex():
     assert keys.assign(rec("Only", 2001, id=" {} ")) == "2001only"  # nothing usable left
 
 
+def test_the_key_0_is_replaced_because_biber_cannot_read_it():
+    record = rec("Only", 2001, id="0")
+    assert CitationKeys().assign(record) == "2001only"
+    assert any(d.code == "key-changed" and "Biber" in d.message for d in record.diagnostics)
+    assert CitationKeys().assign(rec("Only", 2001, id="00")) == "00"  # a true string in Perl
+
+
 def test_same_input_same_keys():
     def run():
         keys = CitationKeys()

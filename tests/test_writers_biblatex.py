@@ -64,6 +64,10 @@ def test_ascii_on_request():
     (Date([[2019], [2020]]), "2019/2020"),
     (Date([[2020]], season=1), "2020-21"),  # ISO 8601-2 season: spring
     (Date(literal="Spring, whenever"), None),
+    # what Biber would refuse, with the whole date (the CSL test suite's inputs have them)
+    (Date([[1965, 60, 1]]), "1965"), (Date([[1965, -1, 1]]), "1965"), (Date([[1965, 17]]), "1965"),
+    (Date([[2020, 2, 40]]), "2020-02"),
+    (Date([[1965, 13, 1]]), "1965-21"), (Date([[1965, 24]]), "1965-24"),  # seasons given as months
 ])
 def test_dates_are_iso_8601(date, iso):
     assert fields_of(write(rec(issued=date))).get("date") == iso
@@ -162,6 +166,18 @@ def test_round_trip_through_citex_reader(record, ascii, day):
     assert_read_back(record, back, lost=("publisher",) if record.type == "article-journal" else ())
 
 
+@pytest.mark.parametrize("name, written", [
+    (Name("Doe", "John,!", suffix="Jr"), "{Doe}, Jr, {John,!}"),  # Biber: "too many commas" otherwise
+    (Name("Doe", "John", suffix="Jr"), "Doe, Jr, John"),
+    (Name("Doe", "John,!"), "Doe, {John,!}"),  # two commas: Biber reads it
+])
+def test_a_name_with_a_comma_in_a_part_is_braced_so_biber_reads_it(name, written):
+    text = dumps([Record(type="book", id="x", fields={"author": [name], "title": "T"})], "biblatex")
+    assert fields_of(text)["author"] == written
+    [back] = list(citex.loads(text, "bibtex"))
+    assert (back.get("author")[0].family, back.get("author")[0].given) == (name.family, name.given)
+
+
 def test_name_text_with_an_equals_sign_is_braced_so_biber_does_not_parse_it():
     from citex.pipeline import dumps
     rec = Record(type="book", id="x", fields={"author": [Name("xdata=gxd2-author-1", "A")], "title": "T"})
@@ -197,6 +213,10 @@ def test_text_biber_would_take_for_an_xdata_reference_is_braced():
     ("1933-6586", "0028-0836", ("", "0028-0836, 1933-6586")),
     ("978-0-00-000000-2", "0028-0836", ("978-0-00-000000-2", "0028-0836")),  # an ISBN stays
     ("90-7002-34-5", None, ("90-7002-34-5", "")),  # not an ISSN either: kept as written
+    # Biber reads one ISBN a field (Zotero gives print and e-book ISBNs in one)
+    ("978-0-691-01650-4 978-1-4008-3584-3", None, ("978-0-691-01650-4", "")),
+    ("0-19-852663-6 (pbk.); 978-0-19-852663-6 (hbk.)", None, ("0-19-852663-6", "")),
+    ("978-0-691-01650-4 (print)", None, ("978-0-691-01650-4 (print)", "")),  # one: as written
 ])
 def test_an_issn_in_the_isbn_is_written_as_issn(isbn, issn, written):
     from citex.writers.biblatex import isbn_issn

@@ -100,10 +100,12 @@ def kind(record: Record, entry: str) -> str:
 
 
 _ISSN = re.compile(r"^\d{4}-?\d{3}[\dXx]$")
+_ISBN = re.compile(r"^(?:\d{9}[\dXx]|\d{13})$")  # without its hyphens
 
 
 def isbn_issn(record: Record) -> tuple[str, str]:
-    """(isbn, issn): ISSNs that sit in the ISBN (RIS ``SN`` holds either) go to ``issn``.
+    """(isbn, issn): ISSNs that sit in the ISBN (RIS ``SN`` holds either) go to ``issn``;
+    of several ISBNs (print and e-book), the first.
 
     Biber checks every ``isbn`` and warns on an ISSN there; ``1532-1827 (Electronic)``
     is an ISSN with its qualifier.
@@ -112,6 +114,10 @@ def isbn_issn(record: Record) -> tuple[str, str]:
     words = [w for w in re.sub(r"\([^()]*\)", " ", isbn).replace(",", " ").replace(";", " ").split()]
     if words and all(_ISSN.match(w) for w in words):
         return "", isbn if not issn or isbn in issn else f"{issn}, {isbn}"
+    if len(words) > 1 and all(_ISBN.match(w.replace("-", "")) for w in words):
+        record.report("info", "biblatex-isbn", f"ISBN {words[0]} written, not {', '.join(words[1:])}: "
+                      "Biber reads one ISBN a field and warns on more")
+        return words[0], issn
     return isbn, issn
 
 

@@ -23,6 +23,7 @@ from typing import Any
 from .. import latex as tex
 from ..model import Name, Record
 from ..registry import WRITERS
+from . import bibtex_empty as empty
 from .bibentry import MISC, BibEntryWriter, number
 # Every CSL 1.0.2 type -> (BibTeX entry type, field for container-title).
 TYPES = {
@@ -146,9 +147,6 @@ class BibTeXWriter(BibEntryWriter):
         """The entry type, or @misc when the record lacks what the type requires (said)."""
         entry, container = super().entry(record)
         lacking = missing(record, entry)
-        if not any(_has(record, r, "misc") for r in ("author", "title", "container", "year", "note")):
-            record.report("warning", "bibtex-empty", "the record has no author, title, date or note: "
-                          "BibTeX styles will print an empty entry for it")
         if lacking:
             record.report("info", "bibtex-misc",
                           f"written as @misc: a BibTeX @{entry} needs {' and '.join(lacking)}, "
@@ -156,7 +154,11 @@ class BibTeXWriter(BibEntryWriter):
             return MISC
         return entry, container
 
+    def write(self, record: Record) -> None:
+        empty.check(record)  # nothing a style prints: identifiers in the note, or not written
+        super().write(record)
+
     def fields(self, record: Record, entry: str) -> dict[str, Any]:
         editor, num, note = plain_fields(record, entry)
-        return {"editor": editor, "number": num, "note": note,
+        return {"editor": editor, "number": num, "note": empty.note(record, note),
                 "sort_key": sort_key(record)}  # without an author, styles sort (and label) by `key`

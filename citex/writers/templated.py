@@ -94,8 +94,11 @@ def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particl
         text = literal or given
         return "{%s}" % latex(text, ascii) if text else ""
     last = " ".join(p for p in (dropping_particle, non_dropping_particle, family) if p)
-    parts = [last, suffix, given]
-    return ", ".join(_braced_if_split(latex(p, ascii)) for p in parts if p)
+    parts = [_braced_if_split(latex(p, ascii)) for p in (last, suffix, given) if p]
+    if sum(p.count(",") for p in parts) + len(parts) > 3:  # over two commas: Biber refuses the
+        # entry unless the name starts and ends with a brace (a comma inside a part, braced)
+        parts[0], parts[-1] = (p if p[0] + p[-1] == "{}" else "{%s}" % p for p in (parts[0], parts[-1]))
+    return ", ".join(parts)
 
 
 # Biber's time grows with the square of a name list (1,000 names: 11 s; 7,456: minutes), and no
@@ -181,7 +184,12 @@ def bibtex_year(date: Date | None) -> str:
 def _iso(parts: list[int], season: int | None = None) -> str:
     # ISO 8601 counts a year 0 (1 BC), CSL does not: CSL -45 (45 BC) is ISO -0044
     year = parts[0] if parts[0] >= 0 else parts[0] + 1
-    rest = ["%02d" % p for p in parts[1:3] if p]
+    month, day = (list(parts[1:3]) + [0, 0])[:2]
+    if 13 <= month <= 16 or 21 <= month <= 24:  # a season given as a month (citeproc-js, EDTF)
+        season, month = month - (12 if month <= 16 else 20), 0
+    if not 1 <= month <= 12:  # Biber ignores the whole date for a month it cannot read
+        month = day = 0
+    rest = ["%02d" % p for p in (month, day if 1 <= day <= 31 else 0) if p]
     if not rest and season in (1, 2, 3, 4):
         rest = [str(20 + season)]  # ISO 8601-2 seasons: 21 spring ... 24 winter
     if abs(year) > 9999 and not rest:
