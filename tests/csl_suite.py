@@ -55,10 +55,7 @@ class Fixture:
         items = self.items()
         by_id = {str(item.get("id")): item for item in items}
         if "CITATIONS" in self.sections:
-            clusters: dict[str, list[dict[str, Any]]] = {}  # a later cluster with the same id replaces one
-            for citation, *_ in json.loads(self.sections["CITATIONS"]):
-                clusters[citation.get("citationID", str(len(clusters)))] = citation.get("citationItems", [])
-            groups = list(clusters.values())
+            groups = citation_mode.steps(self.sections)[-1].clusters
         elif "CITATION-ITEMS" in self.sections:
             groups = json.loads(self.sections["CITATION-ITEMS"])
         else:

@@ -198,6 +198,7 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
             if key == "page":
                 value = _ONE_PAGE.sub(r"\1", str(value))
             if isinstance(value, str):
+                value = markup.plain_spaces(value)
                 value = markup.from_rich_text(value if key in apostrophes.VERBATIM else apostrophes.curl(value))
             elif name in NAMES:
                 value = [{part: apostrophes.curl(v) if isinstance(v, str) else v for part, v in person.items()}
@@ -257,7 +258,8 @@ class TextWriter(_Bibliography):
 
     def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         cited = "".join(markup.to_text(c) + "\n" for c in clusters) + "\n" if clusters else ""
-        return cited + "".join(markup.to_text(entry) + "\n" for _, entry in entries)
+        # one entry a line, even where a style breaks lines inside an entry ("&#x0A;")
+        return cited + "".join(markup.to_text(entry).replace("\n", " ") + "\n" for _, entry in entries)
 
 
 @WRITERS.register("markdown", extension=".md")
