@@ -70,9 +70,13 @@ def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_
     def placed(item_id: str, text: str) -> str:  # a year suffix the style leaves to the processor
         return year_suffix.placed(text, cited[int(item_id[1:])]) if suffix_here else text
 
+    from .cslfix import quotes
+
     by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
     renderer = ClusterRenderer(bib, placed)
-    return [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
+    quote = quotes.close_quote(bib.style) if quotes.wants_punctuation_in_quote(bib.style) else ""
+    return [quotes.punctuation_into_quotes(tidy(renderer.render([by_key[_key(c)] for c in cites],
+                                                                [_details(c) for c in cites])), quote)
             for cites in clusters]
 
 
