@@ -16,6 +16,7 @@ from typing import Any
 
 from . import csl_year_suffix as year_suffix
 from .csl_cluster import ClusterRenderer, registered
+from .csl_disambiguate import disambiguate
 from .csl_markup import tidy
 from .errors import UsageError
 from .model import Record
@@ -58,14 +59,17 @@ def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "ap
 
     first = load()  # a bad style or locale fails here, before any work
     with_bibliography = first.root.bibliography is not None
-    cited = year_suffix.with_year_suffixes(first, load, _cited(list(records), clusters))
+    cited = _cited(list(records), clusters)
+    shown, alike = disambiguate(first, load, cited)
+    cited = year_suffix.with_year_suffixes(first, load, cited, alike)
     suffix_here = year_suffix.implicit(first)
-    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here)
+    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here, shown)
     entries = _entries(first, cited) if with_bibliography else []  # places its own year suffixes
     return CitedDocument(rendered, entries)
 
 
-def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool) -> list[str]:
+def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool,
+              shown: dict[str, Any]) -> list[str]:
     """Each cluster rendered against ``bib``, the registered bibliography of ``cited``."""
     def placed(item_id: str, text: str) -> str:  # a year suffix the style leaves to the processor
         return year_suffix.placed(text, cited[int(item_id[1:])]) if suffix_here else text
@@ -73,7 +77,7 @@ def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_
     from .cslfix import quotes
 
     by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
-    renderer = ClusterRenderer(bib, placed)
+    renderer = ClusterRenderer(bib, placed, shown)
     quote = quotes.close_quote(bib.style) if quotes.wants_punctuation_in_quote(bib.style) else ""
     return [quotes.punctuation_into_quotes(tidy(renderer.render([by_key[_key(c)] for c in cites],
                                                                 [_details(c) for c in cites])), quote)

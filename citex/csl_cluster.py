@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from contextlib import nullcontext
 from typing import Any
 
 from .csl_collapse import YEAR_MODES, collapse_by_names, collapse_numbers
 from .csl_markup import from_rich_text
+from .cslfix.shownames import showing
 from .errors import CitexError
 from .model import Record
 
@@ -50,9 +52,11 @@ def registered(style: Any, records: list[Record], sort: bool = True) -> Any:
 class ClusterRenderer:
     """Renders the clusters of one document, in order, against one registered bibliography."""
 
-    def __init__(self, bibliography: Any, each: Callable[[str, str], str] | None = None):
+    def __init__(self, bibliography: Any, each: Callable[[str, str], str] | None = None,
+                 shown: dict[str, Any] | None = None):
         self.bibliography = bibliography  # citeproc-py CitationStylesBibliography, sorted
         self.each = each  # (item id, rendered cite) -> cite: a last touch to each cite
+        self.shown = shown  # item id -> cslfix.shownames.Shown: names shown to tell cites apart
         self.citation = bibliography.style.root.citation
         self.cites: list[Any] = []  # every cite rendered so far: positions depend on them
 
@@ -67,7 +71,7 @@ class ClusterRenderer:
         layout = self.citation.layout
         self.citation.cites = self.cites
         parts = []
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), showing(self.shown) if self.shown else nullcontext():
             warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
             for item in self._ordered(citation.cites):
                 layout.repressed = {}
