@@ -12,12 +12,13 @@ earlier clusters of the same document, as in citeproc-py.
 from __future__ import annotations
 
 import warnings
-from collections.abc import Callable
-from contextlib import nullcontext
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from typing import Any
 
 from .csl_collapse import YEAR_MODES, collapse_by_names, collapse_numbers
 from .csl_markup import from_rich_text
+from .cslfix import leadingterm, positions
 from .cslfix.shownames import showing
 from .errors import CitexError
 from .model import Record
@@ -58,11 +59,17 @@ class ClusterRenderer:
         self.each = each  # (item id, rendered cite) -> cite: a last touch to each cite
         self.shown = shown  # item id -> cslfix.shownames.Shown: names shown to tell cites apart
         self.citation = bibliography.style.root.citation
-        self.cites: list[Any] = []  # every cite rendered so far: positions depend on them
+        self.cites: list[Any] = []  # every cite rendered so far: citeproc-py's positions depend on them
+        self.tracker = positions.Tracker(int(self.citation.get("near-note-distance") or 5))
+        self.clusters = 0  # rendered so far
+        self.notes = bibliography.style.root.get("class") == "note"  # cites in footnotes: "Ibid."
+        positions.install()
+        leadingterm.install()
 
-    def render(self, keys: list[str], details: list[dict[str, str]] | None = None) -> str:
+    def render(self, keys: list[str], details: list[dict[str, str]] | None = None, note: int | None = None) -> str:
         """The marked-up cluster for citeproc item ids ``keys`` (each registered beforehand);
-        ``details`` gives each cite's ``locator``, ``label``, ``prefix`` and ``suffix`` if any."""
+        ``details`` gives each cite's ``locator``, ``label``, ``prefix`` and ``suffix`` if any;
+        ``note`` the note it is in (0: in the text; None: a note of its own after the last)."""
         from citeproc import Citation
 
         details = details or [{} for _ in keys]
@@ -70,16 +77,25 @@ class ClusterRenderer:
         citation.bibliography = self.bibliography
         layout = self.citation.layout
         self.citation.cites = self.cites
-        parts = []
-        with warnings.catch_warnings(), showing(self.shown) if self.shown else nullcontext():
+        cluster, self.clusters = self.clusters, self.clusters + 1
+        note = cluster + 1 if note is None else note
+        parts, here = [], []
+        with warnings.catch_warnings(), showing(self.shown) if self.shown else nullcontext(), \
+                leadingterm.marking():
             warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
             for item in self._ordered(citation.cites):
                 layout.repressed = {}
-                text = _rendered(layout, item)
+                locator = (item.locator.label, str(item.locator.identifier)) if "locator" in item else None
+                where, first_note = self.tracker.positions(item.key, locator, cluster, note, here)
+                with positions.placed(item, where), _first_note(item, first_note):
+                    text = _rendered(layout, item)
                 if text is not None:
-                    text = self.each(item.key, str(text)) if self.each else str(text)
-                    parts.append((item, item.get("prefix", "") + text + item.get("suffix", "")))
+                    prefix = item.get("prefix", "")
+                    text = leadingterm.capitalized(str(text), str(prefix), first=not parts and self.notes)
+                    text = self.each(item.key, text) if self.each else text
+                    parts.append((item, prefix + text + item.get("suffix", "")))
                     self.cites.append(item)
+                    here.append(self.tracker.add(item.key, locator, cluster, note))
         collapse = self.citation.get_option("collapse")
         if collapse == "citation-number":
             joined = layout.join(collapse_numbers(parts))
@@ -93,6 +109,19 @@ class ClusterRenderer:
         """The citation's own ``<sort>`` if it has one, else the order given (as citeproc-js)."""
         sort = self.citation.find("cs:sort", self.citation.nsmap)
         return sort.sort(items, self.citation.layout) if sort is not None else items
+
+
+@contextmanager
+def _first_note(item: Any, note: int | None) -> Iterator[None]:
+    """The item's ``first-reference-note-number`` while its cite renders."""
+    if note is None:
+        yield
+        return
+    item.reference["first_reference_note_number"] = str(note)
+    try:
+        yield
+    finally:
+        del item.reference["first_reference_note_number"]
 
 
 def _rendered(layout: Any, item: Any) -> Any:

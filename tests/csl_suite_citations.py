@@ -66,10 +66,10 @@ def render(sections: dict[str, str], items: list[dict[str, Any]], style: str, lo
         document = cite(records, clusters(sections, items), style, locale)
         return "\n".join(to_html(cluster) for cluster in document.clusters)
     *earlier, last = steps(sections)
-    after = [to_html(c) for c in cite(records, last.clusters, style, locale).clusters]
+    after = [to_html(c) for c in cite(records, last.clusters, style, locale, last.notes).clusters]
     before: dict[str, str] = {}
     if earlier and earlier[-1].clusters:
-        shown = cite(records, earlier[-1].clusters, style, locale).clusters
+        shown = cite(records, earlier[-1].clusters, style, locale, earlier[-1].notes).clusters
         before = dict(zip(earlier[-1].ids, (to_html(c) for c in shown)))
     marks = [".." if key != last.current and before.get(key) == text else ">>"
              for key, text in zip(last.ids, after)]
