@@ -255,10 +255,10 @@ def test_html_document_has_its_citations_before_the_bibliography():
 def test_a_style_citeproc_py_fails_on_is_an_error_not_a_traceback(tmp_path):
     from citex.errors import CitexError
 
-    style = tmp_path / "near.csl"  # citeproc-py has no default for near-note-distance
+    style = tmp_path / "conditions.csl"  # CSL 1.1's <conditions>, which citeproc-py cannot call
     style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><id/>'
                      '<title/><updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout>'
-                     '<choose><if position="near-note"><text value="near"/></if><else><text variable="title"/>'
-                     '</else></choose></layout></citation></style>', encoding="utf-8")
-    with pytest.raises(CitexError, match="cannot render a citation in this style: KeyError"):
+                     '<choose><if><conditions match="all"><condition type="book"/></conditions><text value="b"/>'
+                     '</if></choose></layout></citation></style>', encoding="utf-8")
+    with pytest.raises(CitexError, match="cannot render a citation in this style: TypeError"):
         cite(library(), [["yu2002"], ["yu2002"]], str(style))
