@@ -102,13 +102,27 @@ class ClusterRenderer:
         elif collapse in YEAR_MODES:
             joined = collapse_by_names(parts, self.citation, layout.get("delimiter", ""))
         else:
-            joined = layout.join(text for _, text in parts)
+            joined = _joined(parts, layout.get("delimiter", ""))
         return str(layout.format(layout.wrap(joined))) if parts else ""
 
     def _ordered(self, items: list[Any]) -> list[Any]:
         """The citation's own ``<sort>`` if it has one, else the order given (as citeproc-js)."""
         sort = self.citation.find("cs:sort", self.citation.nsmap)
         return sort.sort(items, self.citation.layout) if sort is not None else items
+
+
+def _joined(parts: list[tuple[Any, str]], delimiter: str) -> str:
+    """The cites joined by the layout's delimiter, but for one whose prefix starts with punctuation
+    (", cited in"): that prefix takes the delimiter's place, as in citeproc-js."""
+    out = ""
+    for n, (item, text) in enumerate(parts):
+        if n and str(item.get("prefix", ""))[:1] not in _PUNCTUATION:
+            out += delimiter
+        out += text
+    return out
+
+
+_PUNCTUATION = (",", ".", ";", ":", "!", "?")
 
 
 @contextmanager

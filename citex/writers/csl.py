@@ -48,7 +48,7 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, institutions, pages, substitute, titlecase
+    from ..cslfix import groups, initialize, institutions, labels, pages, substitute, titlecase
 
     initialize.install()
     initialize.install_suffix_periods()
@@ -57,6 +57,7 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     substitute.install()
     groups.install()
     titlecase.install()
+    labels.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
