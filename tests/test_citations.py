@@ -57,8 +57,8 @@ def test_different_authors_alike_in_a_cite_get_no_suffix_where_the_style_adds_na
 def test_a_style_that_never_prints_year_suffix_gets_it_after_the_year():
     clusters, entries = texts(cite(library(), [["li2009b", "li2009a"], ["li2009a"]],
                                    "springer-basic-author-date"))
-    # collapse="year-suffix": the year once; the letters joined by the layout's "; " (CSL's default)
-    assert clusters == ["(Li 2009a; b)", "(Li 2009b)"]
+    # collapse="year-suffix": the year once; the letters joined by its cite-group-delimiter ", ", as citeproc-js does
+    assert clusters == ["(Li 2009a, b)", "(Li 2009b)"]
     # springer sorts by author and date only: the tie keeps the order of first citation
     assert entries == ["Li W (2009a) Beta rays. Journal of Physics", "Li W (2009b) Alpha rays. Journal of Physics"]
 
