@@ -18,7 +18,7 @@ from typing import Any
 
 from .csl_collapse import YEAR_MODES, collapse_by_names, collapse_numbers
 from .csl_markup import from_rich_text
-from .cslfix import leadingterm, positions
+from .cslfix import leadingterm, positions, quotemarks
 from .cslfix.shownames import showing
 from .errors import CitexError
 from .model import Record
@@ -64,6 +64,8 @@ class ClusterRenderer:
         self.clusters = 0  # rendered so far
         self.notes = bibliography.style.root.get("class") == "note"  # cites in footnotes: "Ibid."
         positions.install()
+        quotemarks.install()
+        self.quotes = quotemarks.locale_quotes(self.citation.layout)
         leadingterm.install()
 
     def render(self, keys: list[str], details: list[dict[str, str]] | None = None, note: int | None = None) -> str:
@@ -103,7 +105,7 @@ class ClusterRenderer:
             joined = collapse_by_names(parts, self.citation, layout.get("delimiter", ""))
         else:
             joined = _joined(parts, layout.get("delimiter", ""))
-        return str(layout.format(layout.wrap(joined))) if parts else ""
+        return quotemarks.resolve(str(layout.format(layout.wrap(joined))), *self.quotes) if parts else ""
 
     def _ordered(self, items: list[Any]) -> list[Any]:
         """The citation's own ``<sort>`` if it has one, else the order given (as citeproc-js)."""
@@ -149,7 +151,7 @@ def _rendered(layout: Any, item: Any) -> Any:
 def _item(key: str, details: dict[str, str]) -> Any:
     from citeproc import CitationItem, Locator
 
-    extra: dict[str, Any] = {k: from_rich_text(str(details[k])) for k in ("prefix", "suffix")
+    extra: dict[str, Any] = {k: from_rich_text(quotemarks.mark(str(details[k]))) for k in ("prefix", "suffix")
                              if details.get(k)}
     if details.get("locator"):
         extra["locator"] = Locator(details.get("label") or "page", str(details["locator"]))

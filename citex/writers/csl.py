@@ -48,7 +48,7 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, institutions, labels, pages, substitute, titlecase
+    from ..cslfix import groups, initialize, institutions, labels, pages, quotemarks, substitute, titlecase
 
     initialize.install()
     initialize.install_suffix_periods()
@@ -58,6 +58,7 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     groups.install()
     titlecase.install()
     labels.install()
+    quotemarks.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
@@ -120,7 +121,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
     """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
 
-    from ..cslfix import quotes, subsequent, yearsuffix
+    from ..cslfix import quotemarks, quotes, subsequent, yearsuffix
     from ..cslfix.collation import sort_items
 
     flush = style.root.bibliography.get("second-field-align") is not None
@@ -131,6 +132,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
         for n in range(len(records)):
             bib.register(Citation([CitationItem(f"r{n}")]))
         quote = quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else ""
+        outer, inner = quotemarks.locale_quotes(style.root.bibliography.layout)
         author_of = subsequent.substitute_for(style)
         authors = []
         bib.items = sort_items(style, bib.items)  # citeproc-py keeps citation order unless asked
@@ -148,7 +150,8 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
             except Exception as exc:
                 failed[n] = f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
                 continue
-            entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), quote) if rendered else ""
+            entry = str(rendered[0]) if rendered else ""
+            entry = quotes.punctuation_into_quotes(markup.tidy(quotemarks.resolve(entry, outer, inner)), quote)
             if letter and not in_style:
                 entry = yearsuffix.after_year(entry, item, letter)
             if _is_empty(entry):
@@ -182,7 +185,7 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     from citeproc import NAMES, VARIABLES
     from citeproc.source.json import CiteProcJSON
 
-    from ..cslfix import apostrophes
+    from ..cslfix import apostrophes, quotemarks
 
     source = CiteProcJSON([])
     for n, rec in enumerate(records):
@@ -200,7 +203,7 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
                 value = _ONE_PAGE.sub(r"\1", str(value))
             if isinstance(value, str):
                 value = markup.plain_spaces(value)
-                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else apostrophes.curl(value))
+                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else quotemarks.mark(value))
             elif name in NAMES:
                 value = [{part: apostrophes.curl(v) if isinstance(v, str) else v for part, v in person.items()}
                          for person in value if isinstance(person, dict)]
