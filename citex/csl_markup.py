@@ -103,7 +103,9 @@ def to_text(text: str) -> str:
 
 
 def to_html(text: str) -> str:
-    text = html.escape(text, quote=False)
+    from .cslfix import superscripts
+
+    text = superscripts.to_html(html.escape(text, quote=False))
     for opener, closer, _, tags in MARKS.values():
         text = text.replace(opener, tags[0]).replace(closer, tags[1])
     return text
