@@ -217,8 +217,8 @@ def test_accented_initials_sort_with_their_base_letter():
 
 
 def test_number_labels_are_followed_by_one_space_as_citeproc_js_writes_them():
-    from citex.writers.csl import _LABEL
-    fix = lambda t: _LABEL.sub(r"\1 ", t)  # noqa: E731
+    from citex.csl_margin import _ANY_LABEL, spaced
+    fix = lambda t: spaced(t, _ANY_LABEL)  # noqa: E731
     # the label with its own suffix, then one space: a suffix " " gives two (bmj: "1  Shah")
     assert [fix(t) for t in ("1.Shah", "[1]Shah", "[1] Shah", "1. Shah", "(12)Li", "1 Shah")] == \
         ["1. Shah", "[1] Shah", "[1]  Shah", "1.  Shah", "(12) Li", "1  Shah"]

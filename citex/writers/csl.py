@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
+from .. import csl_margin as margin
 from .. import csl_markup as markup
 from ..errors import UnknownName, UsageError
 from ..model import Diagnostic, Location, Record
@@ -23,9 +24,6 @@ from ..csl_styles import resolve
 from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
-# citeproc-js writes the number of a second-field-align style, with its affixes, then one
-# space ("1." + "Shah" = "1. Shah"; "1 " + "Shah" = "1  Shah"); citeproc-py glues them.
-_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?\s*)(?=\S)")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
 # CSL 1.0.2 text variables unknown to citeproc-py 0.11: passed on all the same (it renders
@@ -40,7 +38,9 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     """The bibliography entries of ``records`` in ``style``, in bibliography order, as ``to`` markup."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records))]
+    loaded = load_style(style, locale)
+    left = margin.left_margin(loaded) if to == "html" else None
+    return [margin.to_html(entry, left) if left else _CONVERT[to](entry) for _, entry in _entries(loaded, list(records))]
 
 
 def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> Any:
@@ -124,7 +124,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
     from ..cslfix import quotemarks, quotes, subsequent, yearsuffix
     from ..cslfix.collation import sort_items
 
-    flush = style.root.bibliography.get("second-field-align") is not None
+    left = margin.left_margin(style)
     out = []
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module="citeproc")  # "unsupported argument" noise
@@ -157,7 +157,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str]) -> list[t
             if _is_empty(entry):
                 failed[n] = "formats to an empty entry in this style"
                 continue
-            out.append((records[n], _LABEL.sub(r"\1 ", entry) if flush else entry))
+            out.append((records[n], margin.spaced(entry, left) if left else entry))
             authors.append(author)
     if author_of and out:
         texts = subsequent.apply([entry for _, entry in out], authors,
@@ -285,10 +285,12 @@ class HtmlWriter(_Bibliography):
 
         from .templated import environment
 
+        left = margin.left_margin(self.style)
+
         return environment().get_template("bibliography.html.j2").render(
             title="Bibliography", lang=self.options.get("locale") or "en-US",
             citations=[Markup(markup.to_html(c)) for c in clusters],
-            entries=[{"id": rec.id, "html": Markup(markup.to_html(entry))} for rec, entry in entries])
+            entries=[{"id": rec.id, "html": Markup(margin.to_html(entry, left))} for rec, entry in entries])
 
 
 @WRITERS.register("rtf", extension=".rtf")
