@@ -48,11 +48,35 @@ def disambiguate(style: Any, load: Callable[[], Any], records: list[Record]) -> 
     if not wanted(style) or len(records) < 2:
         return {}, None
     install()
-    bib = registered(load(), records, sort=False)
+    citation = style.root.citation
+    everywhere = citation.get("disambiguate-add-givenname") == "true" and \
+        (citation.get("givenname-disambiguation-rule") or "by-cite") != "by-cite"
+    chosen = _candidates(records, everywhere)
+    if len(chosen) < 2:
+        return {}, []
+    bib = registered(load(), [records[n] for n in chosen], sort=False)
     keys = [item.key for item in bib.items]
-    work = _Work(style.root.citation, lambda key: ClusterRenderer(bib).render([key]), keys, _uses_condition(style))
+    work = _Work(citation, lambda key: ClusterRenderer(bib).render([key]), keys, _uses_condition(style))
     alike = work.run()
-    return work.table, [[int(key[1:]) for key in group] for group in alike]
+    table = {f"r{chosen[int(key[1:])]}": shown for key, shown in work.table.items()}
+    return table, [[chosen[int(key[1:])] for key in group] for group in alike]
+
+
+def _candidates(records: list[Record], everywhere: bool) -> list[int]:
+    """Positions of the records whose cites could need telling apart: those sharing their first
+    family name with another (any family name, for a rule that expands names everywhere), and
+    those without names. The others cite alike with none: they are not rendered twice."""
+    def families(rec: Record) -> list[str]:
+        people = rec.get("author") or rec.get("editor") or []
+        return [(p.family or p.literal or "").casefold() for p in people]
+
+    names = [families(rec) for rec in records]
+    counts: dict[str, int] = defaultdict(int)
+    for found in names:
+        for family in set(found if everywhere else found[:1]):
+            counts[family] += 1
+    return [n for n, found in enumerate(names)
+            if not found or any(counts[f] > 1 for f in (found if everywhere else found[:1]))]
 
 
 class _Work:
