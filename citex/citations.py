@@ -16,6 +16,7 @@ from typing import Any
 
 from . import csl_year_suffix as year_suffix
 from .csl_cluster import ClusterRenderer, registered
+from .csl_disambiguate import disambiguate
 from .csl_markup import tidy
 from .errors import UsageError
 from .model import Record
@@ -43,13 +44,15 @@ def keyed(records: Iterable[Record]) -> list[Record]:
 
 
 def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "apa",
-         locale: str = "en-US") -> CitedDocument:
+         locale: str = "en-US", notes: list[int] | None = None) -> CitedDocument:
     """The clusters and the bibliography of the cited records, in ``style``.
 
     A cite is a citation key, or a CSL-JSON cite item (``{"id": key, "locator": "12",
     "label": "page", "prefix": ..., "suffix": ...}``). ``UsageError`` (with the
     closest keys) for a key no record has; the first record holding a key is the
     one cited. A style without a bibliography gives clusters and no entries.
+    ``notes`` gives the footnote each cluster is in (0: in the text), which decides
+    positions such as "ibid."; by default each cluster is a note of its own.
     """
     from .writers.csl import _entries
 
@@ -58,22 +61,30 @@ def cite(records: Iterable[Record], clusters: list[list[Cite]], style: str = "ap
 
     first = load()  # a bad style or locale fails here, before any work
     with_bibliography = first.root.bibliography is not None
-    cited = year_suffix.with_year_suffixes(first, load, _cited(list(records), clusters))
+    cited = _cited(list(records), clusters)
+    shown, alike = disambiguate(first, load, cited)
+    cited = year_suffix.with_year_suffixes(first, load, cited, alike)
     suffix_here = year_suffix.implicit(first)
-    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here)
+    rendered = _clusters(registered(load(), cited, sort=with_bibliography), cited, clusters, suffix_here, shown,
+                         notes or [n + 1 for n in range(len(clusters))])
     entries = _entries(first, cited) if with_bibliography else []  # places its own year suffixes
     return CitedDocument(rendered, entries)
 
 
-def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool) -> list[str]:
+def _clusters(bib: Any, cited: list[Record], clusters: list[list[Cite]], suffix_here: bool,
+              shown: dict[str, Any], notes: list[int]) -> list[str]:
     """Each cluster rendered against ``bib``, the registered bibliography of ``cited``."""
     def placed(item_id: str, text: str) -> str:  # a year suffix the style leaves to the processor
         return year_suffix.placed(text, cited[int(item_id[1:])]) if suffix_here else text
 
+    from .cslfix import quotes
+
     by_key = {rec.id: f"r{n}" for n, rec in enumerate(cited)}
-    renderer = ClusterRenderer(bib, placed)
-    return [tidy(renderer.render([by_key[_key(c)] for c in cites], [_details(c) for c in cites]))
-            for cites in clusters]
+    renderer = ClusterRenderer(bib, placed, shown)
+    quote = quotes.close_quote(bib.style) if quotes.wants_punctuation_in_quote(bib.style) else ""
+    return [quotes.punctuation_into_quotes(tidy(renderer.render([by_key[_key(c)] for c in cites],
+                                                                [_details(c) for c in cites], note)), quote)
+            for cites, note in zip(clusters, notes)]
 
 
 def _cited(records: list[Record], clusters: list[list[Cite]]) -> list[Record]:

@@ -56,10 +56,12 @@ def collapse_by_names(parts: list[tuple[Any, str]], citation: Any, delimiter: st
         names, rest = _split(item, text)
         groups.setdefault(names if names is not None else n, []).append((item, text, rest))
     after_group = citation.get("after-collapse-delimiter", delimiter)
+    # citeproc-js puts it after every group for "year", only after a collapsed one for the "year-suffix" modes
+    everywhere = citation.get_option("collapse") == "year"
     out, collapsed = "", False
     for n, group in enumerate(groups.values()):
         if n:
-            out += after_group if collapsed else delimiter
+            out += after_group if collapsed or everywhere else delimiter
         out += _group_text(group, citation, delimiter)
         collapsed = len(group) > 1
     return out
@@ -87,9 +89,11 @@ def _group_text(group: list[tuple[Any, str, str]], citation: Any, delimiter: str
             units[-1].letters.append(letter)
         else:
             units.append(_Unit(shown[:-len(letter)] if bare else shown, [letter] if bare else [], year, item))
-    between = citation.get("cite-group-delimiter", ", ")
+    # citeproc-js: ", " unless the style sets it, or sets after-collapse-delimiter (then the layout's)
+    between = citation.get("cite-group-delimiter",
+                           delimiter if citation.get("after-collapse-delimiter") is not None else ", ")
     after_locator = citation.get("after-collapse-delimiter", delimiter)
-    suffix_delimiter = citation.get("year-suffix-delimiter", delimiter)
+    suffix_delimiter = citation.get("year-suffix-delimiter", citation.get("cite-group-delimiter", delimiter))
     out = ""
     for n, unit in enumerate(units):
         if n:

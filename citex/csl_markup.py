@@ -80,12 +80,22 @@ _DOUBLED = re.compile(f"(?<!\\.)([.?!])([{_CLOSERS}]*)\\.(?![.\\w])")
 
 
 def tidy(text: str) -> str:
-    """One line, with spaces outside the markup and no doubled end punctuation."""
+    """Spaces outside the markup, runs of plain spaces as one, and no doubled end punctuation.
+
+    Only plain spaces are merged: a style's non-breaking space (French ``« Titre »``)
+    and its line-break delimiter (``&#x0A;``) are kept, as are spaces at the edges,
+    as citeproc-js keeps them. Whitespace inside the data is made plain by ``plain_spaces``.
+    """
     text = re.sub(f"[{_OPENERS}][{_CLOSERS}]", "", text)  # empty markup
-    text = re.sub(f"([{_OPENERS}])(\\s+)", r"\2\1", text)
-    text = re.sub(f"(\\s+)([{_CLOSERS}])", r"\2\1", text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(f"([{_OPENERS}])( +)", r"\2\1", text)
+    text = re.sub(f"( +)([{_CLOSERS}])", r"\2\1", text)
+    text = re.sub(r" {2,}", " ", text)
     return _DOUBLED.sub(r"\1\2", text)
+
+
+def plain_spaces(value: str) -> str:
+    """A data value with its runs of whitespace, line breaks included, as one space (non-breaking ones kept)."""
+    return re.sub(r"[^\S\u00a0]+", " ", value)
 
 
 def to_text(text: str) -> str:
@@ -93,7 +103,9 @@ def to_text(text: str) -> str:
 
 
 def to_html(text: str) -> str:
-    text = html.escape(text, quote=False)
+    from .cslfix import superscripts
+
+    text = superscripts.to_html(html.escape(text, quote=False))
     for opener, closer, _, tags in MARKS.values():
         text = text.replace(opener, tags[0]).replace(closer, tags[1])
     return text

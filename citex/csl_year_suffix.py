@@ -25,7 +25,8 @@ from .cslfix.yearsuffix import after, letter
 from .model import Record
 
 
-def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record]) -> list[Record]:
+def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record],
+                       alike: list[list[int]] | None = None) -> list[Record]:
     """``records`` with those whose cites are alike replaced by copies carrying a ``year-suffix``.
 
     Only records sharing a year and a first name (or title) can cite alike, so only
@@ -36,17 +37,7 @@ def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record
     citation = style.root.citation
     if citation is None or citation.get_option("disambiguate-add-year-suffix") != "true":
         return records
-    by_names = _names_rule(citation)
-    candidates = _candidates(records, by_names)
-    if not candidates:
-        return records
-    bib = registered(load(), [records[n] for n in candidates], sort=False)
-    alike: dict[tuple[str, Any], list[int]] = defaultdict(list)
-    for item in bib.items:
-        position = candidates[int(item.key[1:])]
-        names = by_names(records[position]) if by_names else None
-        alike[(ClusterRenderer(bib).render([item.key]), names)].append(position)
-    groups = [positions for positions in alike.values() if len(positions) > 1]
+    groups = alike if alike is not None else _alike(style, load, records)
     if not groups:
         return records
     rank = _bibliography_rank(load(), records, sorted(p for group in groups for p in group))
@@ -55,6 +46,21 @@ def with_year_suffixes(style: Any, load: Callable[[], Any], records: list[Record
         for n, position in enumerate(sorted(group, key=rank.__getitem__)):
             suffixed[position] = _with_suffix(records[position], letter(n))
     return suffixed
+
+
+def _alike(style: Any, load: Callable[[], Any], records: list[Record]) -> list[list[int]]:
+    """Positions of the records whose cites render alike, for a style that tells them apart no other way."""
+    by_names = _names_rule(style.root.citation)
+    candidates = _candidates(records, by_names)
+    if not candidates:
+        return []
+    bib = registered(load(), [records[n] for n in candidates], sort=False)
+    alike: dict[tuple[str, Any], list[int]] = defaultdict(list)
+    for item in bib.items:
+        position = candidates[int(item.key[1:])]
+        names = by_names(records[position]) if by_names else None
+        alike[(ClusterRenderer(bib).render([item.key]), names)].append(position)
+    return [positions for positions in alike.values() if len(positions) > 1]
 
 
 def _bibliography_rank(style: Any, records: list[Record], positions: list[int]) -> dict[int, int]:

@@ -2,25 +2,46 @@
 
 A fixture's clusters are its ``CITATION-ITEMS`` (one output line a cluster), or,
 without them, all its items in one cluster, as the suite's own runner does.
-``CITATIONS`` gives clusters that citeproc-js processed one at a time; its RESULT
-shows each cluster as ``..[n] text``, with ``>>[n]`` for those the last one
-added or changed. citex renders the document before and after the last cluster
-to tell which changed (note numbers are not used).
+``CITATIONS`` gives clusters that citeproc-js processed one at a time, each put
+between clusters it names; its RESULT shows the final document's clusters as
+``..[n] text``, with ``>>[n]`` for the one the last entry added and those whose
+text that changed. citex renders the document before and after the last entry
+to tell which changed.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 
-def _incremental(sections: dict[str, str]) -> list[list[dict[str, Any]]]:
-    """The clusters of CITATIONS in document order; a later one with the same id replaces it."""
+@dataclass
+class Step:
+    """The document after one CITATIONS entry: its clusters in order, with their ids and notes."""
+
+    current: str  # the id of the citation this entry added or changed
+    ids: list[str]
+    clusters: list[list[dict[str, Any]]]
+    notes: list[int]
+
+
+def steps(sections: dict[str, str]) -> list[Step]:
+    """The document after each entry of CITATIONS.
+
+    An entry is ``[citation, before, after]``: the citation goes between the
+    clusters listed in ``before`` and ``after`` (``[id, note number]`` each, the
+    numbers as they now are); one with the id of an earlier one replaces it.
+    """
     by_id: dict[str, list[dict[str, Any]]] = {}
-    for citation, *_ in json.loads(sections["CITATIONS"]):
-        cites = [{**cite, "id": str(cite.get("id"))} for cite in citation.get("citationItems", [])]
-        by_id[str(citation.get("citationID", len(by_id)))] = cites
-    return list(by_id.values())
+    out: list[Step] = []
+    for n, (citation, before, after) in enumerate(json.loads(sections["CITATIONS"])):
+        key = str(citation.get("citationID", f"#{n}"))
+        by_id[key] = [{**cite, "id": str(cite.get("id"))} for cite in citation.get("citationItems", [])]
+        note = int((citation.get("properties") or {}).get("noteIndex") or 0)
+        placed = [(str(i), int(k or 0)) for i, k in before] + [(key, note)] + [(str(i), int(k or 0)) for i, k in after]
+        out.append(Step(key, [i for i, _ in placed], [by_id[i] for i, _ in placed], [k for _, k in placed]))
+    return out
 
 
 def clusters(sections: dict[str, str], items: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
@@ -44,9 +65,12 @@ def render(sections: dict[str, str], items: list[dict[str, Any]], style: str, lo
     if "CITATIONS" not in sections:
         document = cite(records, clusters(sections, items), style, locale)
         return "\n".join(to_html(cluster) for cluster in document.clusters)
-    groups = _incremental(sections)
-    after = [to_html(c) for c in cite(records, groups, style, locale).clusters]
-    before = [to_html(c) for c in cite(records, groups[:-1], style, locale).clusters] if groups[:-1] else []
-    marks = [">>" if n == len(after) - 1 or n >= len(before) or before[n] != text else ".."
-             for n, text in enumerate(after)]
+    *earlier, last = steps(sections)
+    after = [to_html(c) for c in cite(records, last.clusters, style, locale, last.notes).clusters]
+    before: dict[str, str] = {}
+    if earlier and earlier[-1].clusters:
+        shown = cite(records, earlier[-1].clusters, style, locale, earlier[-1].notes).clusters
+        before = dict(zip(earlier[-1].ids, (to_html(c) for c in shown)))
+    marks = [".." if key != last.current and before.get(key) == text else ">>"
+             for key, text in zip(last.ids, after)]
     return "\n".join(f"{mark}[{n}] {text}" for n, (mark, text) in enumerate(zip(marks, after)))

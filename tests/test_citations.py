@@ -57,8 +57,8 @@ def test_different_authors_alike_in_a_cite_get_no_suffix_where_the_style_adds_na
 def test_a_style_that_never_prints_year_suffix_gets_it_after_the_year():
     clusters, entries = texts(cite(library(), [["li2009b", "li2009a"], ["li2009a"]],
                                    "springer-basic-author-date"))
-    # collapse="year-suffix": the year once; the letters joined by the layout's "; " (CSL's default)
-    assert clusters == ["(Li 2009a; b)", "(Li 2009b)"]
+    # collapse="year-suffix": the year once; the letters joined by its cite-group-delimiter ", ", as citeproc-js does
+    assert clusters == ["(Li 2009a, b)", "(Li 2009b)"]
     # springer sorts by author and date only: the tie keeps the order of first citation
     assert entries == ["Li W (2009a) Beta rays. Journal of Physics", "Li W (2009b) Alpha rays. Journal of Physics"]
 
@@ -255,10 +255,10 @@ def test_html_document_has_its_citations_before_the_bibliography():
 def test_a_style_citeproc_py_fails_on_is_an_error_not_a_traceback(tmp_path):
     from citex.errors import CitexError
 
-    style = tmp_path / "near.csl"  # citeproc-py has no default for near-note-distance
+    style = tmp_path / "conditions.csl"  # CSL 1.1's <conditions>, which citeproc-py cannot call
     style.write_text('<style xmlns="http://purl.org/net/xbiblio/csl" class="note" version="1.0"><info><id/>'
                      '<title/><updated>2020-01-01T00:00:00+00:00</updated></info><citation><layout>'
-                     '<choose><if position="near-note"><text value="near"/></if><else><text variable="title"/>'
-                     '</else></choose></layout></citation></style>', encoding="utf-8")
-    with pytest.raises(CitexError, match="cannot render a citation in this style: KeyError"):
+                     '<choose><if><conditions match="all"><condition type="book"/></conditions><text value="b"/>'
+                     '</if></choose></layout></citation></style>', encoding="utf-8")
+    with pytest.raises(CitexError, match="cannot render a citation in this style: TypeError"):
         cite(library(), [["yu2002"], ["yu2002"]], str(style))

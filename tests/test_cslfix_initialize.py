@@ -37,3 +37,16 @@ def test_suffix_loses_its_period_where_initials_have_none():
     assert render([rec], "nlm-citation-sequence") == ["1. Cole J Jr, Ng A. Art. J. 2000."]
     assert render([rec], "apa") == ["Cole, J., Jr., & Ng, A. (2000). Art. J."]
     assert rec.fields["author"][0].suffix == "Jr."  # the record is left as it was
+
+
+@pytest.mark.parametrize("given, mark, initialize, expected", [
+    ("ME", " ", True, "M"), ("ME", " ", False, "ME"),  # a word without periods is a name
+    ("ME.", " ", True, "ME"), ("Me.", ". ", True, "Me."),  # with its period it is an abbreviation
+    ("Ph.M.E.", " ", True, "Ph M E"), ("Ph. M.E.", "", True, "PhME"), ("Ph.M.E.", ". ", False, "Ph. M. E."),
+    ("John M.E.", " ", True, "J M E"), ("John M.E.", "", False, "John ME"),
+    ("John Bertrand de Cusance Morant", ".", True, "J.B. de C.M."),  # a particle set apart
+])
+def test_shortened_as_citeproc_js(given, mark, initialize, expected):
+    from citex.cslfix.initialize import shortened
+
+    assert shortened(given, mark, initialize) == expected

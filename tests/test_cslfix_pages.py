@@ -25,3 +25,19 @@ def test_chicago_author_date_uses_it():
     rec = Record(fields={"title": "T", "author": [Name("Shah", "M")], "container-title": "J",
                          "issued": Date([[2000]]), "page": "1299-1316"})
     assert render([rec], "chicago-author-date") == ["Shah, M. 2000. “T.” J, 1299–316."]
+
+
+@pytest.mark.parametrize("text, range_format, printed", [
+    ("1536-38", "minimal", "1536–8"),  # an abbreviated last page is expanded first
+    ("100-4", "expanded", "100–104"),
+    ("1536-1538", "minimal-two", "1536–38"),
+    ("13792-13803", "chicago", "13792–803"),  # the four-digit rule is for four digits
+    ("1496-1504", "chicago", "1496–1504"), ("1496-1504", "chicago-16", "1496–504"),
+    ("N110-N115", "minimal", "N110–5"), ("N110-115", "expanded", "N110-115"),
+    ("N110 - 5", "expanded", "N110-5"),  # ends of different prefixes: as they are
+    ("e12", "minimal", "e12"),
+])
+def test_page_range(text, range_format, printed):
+    from citex.cslfix.pages import page_range
+
+    assert page_range(text, range_format, "\u2013") == printed

@@ -27,6 +27,8 @@ def install() -> None:
     original = Name.initialize
 
     def initialize(self: Any, given: Any, mark: str, context: Any = None) -> Any:
+        if "-" not in str(given):
+            return shortened(str(given), mark, initializes(self, context))
         if initializes(self, context):
             return original(self, given, mark, context)
         return punctuate_initials(str(given), mark)
@@ -43,6 +45,31 @@ def initializes(name: Any, context: Any = None) -> bool:
     if value is None:
         value = name.get_root().get("initialize")
     return value != "false"
+
+
+_WORD = re.compile(r"([^\s.]+)(\.?)")
+
+
+def shortened(given: str, mark: str, initialize: bool) -> str:
+    """A given name as citeproc-js prints it with ``initialize-with`` ``mark``.
+
+    A single letter, or a word written with its period ("Ph.", "Me."), is an
+    initial already: it keeps its letters and takes ``mark``. Another word is
+    shortened to its first letter when ``initialize``, else printed whole; a
+    lowercase word (a particle) stays as it is. "Ph.M.E." → "Ph. M. E."; "John ME"
+    → "J. M." (initializing) or "John ME" (not).
+    """
+    out = ""
+    for word, period in _WORD.findall(given):
+        if not word[:1].isupper():  # a particle, set apart: "J.B. de C.M."
+            out += ("" if not out or out.endswith(" ") else " ") + word + " "
+        elif period or len(word) == 1:
+            out += word + mark
+        elif initialize:
+            out += word[0] + mark
+        else:
+            out += word + " "
+    return out.rstrip()
 
 
 def punctuate_initials(given: str, mark: str) -> str:

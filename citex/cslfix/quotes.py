@@ -23,7 +23,8 @@ def wants_punctuation_in_quote(style: Any) -> bool:
 
 def close_quote(style: Any) -> str:
     """The locale's closing quote (after the formatter is set: citeproc-py preformats terms)."""
-    return str(style.root.bibliography.layout.get_single_term("close-quote") or "")
+    layout = (style.root.bibliography if style.root.bibliography is not None else style.root.citation).layout
+    return str(layout.get_single_term("close-quote") or "")
 
 
 def punctuation_into_quotes(text: str, quote: str) -> str:

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..csl_markup import MARKS
 from . import once
+from .quotemarks import CLOSE, OPEN
 
 STOP_WORDS = frozenset("""
 about above across afore after against al along alongside amid amidst among amongst anenst apropos
@@ -43,10 +44,10 @@ via vis-à-vis with within without or yet so and nor a an the de von van c ca
 
 _PROTECTED = {MARKS[k][0]: MARKS[k][1] for k in ("superscript", "subscript", "small-caps")}
 _MARKERS = "".join(m[0] + m[1] for m in MARKS.values())
-_TAG = re.compile(f"([\u2018\u2019\u201c\u201d\"'\\-\u2013\u2014/.,;?!:\\[\\]()]|[{_MARKERS}])")
+_TAG = re.compile(f"([\u2018\u2019\u201c\u201d\"'\\-\u2013\u2014/.,;?!:\\[\\]()]|[{_MARKERS}{OPEN}{CLOSE}])")
 _SPACE = re.compile("([\u00a0 \u2000-\u200b\u205f\u3000]+)")
 _GREEK = re.compile("[\u0370-\u03ff]")
-_QUOTES = {"\u2018": "\u2019", "\u201c": "\u201d"}  # opener -> closer
+_QUOTES = {"\u2018": "\u2019", "\u201c": "\u201d", OPEN: CLOSE}  # opener -> closer (quotemarks' too)
 
 
 def _capitalise(word: str) -> str:

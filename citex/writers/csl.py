@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
 
+from .. import csl_margin as margin
 from .. import csl_markup as markup
 from ..errors import UnknownName, UsageError
 from ..model import Diagnostic, Location, Record
@@ -24,9 +25,6 @@ from ..csl_styles import resolve
 from . import Writer
 
 _CONVERT = {"text": markup.to_text, "html": markup.to_html, "markdown": markup.to_markdown}
-# citeproc-js writes the number of a second-field-align style, with its affixes, then one
-# space ("1." + "Shah" = "1. Shah"; "1 " + "Shah" = "1  Shah"); citeproc-py glues them.
-_LABEL = re.compile(r"^([\[(]?\d+[.)\]]?\s*)(?=\S)")  # never split "[1]" or "1."
 # ... and prints a range of one page ("2762-2762", "2762-") as "2762–" in minimal page formats
 _ONE_PAGE = re.compile(r"^\s*(\w+)\s*[-\u2013]\s*(?:\1)?\s*$")
 # CSL 1.0.2 text variables unknown to citeproc-py 0.11: passed on all the same (it renders
@@ -42,7 +40,10 @@ def render(records: Iterable[Record], style: str = "apa", locale: str = "en-US",
     (rendered in ``jobs`` processes)."""
     if to not in _CONVERT:
         raise UnknownName("output", to, list(_CONVERT))
-    return [_CONVERT[to](entry) for _, entry in _entries(load_style(style, locale), list(records), jobs=jobs)]
+    loaded = load_style(style, locale)
+    left = margin.left_margin(loaded) if to == "html" else None
+    return [margin.to_html(entry, left) if left else _CONVERT[to](entry)
+            for _, entry in _entries(loaded, list(records), jobs=jobs)]
 
 
 def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> Any:
@@ -50,7 +51,8 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import groups, initialize, institutions, pages, speed, substitute, titlecase
+    from ..cslfix import (groups, initialize, institutions, labels, pages, quotemarks, speed, substitute,
+                          titlecase)
 
     speed.install()
     initialize.install()
@@ -60,6 +62,8 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     substitute.install()
     groups.install()
     titlecase.install()
+    labels.install()
+    quotemarks.install()
 
     if locale not in LANGUAGE_NAMES and locale.split("-")[0] not in PRIMARY_DIALECTS:
         raise UnknownName("locale", locale, list(LANGUAGE_NAMES))
@@ -128,7 +132,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str], jobs: int
     from citeproc import CitationStylesBibliography
 
     from ..csl_jobs import map_in_order
-    from ..cslfix import quotes, speed, subsequent, yearsuffix
+    from ..cslfix import quotemarks, quotes, speed, subsequent, yearsuffix
     from ..cslfix.collation import sort_items
 
     out, authors = [], []
@@ -141,8 +145,8 @@ def _render(style: Any, records: list[Record], failed: dict[int, str], jobs: int
         letters = yearsuffix.assign(bib, bib.items) if yearsuffix.wanted(style) else {}  # in that order
         layout = _Layout(style, letters, bool(letters) and yearsuffix.uses_variable(style),
                          quotes.close_quote(style) if quotes.wants_punctuation_in_quote(style) else "",
-                         subsequent.substitute_for(style),
-                         style.root.bibliography.get("second-field-align") is not None)
+                         subsequent.substitute_for(style), margin.left_margin(style),
+                         quotemarks.locale_quotes(style.root.bibliography.layout))
         done = map_in_order(layout.entry, bib.items, jobs)
     for item, (entry, author, reason) in zip(bib.items, done):
         n = int(item.key[1:])
@@ -168,7 +172,8 @@ class _Layout:
     in_style: bool  # the style prints the year suffix itself
     quote: str  # the closing quote punctuation goes inside ("" for none)
     author_of: Any  # item -> its author list as rendered, for subsequent-author-substitute; or None
-    flush: bool  # second-field-align: a space after the number
+    left: Any  # second-field-align: the pattern of the first field, a space after it (csl_margin); or None
+    quotemarks: tuple[str, str]  # the locale's outer and inner quotes, for quotes inside values
 
     def entry(self, item: Any) -> tuple[str, str, str]:
         """(entry, its author list, "") for an item; ("", "", reason) when it is left out."""
@@ -182,12 +187,15 @@ class _Layout:
             rendered = self.style.render_bibliography([item])  # one at a time: an empty one has no slot
         except Exception as exc:
             return "", "", f"cannot be formatted in this style ({type(exc).__name__}: {exc})"
-        entry = quotes.punctuation_into_quotes(markup.tidy(str(rendered[0])), self.quote) if rendered else ""
+        from ..cslfix import quotemarks
+
+        entry = str(rendered[0]) if rendered else ""
+        entry = quotes.punctuation_into_quotes(markup.tidy(quotemarks.resolve(entry, *self.quotemarks)), self.quote)
         if letter and not self.in_style:
             entry = yearsuffix.after_year(entry, item, letter)
         if _is_empty(entry):
             return "", "", "formats to an empty entry in this style"
-        return (_LABEL.sub(r"\1 ", entry) if self.flush else entry), author, ""
+        return (margin.spaced(entry, self.left) if self.left else entry), author, ""
 
 
 _NUMBER = re.compile(r"^\s*[\[(]?\d+[.)\]]?")
@@ -208,7 +216,7 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     from citeproc import NAMES, VARIABLES
     from citeproc.source.json import CiteProcJSON
 
-    from ..cslfix import apostrophes
+    from ..cslfix import apostrophes, quotemarks
 
     source = CiteProcJSON([])
     for n, rec in enumerate(records):
@@ -225,7 +233,8 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
             if key == "page":
                 value = _ONE_PAGE.sub(r"\1", str(value))
             if isinstance(value, str):
-                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else apostrophes.curl(value))
+                value = markup.plain_spaces(value)
+                value = markup.from_rich_text(value if key in apostrophes.VERBATIM else quotemarks.mark(value))
             elif name in NAMES:
                 value = [{part: apostrophes.curl(v) if isinstance(v, str) else v for part, v in person.items()}
                          for person in value if isinstance(person, dict)]
@@ -285,7 +294,8 @@ class TextWriter(_Bibliography):
 
     def compose(self, entries: list[tuple[Record, str]], clusters: Sequence[str] = ()) -> str:
         cited = "".join(markup.to_text(c) + "\n" for c in clusters) + "\n" if clusters else ""
-        return cited + "".join(markup.to_text(entry) + "\n" for _, entry in entries)
+        # one entry a line, even where a style breaks lines inside an entry ("&#x0A;")
+        return cited + "".join(markup.to_text(entry).replace("\n", " ") + "\n" for _, entry in entries)
 
 
 @WRITERS.register("markdown", extension=".md")
@@ -307,10 +317,12 @@ class HtmlWriter(_Bibliography):
 
         from .templated import environment
 
+        left = margin.left_margin(self.style)
+
         return environment().get_template("bibliography.html.j2").render(
             title="Bibliography", lang=self.options.get("locale") or "en-US",
             citations=[Markup(markup.to_html(c)) for c in clusters],
-            entries=[{"id": rec.id, "html": Markup(markup.to_html(entry))} for rec, entry in entries])
+            entries=[{"id": rec.id, "html": Markup(margin.to_html(entry, left))} for rec, entry in entries])
 
 
 @WRITERS.register("rtf", extension=".rtf")
