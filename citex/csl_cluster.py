@@ -31,16 +31,16 @@ def registered(style: Any, records: list[Record], sort: bool = True) -> Any:
     style follow the order of ``records``, as they do in the written bibliography;
     then sorted by the style (unless ``sort`` is false: sorting costs the most).
     """
-    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc import CitationStylesBibliography
 
     from . import csl_markup
+    from .cslfix import speed
     from .writers.csl import _source
 
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", module="citeproc")
         bib = CitationStylesBibliography(style, _source(records), csl_markup)
-        for n in range(len(records)):
-            bib.register(Citation([CitationItem(f"r{n}")]))
+        speed.register(bib, [f"r{n}" for n in range(len(records))])  # linear, not quadratic, in N
         try:
             if sort:
                 bib.sort()
