@@ -22,6 +22,7 @@ import pytest
 
 import citex
 from citex.writers import bibtex_empty as empty
+from bib_engines import BIBER_DOC
 from pubmed_truth import generate, write_file
 from typed_records import corpus_items, every_type
 
@@ -40,16 +41,6 @@ BIBTEX_DOC = r"""\documentclass{article}
 \nocite{*}
 \bibliographystyle{%s}
 \bibliography{refs}
-\end{document}
-"""
-BIBER_DOC = r"""\documentclass{article}
-\usepackage[utf8]{inputenc}
-\usepackage[T1]{fontenc}
-\usepackage[backend=biber,style=authoryear]{biblatex}
-\addbibresource{refs.bib}
-\begin{document}
-\nocite{*}
-\printbibliography
 \end{document}
 """
 
