@@ -18,6 +18,12 @@ INPUTS = [ROOT / "seeds", DATA / "bibtex", DATA / "ris", DATA / "medline", DATA 
           DATA / "csljson", DATA / "hostile"]  # hostile: files that cannot be read among the rest
 
 
+def citex(*args):
+    """The CLI in a process of its own, run from the repository."""
+    return subprocess.run([sys.executable, "-m", "citex", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
 def run(paths, to, jobs, **options):
     shown = []
     tally = Tally(on_diagnostic=lambda d: shown.append(str(d)))
@@ -87,10 +93,6 @@ def test_dedupe_and_buffering_writers_work_with_jobs():
 
 
 def test_cli_jobs(tmp_path):
-    def citex(*args):
-        return subprocess.run([sys.executable, "-m", "citex", *map(str, args)], capture_output=True,
-                              text=True, cwd=ROOT, timeout=120)
-
     one = citex("convert", DATA / "ris", "--to", "bibtex")
     two = citex("convert", DATA / "ris", "--to", "bibtex", "--jobs", "2")
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
@@ -103,17 +105,12 @@ def test_cli_jobs(tmp_path):
 def test_a_record_a_buffering_writer_cannot_write_is_counted_under_jobs_too(tmp_path):
     """What the formatted-bibliography writer skips at its end is reported and counted as with --jobs 1."""
     import json
-    import subprocess
-    import sys
-    from pathlib import Path
 
     path = tmp_path / "refs.json"
     path.write_text(json.dumps([{"id": "good", "type": "book", "title": "Clinical reasoning",
                                  "author": [{"family": "Brown", "given": "Carl"}]},
                                 {"id": "blank", "type": "article-journal"}]), encoding="utf-8")
-    root = Path(__file__).resolve().parents[1]
-    runs = [subprocess.run([sys.executable, "-m", "citex", "convert", str(path), "--to", "text", "--jobs", jobs],
-                           capture_output=True, text=True, cwd=root, timeout=120) for jobs in ("1", "2")]
+    runs = [citex("convert", path, "--to", "text", "--jobs", jobs) for jobs in ("1", "2")]
     for run in runs:
         assert run.returncode == 1 and "error[format-failed]: record 'blank' not written" in run.stderr
         assert "read 2, wrote 1, skipped 1" in run.stderr
