@@ -6,7 +6,6 @@ import pytest
 
 import citex.readers.bibtex as reader
 from citex.inputs import decode
-from citex.readers import bibtex_scan
 from citex.readers.bibtex_scan import Scanned, Unread, scan, segments
 from citex.readers.stream import TextStream
 from corpus import corpus_files, needs_corpus

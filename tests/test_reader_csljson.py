@@ -10,7 +10,6 @@ Known deviations:
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 

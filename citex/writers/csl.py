@@ -126,7 +126,7 @@ def _render(style: Any, records: list[Record], failed: dict[int, str], jobs: int
     """The entries of ``records``; the reason each one left out failed goes to ``failed`` by position.
 
     The order, numbers and year suffixes are settled here for the whole
-    bibliography; each entry is then rendered on its own (``_entry``), in
+    bibliography; each entry is then rendered on its own (``_Layout.entry``), in
     ``jobs`` processes when there are several.
     """
     from citeproc import CitationStylesBibliography
