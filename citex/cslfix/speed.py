@@ -15,8 +15,10 @@ tests. So ``install()`` memoises, per element:
   (``//…``) is run afresh, as citex runs those once, around its own edits;
 - the child elements citeproc-py reaches as attributes (``layout.bibliography``,
   ``locale.terms``), except a missing ``<name>``, which citeproc-py may add;
-- ``get_root``, a locale's style options, and ``calls_variable`` of the
-  elements whose answer is a walk of their children or of a macro.
+- a locale's style options, and ``calls_variable`` of the elements whose
+  answer is a walk of their children or of a macro.
+
+(``walk`` keeps an element's root, layout and macros.)
 
 A memo lives on its element (lxml keeps one Python object per element while
 one is referenced), and the root keeps the elements that have one, so it all
@@ -101,20 +103,10 @@ def install() -> None:
 
     CitationStylesElement.xpath_search = xpath_search
     SomewhatObjectifiedElement.__getattr__ = __getattr__
-    CitationStylesElement.get_root = _memoised(CitationStylesElement.get_root, "root")
-    CitationStylesElement.get_formatter = _formatter
     Parent.calls_variable = _memoised(Parent.calls_variable, "calls_variable")
     Text.calls_variable = _memoised(Text.calls_variable, "calls_variable")
     Locale.get_option = _locale_option(Locale.get_option)
     _install_direct_item_data()
-
-
-def _formatter(self: Any) -> Any:
-    """``CitationStylesElement.get_formatter`` finding the root once, not twice (about 240 calls an entry)."""
-    from citeproc.model import Locale
-
-    root = self.get_root()
-    return root.style.formatter if isinstance(root, Locale) else root.formatter
 
 
 def _locale_option(get_option: Any) -> Any:

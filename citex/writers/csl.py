@@ -52,9 +52,10 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
     from ..cslfix import (groups, initialize, institutions, labels, pages, quotemarks, speed, substitute,
-                          titlecase)
+                          titlecase, walk)
 
     speed.install()
+    walk.install()
     initialize.install()
     initialize.install_suffix_periods()
     institutions.install()
