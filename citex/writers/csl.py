@@ -51,11 +51,12 @@ def load_style(name: str, locale: str = "en-US", bibliography: bool = True) -> A
     (``bibliography=False``: also a style that only cites)."""
     from citeproc import LANGUAGE_NAMES, PRIMARY_DIALECTS, CitationStylesStyle
 
-    from ..cslfix import (groups, initialize, institutions, labels, pages, quotemarks, speed, substitute,
-                          titlecase, walk)
+    from ..cslfix import (children, groups, initialize, institutions, labels, pages, quotemarks, speed,
+                          substitute, titlecase, walk)
 
     speed.install()
     walk.install()
+    children.install()  # before groups wraps Group.process
     initialize.install()
     initialize.install_suffix_periods()
     institutions.install()
