@@ -2,10 +2,11 @@
 
 Not a fix of the output; see ``walk``. For every entry, citeproc-py asks
 lxml for an element's children again, tests each one with ``isinstance``,
-and splits and
-lowercases an ``<if>``'s ``type`` and ``variable`` lists. None of that depends
-on the item: a style's elements do not change once it is loaded (citeproc-py
-adds a ``<name>`` to a ``<names>`` only, whose children are not listed here).
+looks for each of an ``<if>``'s six possible tests among its attributes, and
+splits and lowercases its ``type`` and ``variable`` lists. None of that
+depends on the item: a style's elements do not change once it is loaded
+(citeproc-py adds a ``<name>`` to a ``<names>`` only, whose children are not
+kept here).
 The replacements below return what citeproc-py's methods return, item by item.
 
 Imported by ``citex.writers.csl.load_style`` only, so citeproc is imported here at the top.
@@ -23,6 +24,10 @@ from .speed import memo
 
 _CHILDREN = "_citex_children"  # on each element: ((child, is a <choose>), ...)
 _TESTS = "_citex_tests"  # on each <if>: (types lowercased, variables as item keys)
+_PLAN = "_citex_plan"  # on each <if>: (names of the test methods its attributes ask for, its match)
+# an <if>'s attributes and the methods that test them, in citeproc-py's order
+_IF_TESTS = (("type", "_type"), ("variable", "_variable"), ("is-numeric", "_is_numeric"),
+             ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"), ("position", "_position"))
 REPLACED: dict[str, Any] = {}  # "Class.method" -> citeproc-py's own, for the tests that compare them
 
 
@@ -31,12 +36,13 @@ def install() -> None:
     """Replace the methods named in the module's docstring once (before ``groups`` wraps ``Group.process``)."""
     from citeproc.model import Group, If, Parent
 
-    for owner, name in ((Parent, "render_children"), (Group, "process"), (Choose, "render"), (If, "_type"),
-                        (If, "_variable")):
+    for owner, name in ((Parent, "render_children"), (Group, "process"), (Choose, "render"), (If, "render"),
+                        (If, "_type"), (If, "_variable")):
         REPLACED[f"{owner.__name__}.{name}"] = getattr(owner, name)
     Parent.render_children = _render_children
     Group.process = _group_process
     Choose.render = _choose_render
+    If.render = _if_render
     If._type = _if_type
     If._variable = _if_variable
 
@@ -94,6 +100,32 @@ def _choose_render(self: Any, item: Any, context: Any = None, delimiter: str = "
         except ConditionFailed:
             continue
     return None
+
+
+def _if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+    """``If.render``: its children if its tests hold as its ``match`` says, else ``ConditionFailed``.
+
+    Every test is made, as citeproc-py makes them, through the element's methods
+    (``positions`` wraps one).
+    """
+    plan = self.__dict__.get(_PLAN)
+    if plan is None:
+        memo(self)
+        attrib = self.attrib
+        plan = self.__dict__[_PLAN] = (tuple(test for name, test in _IF_TESTS if name in attrib), self.get("match"))
+    tests, match = plan
+    results: list[bool] = []
+    for test in tests:
+        results += getattr(self, test)(item, context) if test == "_position" else getattr(self, test)(item)
+    if match == "any":
+        holds = any(results)
+    elif match == "none":
+        holds = not any(results)
+    else:
+        holds = all(results)
+    if not holds:
+        raise ConditionFailed
+    return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
 
 
 def _tests(self: Any) -> tuple[list[str], list[str]]:

@@ -59,7 +59,7 @@ def install() -> None:
 
 def _counting(method: Any, count_empty: bool = True) -> Any:
     def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if "variable" in self.attrib and self.get("variable") != "year-suffix":  # js: not a call
+        if self.get("variable") not in (None, "year-suffix"):  # js: year-suffix is not a call
             try:
                 value = method(self, *args, **kwargs)
             except Exception:

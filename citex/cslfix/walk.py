@@ -124,15 +124,15 @@ def _text_process() -> Any:
             language = reference["language"][:2]
         else:
             language = _get_root(self).get("default-locale", "en")[:2]
-        attrib = self.attrib
-        if "variable" in attrib:
+        get = self.get  # an attribute is there when get finds it (cheaper than self.attrib, a new object)
+        if get("variable") is not None:
             text = self._variable(item, context)
-        elif "macro" in attrib:
-            text = self.get_macro(self.get("macro")).render(item, context)
-        elif "term" in attrib:
+        elif get("macro") is not None:
+            text = self.get_macro(get("macro")).render(item, context)
+        elif get("term") is not None:
             text = self._term(item)
-        elif "value" in attrib:
-            text = String(self.preformat(self.get("value")))
+        elif get("value") is not None:
+            text = String(self.preformat(get("value")))
         else:  # as citeproc-py: a <text> with none of them is an error
             raise UnboundLocalError("cannot access local variable 'text' where it is not associated with a value")
         return text, language
