@@ -73,7 +73,14 @@ def test_entries_are_those_of_citeproc_pys_own_methods(name, monkeypatch):
     records = every_type(list(FIELDS)) + every_type(["title", "author"])  # and items without a language
     records[0].fields["language"] = "de-DE"
     fast = [entry for _, entry in _entries(load_style(name), records)]
+    import citeproc.model
+    import citeproc.string
+
     for key, method in walk.REPLACED.items():
+        if key == "normalize_seam":  # a function of citeproc.string, imported by citeproc.model
+            monkeypatch.setattr(citeproc.string, key, method)
+            monkeypatch.setattr(citeproc.model, key, method)
+            continue
         owner = {"CitationStylesElement": CitationStylesElement, "Formatted": Formatted, "Text": Text}[
             key.split(".")[0]]
         monkeypatch.setattr(owner, key.split(".")[1], method)
@@ -126,3 +133,22 @@ def test_a_group_without_rendered_variables_is_suppressed_as_citeproc_py_does():
             assert outcomes[0] == outcomes[1]
             seen.add(outcomes[0] == "VariableError")
     assert seen == {True, False}  # groups printed and groups suppressed
+
+
+def test_seams_are_normalized_as_citeproc_py_does():
+    from citeproc.string import MixedString, NoCase, String
+
+    from citex.cslfix.shownames import Whole
+
+    own, ours = walk.REPLACED["normalize_seam"], walk._normalize_seam
+    pieces = ["", " ", ".", "a.", "a ", ", b", ". c", String(""), String(". x"), String("y."), NoCase(" z"),
+              Whole(".w"), 7, MixedString([]), MixedString([String("a"), String("")]),
+              MixedString([String("a."), MixedString([String(""), String("")])]),
+              MixedString([String(""), String(" b")]), MixedString([MixedString([String(". c")]), String("d")])]
+    stripped = 0
+    for left in pieces:
+        for other in pieces:
+            mine, theirs = ours(left, other), own(left, other)
+            assert type(mine) is type(theirs) and str(mine) == str(theirs), (left, other)
+            stripped += mine is not other
+    assert stripped > 10

@@ -12,12 +12,19 @@ returned, for the same element and item:
   ``get_layout`` (the nearest ``<layout>``) are two attribute reads;
 - ``get_macro`` is looked up in a per-style table of macros by name;
 - ``Text.process`` finds the item's language without raising and catching a
-  ``VariableError`` for every text of an item that has none.
+  ``VariableError`` for every text of an item that has none;
+- ``normalize_seam`` (where two pieces meet: no double space or ".."), which
+  turned both pieces into whole strings to compare two characters, reads the
+  last character of the one and the first of the other.
+
+Imported by ``citex.writers.csl.load_style`` only, so citeproc is imported here at the top.
 """
 
 from __future__ import annotations
 
 from typing import Any
+
+from citeproc.string import SEAM_PUNCTUATION, MixedString, NoCase, String, _strip_first_char
 
 from . import once
 from .speed import memo
@@ -42,6 +49,11 @@ def install() -> None:
     CitationStylesElement.get_macro = _get_macro(CitationStylesElement.get_macro)
     Formatted.format = _format
     Text.process = _text_process()
+    import citeproc.model
+    import citeproc.string
+
+    REPLACED["normalize_seam"] = citeproc.string.normalize_seam
+    citeproc.string.normalize_seam = citeproc.model.normalize_seam = _normalize_seam
 
 
 def _get_root(self: Any) -> Any:
@@ -113,8 +125,6 @@ def _format(self: Any, string: Any) -> Any:
 
 
 def _text_process() -> Any:
-    from citeproc.string import String
-
     def process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         """``Text.process``: (text, the item's language or the style's default, two letters)."""
         if context is None:
@@ -138,3 +148,31 @@ def _text_process() -> Any:
         return text, language
 
     return process
+
+
+_PLAIN = frozenset((str, String, NoCase))  # string types whose str() is their own text
+
+
+def _end(value: Any, last: bool) -> str:
+    """The last (or first) character of ``str(value)``, "" if it is empty."""
+    if type(value) in _PLAIN:
+        return value[-1:] if last else value[:1]
+    if isinstance(value, MixedString):  # a list of pieces: its str() is their texts joined
+        for piece in (reversed(value) if last else value):
+            found = _end(piece, last)
+            if found:
+                return found
+        return ""
+    text = str(value)
+    return text[-1:] if last else text[:1]
+
+
+def _normalize_seam(left: Any, other: Any) -> Any:
+    """``citeproc.string.normalize_seam``: ``other`` without its first character where it would
+    double a space or a punctuation mark ending ``left``."""
+    last, first = _end(left, True), _end(other, False)
+    if not last or not first:
+        return other
+    if (last == " " and first == " ") or (last == first and first in SEAM_PUNCTUATION):
+        return _strip_first_char(other)
+    return other
