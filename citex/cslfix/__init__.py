@@ -19,6 +19,7 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``subsequent``: ``subsequent-author-substitute`` ("———");
 - ``yearsuffix``: "2019a", "2019b" for works whose citations read the same;
 - ``speed``: not a fix of the output: citeproc-py's style lookups memoised per style.
+- ``walk``, ``children``: not fixes either: citeproc-py's walk in fewer calls, same answers.
 """
 
 from collections.abc import Callable
