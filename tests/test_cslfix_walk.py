@@ -107,11 +107,9 @@ def test_entries_are_those_of_citeproc_pys_own_walk_over_children(name, monkeypa
 def test_a_group_without_rendered_variables_is_suppressed_as_citeproc_py_does():
     from citeproc import CitationStylesBibliography
     from citeproc.model import Group
-    from citeproc.source.json import CiteProcJSON
 
     from citex import csl_markup
-    from citex.cslfix import children
-    from citex.cslfix import speed
+    from citex.cslfix import children, speed
     from citex.writers.csl import _source
 
     style = load_style("apa")
