@@ -29,6 +29,7 @@ import unicodedata
 from functools import lru_cache
 
 from .errors import UsageError
+from .key_table import KeyTable
 from .model import Name, Record
 
 DEFAULT_PATTERN = "{auth}{year}{title}"
@@ -177,7 +178,7 @@ class CitationKeys:
     def __init__(self, pattern: str | None = None, rekey: bool = False) -> None:
         self.build = compile_pattern(pattern) if pattern else _DEFAULT
         self.rekey = rekey
-        self.used: set[str] = set()  # casefolded
+        self.used = KeyTable()  # casefolded keys, 12 bytes each: flat memory at 1M records
         self._tried: dict[str, int] = {}  # base -> last suffix number tried, so n keys cost O(n)
 
     def base(self, record: Record) -> str:

@@ -169,3 +169,34 @@ def test_key_options_from_the_command_line(capsys):
     assert '"id": "Shah2020"' in capsys.readouterr().out  # the journal was repaired away
     assert main(["convert", str(SEED), "--to", "bibtex", "--key-pattern", "{auth}{yr}"]) == 2
     assert "unknown placeholder {yr}" in capsys.readouterr().err
+
+
+def test_key_table_is_a_set_of_keys_through_growth():
+    from citex.key_table import KeyTable
+    table = KeyTable(size=4)
+    for i in range(5000):
+        table.add(f"key{i}")
+    assert len(table) == 5000 and all(f"key{i}" in table for i in range(5000))
+    assert "key5000" not in table and "" not in table
+
+
+def test_key_table_hash_is_the_same_in_every_process():
+    # Python's str hash is salted per process; a salted hash would let a rare collision
+    # change a key from one run to the next.
+    import subprocess
+    import sys
+    code = "from citex.key_table import _hash; print(_hash('li2009fast'), _hash('Gómez'))"
+    outs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert len(outs) == 1
+
+
+def test_unique_keys_hold_no_key_strings():
+    # 20,000 records with four bases: keys stay unique, and the keys used are kept as
+    # hashes (the state that keeps a 1M-record conversion's memory flat), not strings.
+    keys = CitationKeys()
+    made = [keys.unique(f"base{i % 4}") for i in range(20000)]
+    assert len(set(k.casefold() for k in made)) == 20000
+    assert made[:8] == ["base0", "base1", "base2", "base3", "base0a", "base1a", "base2a", "base3a"]
+    assert not isinstance(keys.used, (set, dict))

@@ -31,7 +31,7 @@ from ..registry import READERS
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_fields import to_record
 from .bibtex_scan import Scanned, Unread, scan, segments
-from .seen_keys import SeenKeys
+from ..key_table import KeyTable
 from .stream import TextStream, later
 
 FORMAT = "bibtex"
@@ -62,7 +62,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     stream = TextStream.of(text)
     dialect = _dialect(stream.head() + "\n" + stream.tail())
     parents = Parents(_wanted(stream))
-    state = _State(dict(MONTH_MACROS), SeenKeys(), path)
+    state = _State(dict(MONTH_MACROS), KeyTable(), path)
     for segment, line in segments(stream.pieces()):
         block = scan(segment, line)
         if block is None:
@@ -80,7 +80,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
 class _State:
     """What reading a file carries from block to block: macros and the keys seen."""
 
-    def __init__(self, macros: dict[str, str], keys: SeenKeys, path: str):
+    def __init__(self, macros: dict[str, str], keys: KeyTable, path: str):
         self.macros, self.keys, self.path = macros, keys, path
 
     def first_use(self, entry: RawEntry) -> None:
