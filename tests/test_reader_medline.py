@@ -337,3 +337,27 @@ def test_zotero_expected_items():
     print(f"MEDLINE vs Zotero: {right}/{total} fields agree ({right / total:.1%})")
     assert wrong == set(KNOWN_DEVIATIONS), sorted(wrong ^ set(KNOWN_DEVIATIONS))
     assert right / total >= 0.95
+
+
+def _tag_line_by_pattern(line: str) -> tuple[str, str] | None:
+    """The general rule alone: the tag pattern, 4 wide or a known tag."""
+    from citex.fieldmaps.medline import KNOWN_TAGS
+    from citex.readers.medline import _TAG_LINE
+
+    m = _TAG_LINE.fullmatch(line)
+    if m and (len(m[1]) + len(m[2]) == 4 or m[1] in KNOWN_TAGS):
+        return m[1], m[3].strip()
+    return None
+
+
+@pytest.mark.parametrize("value", ["", "x", " Smith J ", "-", "- x", "a\tb", "\u00e9t\u00e9 "])
+def test_tag_line_fast_path_agrees_with_pattern(value):
+    """The six-character look-up of "TI  - " reads every line as the tag pattern does."""
+    from citex.fieldmaps.medline import KNOWN_TAGS
+    from citex.readers.medline import tag_line
+
+    for tag in sorted(KNOWN_TAGS) + ["XY", "ABCD", "A1"]:
+        for pad in range(0, 4):
+            for dash in ("-", "- ", "-  "):
+                line = f"{tag}{' ' * pad}{dash}{value}"
+                assert tag_line(line) == _tag_line_by_pattern(line), line

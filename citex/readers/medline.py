@@ -29,6 +29,9 @@ _SUFFIX = re.compile(r"\s+(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
 _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[([\w-]+)\]$")
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+_DIGITS = re.compile(r"\d+")
+_PMCID = re.compile(r"(?:PMC)?\d+")
+_ISBN_LABEL = re.compile(r"^ISBN[:\s-]*", re.I)
 _JOURNAL_TAGS = frozenset({"JT", "TA", "PMID"})  # PubMed is an index of journals
 _SUBSTANCE = frozenset("PMID PMC TI BTI AB FAU AU CN JT TA AID LID OID".split())  # one makes a record
 # A pii short and plain enough to be the article's number ("e32822", "EWLS"), as PubMed cites it.
@@ -58,9 +61,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     orphan: list[tuple[int, str]] = []
     for number, line in enumerate(TextStream.of(text).lines(), start=1):
         line = line.rstrip()
-        if line[:1] in (" ", "\t") and block is not None and line.strip():  # the common case first
-            block.fields[-1][1].append(line.strip())
-        elif not line:
+        if not line:
             if block is not None:
                 yield later(defer, _finish, block, path)
                 block = None
@@ -68,8 +69,11 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
                 yield _orphan(orphan, path)
                 orphan = []
             continue
-        elif (m := _TAG_LINE.fullmatch(line)) and (len(m[1]) + len(m[2]) == 4 or m[1] in fm.KNOWN_TAGS):
-            if block is not None and m[1] == "PMID" and block.has_pmid:
+        if line[0] in " \t" and block is not None:  # the common case first: a continuation
+            block.fields[-1][1].append(line.strip())
+        elif tagged := tag_line(line):
+            tag, value = tagged
+            if tag == "PMID" and block is not None and block.has_pmid:
                 yield later(defer, _finish, block, path)
                 block = None
             if block is None:
@@ -77,8 +81,9 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
                     yield _orphan(orphan, path)
                     orphan = []
                 block = _Block(number)
-            block.fields.append([m[1], [m[3].strip()], number])
-            block.has_pmid = block.has_pmid or m[1] == "PMID"
+            block.fields.append([tag, [value], number])
+            if tag == "PMID":
+                block.has_pmid = True
         elif block is not None and (m := _DASHLESS_TAG.fullmatch(line)) and m[1] in fm.KNOWN_TAGS:
             block.fields.append([m[1], [m[2]], number])
             block.notes.append(Diagnostic("warning", "medline-no-dash",
@@ -100,6 +105,22 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
         yield _orphan(orphan, path)
 
 
+# The usual start of a tag line, "TI  - ", for every known tag: a dictionary look-up of the
+# line's first six characters then reads most lines without the regular expression.
+_STANDARD_STARTS = {f"{tag:<4}- ": tag for tag in fm.KNOWN_TAGS if _TAG_LINE.fullmatch(f"{tag:<4}- ")}
+
+
+def tag_line(line: str) -> tuple[str, str] | None:
+    """(tag, value) of a tag line (``TI  - value``, or a known tag padded otherwise), else None."""
+    tag = _STANDARD_STARTS.get(line[:6])
+    if tag is not None:
+        return tag, line[6:].strip()
+    m = _TAG_LINE.fullmatch(line)
+    if m and (len(m[1]) + len(m[2]) == 4 or m[1] in fm.KNOWN_TAGS):
+        return m[1], m[3].strip()
+    return None
+
+
 def _orphan(lines: list[tuple[int, str]], path: str) -> Failed:
     """A paragraph of text outside any record."""
     snippet = lines[0][1].strip()[:60]
@@ -114,7 +135,9 @@ def _finish(block: _Block, path: str) -> Record | Failed:
     value_lines: dict[str, list[int]] = {}
     lines: dict[str, int] = {}
     for field in block.fields:
-        tag, value, line = field[0], " ".join(field[1]).strip(), field[2]
+        tag, parts, line = field
+        # Each part is stripped as read: a one-line value needs no join.
+        value = parts[0] if len(parts) == 1 else " ".join(parts).strip()
         field[1] = value
         lines.setdefault(tag, line)
         if value:
@@ -150,14 +173,18 @@ def _finish(block: _Block, path: str) -> Record | Failed:
     return rec
 
 
+# (publication type, the start of its subtypes' names "Type - ...", CSL type)
+_PUBLICATION_TYPES = [(name, name + " - ", csl) for name, csl in fm.PUBLICATION_TYPES]
+
+
 def csl_type(publication_types: list[str], *, journal: bool, book_title: bool = False,
              has_title: bool = True) -> str:
     """The CSL type a record's publication types (and its shape) say it is."""
     if book_title:
         return "chapter" if has_title else "book"
-    for name, csl in fm.PUBLICATION_TYPES:
+    for name, subtypes, csl in _PUBLICATION_TYPES:
         for pt in publication_types:
-            if pt == name or pt.startswith(name + " - "):
+            if pt == name or pt.startswith(subtypes):
                 return csl
     return "article-journal" if journal else "article"
 
@@ -183,13 +210,13 @@ def _read_text(rec: Record, values: dict[str, list[str]], used: set[str]) -> Non
         _read_pmid(rec, values["PMID"][0])
         used.add("PMID")
     pmcid = values.get("PMC", [""])[0]
-    if re.fullmatch(r"(?:PMC)?\d+", pmcid):
+    if _PMCID.fullmatch(pmcid):
         rec.fields["PMCID"] = pmcid if pmcid.startswith("PMC") else f"PMC{pmcid}"
         used.add("PMC")
 
 
 def _read_pmid(rec: Record, value: str) -> None:
-    m = re.match(r"\d+", value)
+    m = _DIGITS.match(value)
     if m:
         rec.fields["PMID"] = m.group(0)
     if not m or m.group(0) != value:
@@ -226,7 +253,8 @@ def _read_names(rec: Record, fields: list[list], used: set[str]) -> None:
 
 def full_name(value: str) -> Name:
     """A "Family, Given [Suffix]" name (MEDLINE FAU and FED)."""
-    family, comma, given = (part.strip() for part in value.partition(","))
+    family, comma, given = value.partition(",")
+    family, given = family.strip(), given.strip()
     if not family or (not comma and " " in family):  # no comma: which word is the family?
         return Name(literal=value)
     suffix = None
@@ -267,7 +295,7 @@ def _read_ids(rec: Record, values: dict[str, list[str]], used: set[str]) -> None
         used.add(tag)
     if issns:
         rec.fields["ISSN"] = ", ".join(dict.fromkeys(issns))  # as the RIS reader lists them: round trips stay
-    isbns = [re.sub(r"^ISBN[:\s-]*", "", v, flags=re.I) for v in values.get("ISBN", [])]
+    isbns = [_ISBN_LABEL.sub("", v) for v in values.get("ISBN", [])]
     if isbns:
         rec.fields["ISBN"] = ", ".join(isbns)
         used.add("ISBN")
