@@ -591,3 +591,23 @@ def test_written_records_read_back_the_same(title, journal, authors, year, month
     rec = Record(type="article-journal", fields=fields, id="key")
     [back] = read(write(rec), "back.ris")
     assert written_fields(back) == written_fields(rec)
+
+
+@pytest.mark.parametrize("line", ["TI  - A title", "TI  -  spaced ", "A1  - Smith, J", "TY  - JOUR",
+                                  "ER  - ", "ER  -", "N1  - x\u00a0", "T1  - \tTab", "KW  - -",
+                                  "TI  - a\ufeffb", "TI   - six", "ti  - lower"])
+def test_strict_start_lookup_agrees_with_tag_line(line):
+    """The read loop's six-character look-up reads a line as ``_tag_line`` does (BOMs are gone by then)."""
+    from citex.readers.ris import _STRICT_STARTS, _tag_line
+
+    tag = _STRICT_STARTS.get(line[:6])
+    if tag is not None and "\ufeff" not in line:
+        assert (tag, line[6:].strip()) == _tag_line(line)
+    assert (tag is not None) == (_tag_line(line) is not None and line[4:6] == "- " and line[2:4] == "  ")
+
+
+def test_parse_name_is_parse_spaced_name_of_the_spaced_text():
+    from citex.readers.ris_values import parse_name, parse_spaced_name
+
+    for text in ["  van der  Berg,  Anna ", "Liu R.", "Smith, John, Jr", "Org  Name", "", "de la Fuente, M"]:
+        assert parse_name(text) == parse_spaced_name(" ".join(text.split()))

@@ -20,7 +20,11 @@ def is_et_al(text: str) -> bool:
 
 def parse_name(text: str) -> Name | None:
     """``Last, First, Suffix`` (the RIS form), ``Last,F.``, ``Last FM``; else the text as a literal."""
-    text = " ".join(text.split())
+    return parse_spaced_name(" ".join(text.split()))
+
+
+def parse_spaced_name(text: str) -> Name | None:
+    """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed."""
     if not text:
         return None
     if "," not in text:
@@ -42,7 +46,9 @@ def parse_name(text: str) -> Name | None:
 
 def _with_particle(name: Name) -> Name:
     """'van der Berg' -> particle 'van der', family 'Berg' (lower-case leading words)."""
-    words = (name.family or "").split(" ")
+    if " " not in (name.family or ""):
+        return name  # one word: nothing before the family name
+    words = name.family.split(" ")
     k = 0
     while k < len(words) - 1 and words[k][:1].islower():
         k += 1
