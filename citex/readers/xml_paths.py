@@ -30,12 +30,14 @@ class Paths:
 
     def findall(self, elem: etree._Element, path: str) -> list[etree._Element]:
         """Every element at ``path`` ("Journal/ISSN") under ``elem``, as ``elem.findall(path)``."""
-        if "/" not in path:
-            return list(self.children(elem, path))
-        found = [elem]
-        for step in path.split("/"):
-            found = [child for parent in found for child in self.children(parent, step)]
-        return found
+        steps = _STEPS.get(path) or _STEPS.setdefault(path, path.split("/"))
+        found = self.children(elem, steps[0])
+        for step in steps[1:]:
+            if len(found) == 1:  # the usual case: one element to look under
+                found = self.children(found[0], step)
+            else:
+                found = [child for parent in found for child in self.children(parent, step)]
+        return list(found)
 
     def find(self, elem: etree._Element, path: str) -> etree._Element | None:
         """The first element at ``path`` under ``elem``, or None, as ``elem.find(path)``."""
@@ -46,3 +48,6 @@ class Paths:
         """The text of the first element at ``path`` ('' when it has none), None when there is none."""
         found = self.find(elem, path)
         return None if found is None else found.text or ""
+
+
+_STEPS: dict[str, list[str]] = {}  # path -> its steps, split once
