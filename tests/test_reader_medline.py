@@ -361,3 +361,17 @@ def test_tag_line_fast_path_agrees_with_pattern(value):
             for dash in ("-", "- ", "-  "):
                 line = f"{tag}{' ' * pad}{dash}{value}"
                 assert tag_line(line) == _tag_line_by_pattern(line), line
+
+
+@pytest.mark.parametrize("value", ["Smith, John Jr", "Smith, John Jr.", "Smith, John III", "Smith, John IV",
+                                   "Smith, John 2nd", "Smith, John 4th", "Smith, Ivor", "Smith, John",
+                                   "Smith, Jr", "Smith, J Sr", "Smith, John\tJr", "Smith, Ed"])
+def test_full_name_suffix_check_agrees_with_pattern(value):
+    """Names whose end no suffix can have skip the suffix pattern: the result is the pattern's."""
+    from citex.readers.medline import _SUFFIX, full_name
+
+    given = value.partition(",")[2].strip()
+    m = _SUFFIX.search(given)
+    name = full_name(value)
+    assert name.suffix == (m.group(1) if m else None)
+    assert name.given == ((given[:m.start()] if m else given) or None)

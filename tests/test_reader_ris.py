@@ -611,3 +611,12 @@ def test_parse_name_is_parse_spaced_name_of_the_spaced_text():
 
     for text in ["  van der  Berg,  Anna ", "Liu R.", "Smith, John, Jr", "Org  Name", "", "de la Fuente, M"]:
         assert parse_name(text) == parse_spaced_name(" ".join(text.split()))
+
+
+@pytest.mark.parametrize("year", ["1992", "0000", "2024", "0999", "\u0661\u0669\u0669\u0662", " 2001 "])
+def test_bare_year_fast_path_agrees_with_word_dates(year):
+    """A bare four-digit PY skips the patterns; the general reading gives the same parts."""
+    from citex.readers.ris_values import _valid, _word_date
+
+    general = _valid(_word_date(year.strip()))
+    assert parse_date(year) == (general if (general.year or general.month or general.season) else None)

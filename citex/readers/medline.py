@@ -26,6 +26,7 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3})( {0,3})- ?(.*)")
 _DASHLESS_TAG = re.compile(r"(?=[A-Z0-9 ]{4}\S)([A-Z][A-Z0-9]{1,3}) *(\S.*)")  # "SO  text": padded, no dash
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|and others)$", re.I)
 _SUFFIX = re.compile(r"\s+(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
+_SUFFIX_ENDS = ("r", "d", "h", "I", "V", ".")  # how every _SUFFIX match ends: the rest skip it
 _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[([\w-]+)\]$")
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
@@ -139,10 +140,14 @@ def _finish(block: _Block, path: str) -> Record | Failed:
         # Each part is stripped as read: a one-line value needs no join.
         value = parts[0] if len(parts) == 1 else " ".join(parts).strip()
         field[1] = value
-        lines.setdefault(tag, line)
+        if tag not in lines:
+            lines[tag] = line
         if value:
-            values.setdefault(tag, []).append(value)
-            value_lines.setdefault(tag, []).append(line)
+            if tag in values:
+                values[tag].append(value)
+                value_lines[tag].append(line)
+            else:
+                values[tag], value_lines[tag] = [value], [line]
     source = Source(FORMAT, path, block.first_line, "\n".join(block.raw), lines)
     if not _SUBSTANCE.intersection(values):
         return Failed(Diagnostic("error", "medline-empty",
@@ -258,7 +263,7 @@ def full_name(value: str) -> Name:
     if not family or (not comma and " " in family):  # no comma: which word is the family?
         return Name(literal=value)
     suffix = None
-    m = _SUFFIX.search(given)
+    m = _SUFFIX.search(given) if given.endswith(_SUFFIX_ENDS) else None
     if m:
         suffix, given = m.group(1), given[:m.start()]
     return Name(family=family, given=given or None, suffix=suffix)

@@ -124,6 +124,9 @@ def parse_date(text: str) -> DateParts | None:
     """``2020``, ``2020///``, ``2020/05/12/``, ``2020/05//Spring``, ``2020-05-12``, ``May 2020``,
     ``JUN 13``, ``20200512``; ``None`` when no year, month or season is found."""
     text = text.strip()
+    if len(text) == 4 and text.isdecimal():  # the usual PY: a bare year, as _word_date reads it
+        p = _valid(DateParts(int(text)))
+        return p if p.year else None
     m = _SLASHED.match(text)
     if m:
         y, mo, d, other = m.groups()
