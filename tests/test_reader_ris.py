@@ -620,3 +620,15 @@ def test_bare_year_fast_path_agrees_with_word_dates(year):
 
     general = _valid(_word_date(year.strip()))
     assert parse_date(year) == (general if (general.year or general.month or general.season) else None)
+
+
+def test_names_read_twice_are_equal_but_not_shared():
+    """Parsed names are cached; each record still gets Name objects of its own to repair."""
+    from citex.readers.medline import full_name
+    from citex.readers.ris_values import parse_spaced_name
+
+    for parse, text in ((parse_spaced_name, "van der Berg, Anna"), (full_name, "Smith, John Jr")):
+        first, second = parse(text), parse(text)
+        assert first == second and first is not second
+        first.family = "changed"
+        assert parse(text) == second and parse(text).family != "changed"
