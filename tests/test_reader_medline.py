@@ -337,3 +337,41 @@ def test_zotero_expected_items():
     print(f"MEDLINE vs Zotero: {right}/{total} fields agree ({right / total:.1%})")
     assert wrong == set(KNOWN_DEVIATIONS), sorted(wrong ^ set(KNOWN_DEVIATIONS))
     assert right / total >= 0.95
+
+
+def _tag_line_by_pattern(line: str) -> tuple[str, str] | None:
+    """The general rule alone: the tag pattern, 4 wide or a known tag."""
+    from citex.fieldmaps.medline import KNOWN_TAGS
+    from citex.readers.medline import _TAG_LINE
+
+    m = _TAG_LINE.fullmatch(line)
+    if m and (len(m[1]) + len(m[2]) == 4 or m[1] in KNOWN_TAGS):
+        return m[1], m[3].strip()
+    return None
+
+
+@pytest.mark.parametrize("value", ["", "x", " Smith J ", "-", "- x", "a\tb", "\u00e9t\u00e9 "])
+def test_tag_line_fast_path_agrees_with_pattern(value):
+    """The six-character look-up of "TI  - " reads every line as the tag pattern does."""
+    from citex.fieldmaps.medline import KNOWN_TAGS
+    from citex.readers.medline import tag_line
+
+    for tag in sorted(KNOWN_TAGS) + ["XY", "ABCD", "A1"]:
+        for pad in range(0, 4):
+            for dash in ("-", "- ", "-  "):
+                line = f"{tag}{' ' * pad}{dash}{value}"
+                assert tag_line(line) == _tag_line_by_pattern(line), line
+
+
+@pytest.mark.parametrize("value", ["Smith, John Jr", "Smith, John Jr.", "Smith, John III", "Smith, John IV",
+                                   "Smith, John 2nd", "Smith, John 4th", "Smith, Ivor", "Smith, John",
+                                   "Smith, Jr", "Smith, J Sr", "Smith, John\tJr", "Smith, Ed"])
+def test_full_name_suffix_check_agrees_with_pattern(value):
+    """Names whose end no suffix can have skip the suffix pattern: the result is the pattern's."""
+    from citex.readers.medline import _SUFFIX, full_name
+
+    given = value.partition(",")[2].strip()
+    m = _SUFFIX.search(given)
+    name = full_name(value)
+    assert name.suffix == (m.group(1) if m else None)
+    assert name.given == ((given[:m.start()] if m else given) or None)

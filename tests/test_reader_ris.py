@@ -591,3 +591,44 @@ def test_written_records_read_back_the_same(title, journal, authors, year, month
     rec = Record(type="article-journal", fields=fields, id="key")
     [back] = read(write(rec), "back.ris")
     assert written_fields(back) == written_fields(rec)
+
+
+@pytest.mark.parametrize("line", ["TI  - A title", "TI  -  spaced ", "A1  - Smith, J", "TY  - JOUR",
+                                  "ER  - ", "ER  -", "N1  - x\u00a0", "T1  - \tTab", "KW  - -",
+                                  "TI  - a\ufeffb", "TI   - six", "ti  - lower"])
+def test_strict_start_lookup_agrees_with_tag_line(line):
+    """The read loop's six-character look-up reads a line as ``_tag_line`` does (BOMs are gone by then)."""
+    from citex.readers.ris import _STRICT_STARTS, _tag_line
+
+    tag = _STRICT_STARTS.get(line[:6])
+    if tag is not None and "\ufeff" not in line:
+        assert (tag, line[6:].strip()) == _tag_line(line)
+    assert (tag is not None) == (_tag_line(line) is not None and line[4:6] == "- " and line[2:4] == "  ")
+
+
+def test_parse_name_is_parse_spaced_name_of_the_spaced_text():
+    from citex.readers.ris_values import parse_name, parse_spaced_name
+
+    for text in ["  van der  Berg,  Anna ", "Liu R.", "Smith, John, Jr", "Org  Name", "", "de la Fuente, M"]:
+        assert parse_name(text) == parse_spaced_name(" ".join(text.split()))
+
+
+@pytest.mark.parametrize("year", ["1992", "0000", "2024", "0999", "\u0661\u0669\u0669\u0662", " 2001 "])
+def test_bare_year_fast_path_agrees_with_word_dates(year):
+    """A bare four-digit PY skips the patterns; the general reading gives the same parts."""
+    from citex.readers.ris_values import _valid, _word_date
+
+    general = _valid(_word_date(year.strip()))
+    assert parse_date(year) == (general if (general.year or general.month or general.season) else None)
+
+
+def test_names_read_twice_are_equal_but_not_shared():
+    """Parsed names are cached; each record still gets Name objects of its own to repair."""
+    from citex.readers.medline import full_name
+    from citex.readers.ris_values import parse_spaced_name
+
+    for parse, text in ((parse_spaced_name, "van der Berg, Anna"), (full_name, "Smith, John Jr")):
+        first, second = parse(text), parse(text)
+        assert first == second and first is not second
+        first.family = "changed"
+        assert parse(text) == second and parse(text).family != "changed"

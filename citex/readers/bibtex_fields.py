@@ -133,7 +133,7 @@ def _type(b: _Builder) -> None:
 def _names(b: _Builder) -> None:
     editortype = (b.fields.get("editortype") or "").strip().lower()
     for name, var in fm.NAME_FIELDS.items():
-        raw = b.raw(name)
+        raw = b.raw(name) if name in b.fields else None
         if raw is None:
             continue
         if name == "editor" and editortype in fm.EDITOR_TYPES:
@@ -204,14 +204,16 @@ def _titles(b: _Builder) -> None:
     _put_title(b, "volume-title", "issue")
 
 
+_YEAR_PREFIX = {name: prefix for prefix, name in fm.OLD_DATE_PREFIXES.items()}  # date -> its year's
+
+
 def _dates(b: _Builder) -> None:
-    prefixes = {name: prefix for prefix, name in fm.OLD_DATE_PREFIXES.items()}
     for name, var in fm.DATE_FIELDS.items():
-        raw = b.raw(name)
+        raw = b.raw(name) if name in b.fields else None
         if raw is None:
             continue
         parsed = parse_date(verbatim(raw))
-        year = prefixes[name] + "year"
+        year = _YEAR_PREFIX[name] + "year"
         if parsed.literal and b.has(year):  # pandoc too falls back to year/month
             b.used.discard(name)
             b.note("info", "bibtex-date", f"{name}: {parsed.note}; {year} is used instead", name)
@@ -276,7 +278,7 @@ def _publisher(b: _Builder) -> None:
 
 def _identifiers(b: _Builder) -> None:
     for name, var in fm.VERBATIM_FIELDS.items():
-        raw = b.raw(name)
+        raw = b.raw(name) if name in b.fields else None
         if raw is not None:
             b.put(var, verbatim(raw) or None, name)
     eprint = b.fields.get("eprint", "").strip()

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..fieldmaps import medline as fm
 from ..model import Diagnostic, Failed, Location, Name, Record, Source
 from ..registry import READERS
 from . import pubmed_dates
 from .nlm_citation import parse_person
+from .ris_values import parts_of
 from .stream import TextStream, later
 
 FORMAT = "medline"
@@ -26,9 +28,13 @@ _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3})( {0,3})- ?(.*)")
 _DASHLESS_TAG = re.compile(r"(?=[A-Z0-9 ]{4}\S)([A-Z][A-Z0-9]{1,3}) *(\S.*)")  # "SO  text": padded, no dash
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|and others)$", re.I)
 _SUFFIX = re.compile(r"\s+(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
+_SUFFIX_ENDS = ("r", "d", "h", "I", "V", ".")  # how every _SUFFIX match ends: the rest skip it
 _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
 _ID_SUFFIX = re.compile(r"^(.*?)\s*\[([\w-]+)\]$")
 _DOI = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)?(10\.\d{4,9}/\S+)$", re.I)
+_DIGITS = re.compile(r"\d+")
+_PMCID = re.compile(r"(?:PMC)?\d+")
+_ISBN_LABEL = re.compile(r"^ISBN[:\s-]*", re.I)
 _JOURNAL_TAGS = frozenset({"JT", "TA", "PMID"})  # PubMed is an index of journals
 _SUBSTANCE = frozenset("PMID PMC TI BTI AB FAU AU CN JT TA AID LID OID".split())  # one makes a record
 # A pii short and plain enough to be the article's number ("e32822", "EWLS"), as PubMed cites it.
@@ -58,9 +64,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     orphan: list[tuple[int, str]] = []
     for number, line in enumerate(TextStream.of(text).lines(), start=1):
         line = line.rstrip()
-        if line[:1] in (" ", "\t") and block is not None and line.strip():  # the common case first
-            block.fields[-1][1].append(line.strip())
-        elif not line:
+        if not line:
             if block is not None:
                 yield later(defer, _finish, block, path)
                 block = None
@@ -68,8 +72,11 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
                 yield _orphan(orphan, path)
                 orphan = []
             continue
-        elif (m := _TAG_LINE.fullmatch(line)) and (len(m[1]) + len(m[2]) == 4 or m[1] in fm.KNOWN_TAGS):
-            if block is not None and m[1] == "PMID" and block.has_pmid:
+        if line[0] in " \t" and block is not None:  # the common case first: a continuation
+            block.fields[-1][1].append(line.strip())
+        elif tagged := tag_line(line):
+            tag, value = tagged
+            if tag == "PMID" and block is not None and block.has_pmid:
                 yield later(defer, _finish, block, path)
                 block = None
             if block is None:
@@ -77,8 +84,9 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
                     yield _orphan(orphan, path)
                     orphan = []
                 block = _Block(number)
-            block.fields.append([m[1], [m[3].strip()], number])
-            block.has_pmid = block.has_pmid or m[1] == "PMID"
+            block.fields.append([tag, [value], number])
+            if tag == "PMID":
+                block.has_pmid = True
         elif block is not None and (m := _DASHLESS_TAG.fullmatch(line)) and m[1] in fm.KNOWN_TAGS:
             block.fields.append([m[1], [m[2]], number])
             block.notes.append(Diagnostic("warning", "medline-no-dash",
@@ -100,6 +108,22 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
         yield _orphan(orphan, path)
 
 
+# The usual start of a tag line, "TI  - ", for every known tag: a dictionary look-up of the
+# line's first six characters then reads most lines without the regular expression.
+_STANDARD_STARTS = {f"{tag:<4}- ": tag for tag in fm.KNOWN_TAGS if _TAG_LINE.fullmatch(f"{tag:<4}- ")}
+
+
+def tag_line(line: str) -> tuple[str, str] | None:
+    """(tag, value) of a tag line (``TI  - value``, or a known tag padded otherwise), else None."""
+    tag = _STANDARD_STARTS.get(line[:6])
+    if tag is not None:
+        return tag, line[6:].strip()
+    m = _TAG_LINE.fullmatch(line)
+    if m and (len(m[1]) + len(m[2]) == 4 or m[1] in fm.KNOWN_TAGS):
+        return m[1], m[3].strip()
+    return None
+
+
 def _orphan(lines: list[tuple[int, str]], path: str) -> Failed:
     """A paragraph of text outside any record."""
     snippet = lines[0][1].strip()[:60]
@@ -114,12 +138,18 @@ def _finish(block: _Block, path: str) -> Record | Failed:
     value_lines: dict[str, list[int]] = {}
     lines: dict[str, int] = {}
     for field in block.fields:
-        tag, value, line = field[0], " ".join(field[1]).strip(), field[2]
+        tag, parts, line = field
+        # Each part is stripped as read: a one-line value needs no join.
+        value = parts[0] if len(parts) == 1 else " ".join(parts).strip()
         field[1] = value
-        lines.setdefault(tag, line)
+        if tag not in lines:
+            lines[tag] = line
         if value:
-            values.setdefault(tag, []).append(value)
-            value_lines.setdefault(tag, []).append(line)
+            if tag in values:
+                values[tag].append(value)
+                value_lines[tag].append(line)
+            else:
+                values[tag], value_lines[tag] = [value], [line]
     source = Source(FORMAT, path, block.first_line, "\n".join(block.raw), lines)
     if not _SUBSTANCE.intersection(values):
         return Failed(Diagnostic("error", "medline-empty",
@@ -150,14 +180,18 @@ def _finish(block: _Block, path: str) -> Record | Failed:
     return rec
 
 
+# (publication type, the start of its subtypes' names "Type - ...", CSL type)
+_PUBLICATION_TYPES = [(name, name + " - ", csl) for name, csl in fm.PUBLICATION_TYPES]
+
+
 def csl_type(publication_types: list[str], *, journal: bool, book_title: bool = False,
              has_title: bool = True) -> str:
     """The CSL type a record's publication types (and its shape) say it is."""
     if book_title:
         return "chapter" if has_title else "book"
-    for name, csl in fm.PUBLICATION_TYPES:
+    for name, subtypes, csl in _PUBLICATION_TYPES:
         for pt in publication_types:
-            if pt == name or pt.startswith(name + " - "):
+            if pt == name or pt.startswith(subtypes):
                 return csl
     return "article-journal" if journal else "article"
 
@@ -183,13 +217,13 @@ def _read_text(rec: Record, values: dict[str, list[str]], used: set[str]) -> Non
         _read_pmid(rec, values["PMID"][0])
         used.add("PMID")
     pmcid = values.get("PMC", [""])[0]
-    if re.fullmatch(r"(?:PMC)?\d+", pmcid):
+    if _PMCID.fullmatch(pmcid):
         rec.fields["PMCID"] = pmcid if pmcid.startswith("PMC") else f"PMC{pmcid}"
         used.add("PMC")
 
 
 def _read_pmid(rec: Record, value: str) -> None:
-    m = re.match(r"\d+", value)
+    m = _DIGITS.match(value)
     if m:
         rec.fields["PMID"] = m.group(0)
     if not m or m.group(0) != value:
@@ -226,11 +260,22 @@ def _read_names(rec: Record, fields: list[list], used: set[str]) -> None:
 
 def full_name(value: str) -> Name:
     """A "Family, Given [Suffix]" name (MEDLINE FAU and FED)."""
-    family, comma, given = (part.strip() for part in value.partition(","))
+    # a new Name each time: records own their names (repairs change them in place)
+    return Name(*_full_name_parts(value))
+
+
+@lru_cache(maxsize=32768)  # the same authors come back record after record
+def _full_name_parts(value: str) -> tuple:
+    return parts_of(_read_full_name(value))
+
+
+def _read_full_name(value: str) -> Name:
+    family, comma, given = value.partition(",")
+    family, given = family.strip(), given.strip()
     if not family or (not comma and " " in family):  # no comma: which word is the family?
         return Name(literal=value)
     suffix = None
-    m = _SUFFIX.search(given)
+    m = _SUFFIX.search(given) if given.endswith(_SUFFIX_ENDS) else None
     if m:
         suffix, given = m.group(1), given[:m.start()]
     return Name(family=family, given=given or None, suffix=suffix)
@@ -267,7 +312,7 @@ def _read_ids(rec: Record, values: dict[str, list[str]], used: set[str]) -> None
         used.add(tag)
     if issns:
         rec.fields["ISSN"] = ", ".join(dict.fromkeys(issns))  # as the RIS reader lists them: round trips stay
-    isbns = [re.sub(r"^ISBN[:\s-]*", "", v, flags=re.I) for v in values.get("ISBN", [])]
+    isbns = [_ISBN_LABEL.sub("", v) for v in values.get("ISBN", [])]
     if isbns:
         rec.fields["ISBN"] = ", ".join(isbns)
         used.add("ISBN")

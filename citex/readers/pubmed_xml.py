@@ -31,6 +31,9 @@ RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
 _CHUNK = 1 << 16  # characters fed to the parser at a time
 _START_TAG = re.compile(r"<(PubmedArticle|PubmedBookArticle|DeleteCitation)(?=[\s/>])")
 _SHOWN_DELETIONS = 5
+# The elements whose lines locate the main fields: the first of each anywhere in the record.
+_FIELD_ELEMENTS = {"ArticleTitle": "title", "AuthorList": "author", "Journal": "container-title",
+                   "PubDate": "issued", "Pagination": "page"}
 
 
 def _parser() -> etree.XMLPullParser:
@@ -191,10 +194,14 @@ class _Reader:
     def _locate_fields(self, rec: Record, elem: etree._Element, line: int | None) -> None:
         """Lines of the main fields, relative to the record's exact start line."""
         delta = (line or elem.sourceline or 0) - (elem.sourceline or 0)
-        for name, path in (("title", ".//ArticleTitle"), ("author", ".//AuthorList"),
-                           ("container-title", ".//Journal"), ("issued", ".//PubDate"),
-                           ("page", ".//Pagination")):
-            found = elem.find(path)
+        first: dict[str, etree._Element] = {}  # the first of each, in one walk that stops when all are seen
+        for found in elem.iterdescendants(*_FIELD_ELEMENTS):
+            if found.tag not in first:
+                first[found.tag] = found
+                if len(first) == len(_FIELD_ELEMENTS):
+                    break
+        for tag, name in _FIELD_ELEMENTS.items():
+            found = first.get(tag)
             if name in rec.fields and found is not None and found.sourceline:
                 rec.source.field_lines[name] = found.sourceline + delta
 

@@ -16,6 +16,7 @@ from ..fieldmaps import medline as fm
 from ..model import Date, Name, Record
 from . import pubmed_dates
 from .medline import ARTICLE_NUMBER, csl_type
+from .xml_paths import Paths
 
 _SPACE = re.compile(r"\s+")
 _NAME_PARTS = frozenset({"CollectiveName", "LastName", "ForeName", "FirstName", "Initials", "Suffix"})
@@ -26,25 +27,26 @@ _MATH_SCRIPTS = {"msub": ("sub",), "msup": ("sup",), "msubsup": ("sub", "sup")}
 def build(elem: etree._Element, rec: Record) -> None:
     """Fill ``rec`` from a PubmedArticle or PubmedBookArticle element."""
     book = elem.tag == "PubmedBookArticle"
-    citation = elem.find("BookDocument" if book else "MedlineCitation")
-    data = elem.find("PubmedBookData" if book else "PubmedData")
+    paths = Paths()
+    citation = paths.find(elem, "BookDocument" if book else "MedlineCitation")
+    data = paths.find(elem, "PubmedBookData" if book else "PubmedData")
     if citation is None:
         citation = etree.Element("MedlineCitation")
-    article = citation.find("Book" if book else "Article")
+    article = paths.find(citation, "Book" if book else "Article")
     if article is None:
         article = etree.Element("Article")
     used: set[etree._Element] = {article}
-    pmid = citation.find("PMID")
+    pmid = paths.find(citation, "PMID")
     if pmid is not None and text_of(pmid):
         rec.fields["PMID"] = text_of(pmid)
         used.add(pmid)
-    _read_titles(rec, citation, article, book, used)
-    _read_simple(rec, citation, article, used)
-    _read_authors(rec, citation if book else article, article, book, used)
-    _read_dates(rec, citation, article, used)
-    _read_pages(rec, citation if book else article, used)
-    _read_ids(rec, [citation, article, data], used)
-    _read_keywords(rec, citation, used)
+    _read_titles(rec, paths, citation, article, book, used)
+    _read_simple(rec, paths, citation, article, used)
+    _read_authors(rec, paths, citation if book else article, article, book, used)
+    _read_dates(rec, paths, article, used)
+    _read_pages(rec, paths, citation if book else article, used)
+    _read_ids(rec, paths, [citation, article, data], used)
+    _read_keywords(rec, paths, citation, used)
     types = [text_of(t) for t in citation.iter("PublicationType")]
     used.update(citation.iter("PublicationTypeList", "PublicationType"))
     if book:
@@ -96,11 +98,11 @@ def _math(elem: etree._Element) -> str:
     return (elem.text or "").strip() + "".join(parts) if parts else (elem.text or "").strip()
 
 
-def _read_titles(rec: Record, citation, article, book: bool, used: set) -> None:
-    title = citation.find("ArticleTitle") if book else article.find("ArticleTitle")
-    book_title = article.find("BookTitle")
+def _read_titles(rec: Record, paths: Paths, citation, article, book: bool, used: set) -> None:
+    title = paths.find(citation if book else article, "ArticleTitle")
+    book_title = paths.find(article, "BookTitle")
     if title is None or not rich_text(title):  # an untranslated title: only the original's
-        title = (citation if book else article).find("VernacularTitle")
+        title = paths.find(citation if book else article, "VernacularTitle")
     if title is not None and rich_text(title):
         rec.fields["title"] = rich_text(title)
         used.add(title)
@@ -108,8 +110,8 @@ def _read_titles(rec: Record, citation, article, book: bool, used: set) -> None:
         rec.fields["container-title" if "title" in rec.fields else "title"] = rich_text(book_title)
         used.add(book_title)
     parts = []
-    abstract = citation.find("Abstract") if book else article.find("Abstract")
-    for part in abstract.iterfind("AbstractText") if abstract is not None else ():
+    abstract = paths.find(citation if book else article, "Abstract")
+    for part in paths.findall(abstract, "AbstractText") if abstract is not None else ():
         label, text = part.get("Label"), rich_text(part)
         if text:
             parts.append(f"{label}: {text}" if label else text)
@@ -118,35 +120,35 @@ def _read_titles(rec: Record, citation, article, book: bool, used: set) -> None:
         rec.fields["abstract"] = "\n".join(parts)
     if abstract is not None:
         used.add(abstract)
-        copyright_ = abstract.find("CopyrightInformation")
+        copyright_ = paths.find(abstract, "CopyrightInformation")
         if copyright_ is not None:
             rec.extra["CopyrightInformation"] = text_of(copyright_)
 
 
-def _read_simple(rec: Record, citation, article, used: set) -> None:
+def _read_simple(rec: Record, paths: Paths, citation, article, used: set) -> None:
     for path, name in fm.XML_TEXT_PATHS.items():
-        elem = article.find(path)
+        elem = paths.find(article, path)
         if elem is not None and text_of(elem) and name not in rec.fields:
             rec.fields[name] = text_of(elem)
             used.add(elem)
-    journal = article.find("Journal")
+    journal = paths.find(article, "Journal")
     if journal is not None:
         used.update(journal.iter("Journal", "JournalIssue", "Publisher"))
-    used.update(article.iterfind("Publisher"))
-    issns = [text_of(e) for e in article.iterfind("Journal/ISSN")]
-    issns += [text_of(e) for e in citation.iterfind("MedlineJournalInfo/ISSNLinking")]
-    isbns = [text_of(e) for e in article.iterfind("Isbn")]
-    used.update(article.iterfind("Isbn"))
+    used.update(paths.findall(article, "Publisher"))
+    issns = [text_of(e) for e in paths.findall(article, "Journal/ISSN")]
+    issns += [text_of(e) for e in paths.findall(citation, "MedlineJournalInfo/ISSNLinking")]
+    isbns = [text_of(e) for e in paths.findall(article, "Isbn")]
+    used.update(paths.findall(article, "Isbn"))
     for name, values in (("ISSN", issns), ("ISBN", isbns)):
         if any(values):
             rec.fields[name] = " ".join(dict.fromkeys(filter(None, values)))
 
 
-def _read_authors(rec: Record, chapter_parent, book_parent, book: bool, used: set) -> None:
+def _read_authors(rec: Record, paths: Paths, chapter_parent, book_parent, book: bool, used: set) -> None:
     """Author lists: a chapter's own, and a book's (its editors, or its authors)."""
-    lists = list(chapter_parent.iterfind("AuthorList"))
+    lists = paths.findall(chapter_parent, "AuthorList")
     if book and chapter_parent is not book_parent:
-        lists += list(book_parent.iterfind("AuthorList"))
+        lists += paths.findall(book_parent, "AuthorList")
     for author_list in lists:
         used.add(author_list)
         kind = author_list.get("Type") or "authors"
@@ -155,7 +157,7 @@ def _read_authors(rec: Record, chapter_parent, book_parent, book: bool, used: se
         if of_book and var == "author" and "container-title" in rec.fields:
             var = "container-author"  # the book's authors, above a chapter's own
         names, notes, affiliations, identifiers = [], [], [], []
-        for author in author_list.iterfind("Author"):
+        for author in paths.findall(author_list, "Author"):
             name = _name(author)
             if name is None:
                 continue
@@ -165,7 +167,7 @@ def _read_authors(rec: Record, chapter_parent, book_parent, book: bool, used: se
             names.append(name)
             affiliations += [text_of(a) for a in author.iter("Affiliation")]
             who = name.family or name.literal
-            identifiers += [f"{who}: {text_of(i)}" for i in author.iterfind("Identifier")]
+            identifiers += [f"{who}: {text_of(i)}" for i in paths.findall(author, "Identifier")]
         if names:
             rec.fields.setdefault(var, []).extend(names)
         if author_list.get("CompleteYN") == "N":
@@ -187,13 +189,13 @@ def _name(author) -> Name | None:
     return Name(family=family, given=given or None, suffix=parts.get("Suffix") or None)
 
 
-def _read_dates(rec: Record, citation, article, used: set) -> None:
-    pub_date = article.find("Journal/JournalIssue/PubDate")
+def _read_dates(rec: Record, paths: Paths, article, used: set) -> None:
+    pub_date = paths.find(article, "Journal/JournalIssue/PubDate")
     if pub_date is None:
-        pub_date = article.find("PubDate")
+        pub_date = paths.find(article, "PubDate")
     if pub_date is not None:
         used.add(pub_date)
-        medline_date = text_of(pub_date.find("MedlineDate"))
+        medline_date = text_of(paths.find(pub_date, "MedlineDate"))
         if medline_date:
             date, clean = pubmed_dates.parse(medline_date)
             if not clean:
@@ -201,40 +203,40 @@ def _read_dates(rec: Record, citation, article, used: set) -> None:
                 rec.report("warning", "pubmed-xml-date",
                            f"MedlineDate '{medline_date}' was only partly understood")
         else:
-            date = _date(pub_date)
+            date = _date(paths, pub_date)
         if date is not None:
             rec.fields["issued"] = date
-    electronic = article.find("ArticleDate")
-    if electronic is not None and _date(electronic) is not None:
-        rec.fields["available-date"] = _date(electronic)
+    electronic = paths.find(article, "ArticleDate")
+    if electronic is not None and _date(paths, electronic) is not None:
+        rec.fields["available-date"] = _date(paths, electronic)
         used.add(electronic)
 
 
-def _date(elem) -> Date | None:
-    return pubmed_dates.from_parts(*(elem.findtext(p) for p in ("Year", "Month", "Day", "Season")))
+def _date(paths: Paths, elem) -> Date | None:
+    return pubmed_dates.from_parts(*(paths.findtext(elem, p) for p in ("Year", "Month", "Day", "Season")))
 
 
-def _read_pages(rec: Record, parent, used: set) -> None:
-    pagination = parent.find("Pagination")
+def _read_pages(rec: Record, paths: Paths, parent, used: set) -> None:
+    pagination = paths.find(parent, "Pagination")
     if pagination is None:
         return
     used.add(pagination)
-    pages = text_of(pagination.find("MedlinePgn"))
+    pages = text_of(paths.find(pagination, "MedlinePgn"))
     if not pages:
-        first, last = text_of(pagination.find("StartPage")), text_of(pagination.find("EndPage"))
+        first, last = text_of(paths.find(pagination, "StartPage")), text_of(paths.find(pagination, "EndPage"))
         pages = f"{first}-{last}" if first and last and last != first else first
     if pages:
         rec.fields["page"] = pages
 
 
-def _read_ids(rec: Record, parents: list, used: set) -> None:
+def _read_ids(rec: Record, paths: Paths, parents: list, used: set) -> None:
     """ELocationID and ArticleId: DOI, PMCID, PMID, a Bookshelf URL; other ids to extra."""
     others: list[str] = []
     for parent in parents:
         if parent is None:
             continue
-        used.update(parent.iterfind("ArticleIdList"))
-        for elem in list(parent.iterfind("ELocationID")) + list(parent.iterfind("ArticleIdList/ArticleId")):
+        used.update(paths.findall(parent, "ArticleIdList"))
+        for elem in paths.findall(parent, "ELocationID") + paths.findall(parent, "ArticleIdList/ArticleId"):
             used.add(elem)
             kind, value = (elem.get("EIdType") or elem.get("IdType") or "").lower(), text_of(elem)
             name = fm.XML_ID_TYPES.get(kind)
@@ -255,19 +257,19 @@ def _read_ids(rec: Record, parents: list, used: set) -> None:
         rec.extra["ArticleId"] = "\n".join(dict.fromkeys(others))
 
 
-def _read_keywords(rec: Record, citation, used: set) -> None:
+def _read_keywords(rec: Record, paths: Paths, citation, used: set) -> None:
     """MeSH headings as "Descriptor/Qualifier" (MEDLINE's MH form; stars mark major topics in extra)."""
     terms, headings = [], []
-    for heading in citation.iterfind("MeshHeadingList/MeshHeading"):
+    for heading in paths.findall(citation, "MeshHeadingList/MeshHeading"):
         parts = [(text_of(p), p.get("MajorTopicYN") == "Y") for p in heading]  # descriptor, qualifiers
         if parts:
             terms.append("/".join(text for text, _ in parts))
             headings.append("/".join("*" * major + text for text, major in parts))
     if headings:
         rec.extra["MeshHeadingList"] = "\n".join(headings)
-        used.update(citation.iterfind("MeshHeadingList"))
-    for keyword_list in citation.iterfind("KeywordList"):
-        terms += [text_of(k) for k in keyword_list.iterfind("Keyword") if text_of(k)]
+        used.update(paths.findall(citation, "MeshHeadingList"))
+    for keyword_list in paths.findall(citation, "KeywordList"):
+        terms += [text_of(k) for k in paths.findall(keyword_list, "Keyword") if text_of(k)]
         used.add(keyword_list)
     if terms:
         rec.fields["keyword"] = fm.KEYWORD_SEPARATOR.join(dict.fromkeys(terms))

@@ -15,6 +15,7 @@ hence this parser.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 
 from ..fieldmaps.ris import KNOWN_TAGS
@@ -30,7 +31,16 @@ _NUMBERING = re.compile(r"^\s*(?:\d+\.?|Record\s*#?\s*\d+\s+of\s+\d+)\s*$", re.I
 _SNIFF_CHARS = 65536  # the file's dialect is guessed from its start
 
 
+# Every "XX  - " a strict tag line can start with: most lines are read by a look-up of their
+# first six characters, without the patterns.
+_STRICT_STARTS = {f"{a}{b}  - ": a + b for a in string.ascii_uppercase
+                  for b in string.ascii_uppercase + string.digits}
+
+
 def _tag_line(line: str) -> tuple[str, str] | None:
+    tag = _STRICT_STARTS.get(line[:6])
+    if tag is not None:
+        return tag, line[6:].strip().replace("\ufeff", "")
     m = _STRICT.match(line)
     if m is None:
         m = _LOOSE.match(line)
@@ -56,7 +66,8 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     for number, line in enumerate(stream.lines(), start=1):
         if "\ufeff" in line:  # a byte-order mark left mid-file by concatenated exports
             line = line.replace("\ufeff", "")
-        tagged = _tag_line(line)
+        tag = _STRICT_STARTS.get(line[:6])  # the common "XX  - value" without a call (no BOM left)
+        tagged = (tag, line[6:].strip()) if tag is not None else _tag_line(line)
         if tagged is None:
             if not line.strip():
                 if block is not None:

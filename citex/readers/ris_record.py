@@ -9,14 +9,17 @@ tag (repeats joined with a newline), so nothing read is lost.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 from ..fieldmaps.ris import (AN_NOT_PMID, CSL_TYPE, GENERIC, PRIORITY, PUBMED_DATABASE, ROWS,
                               SIGNS_BY_TAG, Tag, row_for)
 from ..model import Date, Diagnostic, Failed, Location, Record, Source
-from .ris_values import is_et_al, join_pages, labelled_ids, parse_date, parse_name, split_serials
+from .ris_values import (is_et_al, join_pages, labelled_ids, parse_date, parse_spaced_name,
+                         split_serials)
 
 FORMAT = "ris"
 _DATE_PRIORITY = {"DA": 0, "PY": 1, "Y1": 2}  # Zotero and RIS 2011: DA over the older Y1
+_SIGN_TAGS = frozenset(SIGNS_BY_TAG)  # the tags that can show a dialect
 _LABEL_SCAN = frozenset("N1 M1 M3 U1 U2 U3 U4 U5 C1 C2 C3 C4 C5 C6 C7 C8".split())
 
 
@@ -70,8 +73,10 @@ def dialect_of(pairs: Iterable[tuple[str, str]]) -> str | None:
 
 def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
     raw = "\n".join(block.raw).strip("\n")
-    entries = [(tag, "\n".join(lines).strip(), n) for tag, lines, n in block.entries]
-    dialect = dialect_of((tag, value) for tag, value, _ in entries) or file_dialect
+    # A one-line value was stripped as it was read: only longer ones are joined.
+    entries = [(tag, lines[0] if len(lines) == 1 else "\n".join(lines).strip(), n)
+               for tag, lines, n in block.entries]
+    dialect = dialect_of([(tag, value) for tag, value, _ in entries if tag in _SIGN_TAGS]) or file_dialect
     types = [value for tag, value, _ in entries if tag == "TY"]
     content = [e for e in entries if e[0] != "TY" and e[1]]
     where = Location(path, block.first_line)
@@ -101,6 +106,9 @@ def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
         rec.extra["ER"] = block.er_value
     _Fields(rec, ris_type, dialect).fill(content)
     return rec
+
+
+_first = itemgetter(0)  # the sort key of (priority, ...) rows: ties keep their file order
 
 
 def _keep(rec: Record, tag: str, value: str) -> None:
@@ -178,7 +186,7 @@ class _Fields:
         if len(text) <= 12 and is_et_al(text):  # "et al.", "and others"
             self.rec.truncated.add(var)
             return
-        name = parse_name(text)
+        name = parse_spaced_name(text)
         if name is not None:
             self.rec.fields.setdefault(var, []).append(name)
             self.lines.setdefault(var, line)
@@ -203,7 +211,7 @@ class _Fields:
 
     def _place_texts(self) -> None:
         fallbacks = []
-        for _, tag, value, line, row in sorted(self.texts, key=lambda t: t[0]):
+        for _, tag, value, line, row in sorted(self.texts, key=_first):
             value = value if row.kind == "para" else " ".join(value.split())
             if row.var == "DOI" and tag != "DO" and "10." not in value:
                 _keep(self.rec, tag, value)
@@ -218,8 +226,9 @@ class _Fields:
 
     def _place_dates(self) -> None:
         for var, found in self.dates.items():
-            parsed = sorted(((_DATE_PRIORITY.get(t, 3), t, v, n, parse_date(v)) for t, v, n in found),
-                            key=lambda c: c[0])
+            parsed = [(_DATE_PRIORITY.get(t, 3), t, v, n, parse_date(v)) for t, v, n in found]
+            if len(parsed) > 1:
+                parsed.sort(key=_first)
             dated = [c for c in parsed if c[4] and c[4].year]
             if not dated:
                 self._undated(var, parsed)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Date, Name
 
@@ -20,7 +21,29 @@ def is_et_al(text: str) -> bool:
 
 def parse_name(text: str) -> Name | None:
     """``Last, First, Suffix`` (the RIS form), ``Last,F.``, ``Last FM``; else the text as a literal."""
-    text = " ".join(text.split())
+    return parse_spaced_name(" ".join(text.split()))
+
+
+def parse_spaced_name(text: str) -> Name | None:
+    """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed."""
+    parts = _name_parts(text)
+    # a new Name each time: records own their names (repairs change them in place)
+    return Name(*parts) if parts is not None else None
+
+
+@lru_cache(maxsize=32768)  # the same authors come back record after record
+def _name_parts(text: str) -> tuple | None:
+    name = _read_name(text)
+    return None if name is None else parts_of(name)
+
+
+def parts_of(name: Name) -> tuple:
+    """A name's fields in ``Name``'s own order, so that ``Name(*parts_of(n)) == n``."""
+    return (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
+            name.suffix)
+
+
+def _read_name(text: str) -> Name | None:
     if not text:
         return None
     if "," not in text:
@@ -42,7 +65,9 @@ def parse_name(text: str) -> Name | None:
 
 def _with_particle(name: Name) -> Name:
     """'van der Berg' -> particle 'van der', family 'Berg' (lower-case leading words)."""
-    words = (name.family or "").split(" ")
+    if " " not in (name.family or ""):
+        return name  # one word: nothing before the family name
+    words = name.family.split(" ")
     k = 0
     while k < len(words) - 1 and words[k][:1].islower():
         k += 1
@@ -118,6 +143,9 @@ def parse_date(text: str) -> DateParts | None:
     """``2020``, ``2020///``, ``2020/05/12/``, ``2020/05//Spring``, ``2020-05-12``, ``May 2020``,
     ``JUN 13``, ``20200512``; ``None`` when no year, month or season is found."""
     text = text.strip()
+    if len(text) == 4 and text.isdecimal():  # the usual PY: a bare year, as _word_date reads it
+        p = _valid(DateParts(int(text)))
+        return p if p.year else None
     m = _SLASHED.match(text)
     if m:
         y, mo, d, other = m.groups()
