@@ -26,6 +26,11 @@ def _bibtex_names(raw):
     ("Ana B{\\\"o}hm, Jan van der Berg, J.R.R. Tolkien, Mary O'Neil",
      [Name("Böhm", "Ana"), Name("Berg", "Jan", non_dropping_particle="van der"), Name("Tolkien", "J.R.R."),
       Name("O'Neil", "Mary")]),
+    ("Biswas A., Yusuf S.M., Le Lay G., Kim H.-J.",  # Scopus: "Family Initials"
+     [Name("Biswas", "A."), Name("Yusuf", "S.M."), Name("Le Lay", "G."), Name("Kim", "H.-J.")]),
+    ("Joubert O, Tedesco S, Perrocheau J",
+     [Name("Joubert", "O"), Name("Tedesco", "S"), Name("Perrocheau", "J")]),
+    ("J. Mira, A. Prieto, J. Cabestany", [Name("Mira", "J."), Name("Prieto", "A."), Name("Cabestany", "J.")]),
 ])
 def test_fires_on_a_bibtex_list_typed_with_commas(raw, after):
     rec = run(RULE, source="bibtex", editor=_bibtex_names(raw))
@@ -47,6 +52,7 @@ def test_fires_on_a_literal_from_another_format():
     "{Department of Physics, University of Utah, Salt Lake City}",
     "Luke Dahl, Douglas Bowman, 2001",
     "Luke Dahl, Bowman, Thomas Martin",  # a one-word part: not plainly "Given Family"
+    "Luke Dahl, A. B., Thomas Martin",  # initials alone: no family name
 ])
 def test_leaves_real_names_alone(raw):
     names = _bibtex_names(raw)

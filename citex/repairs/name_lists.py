@@ -4,9 +4,10 @@ BibTeX reads two commas as ``von Last, Jr, First`` and more as an error, so the
 list arrives as one mangled name: family "Luke Dahl", suffix "Douglas Bowman",
 given "Thomas Martin" (or, with more parts, one literal that the reader kept
 whole). It is split only when that is unambiguous: three or more comma-separated
-parts, each a "Given Family" of two to four capitalised words, and no other
-name in the field. A real inverted name keeps a one-word part ("Knuth, Donald
-E.", "Doe, Jr., John") and is left alone.
+parts, each a "Given Family" of two to four capitalised words or, as Scopus
+writes editors, a "Family Initials" ("Biswas A., Yusuf S.M., Sharma V.K."), and
+no other name in the field. A real inverted name keeps a one-word part ("Knuth,
+Donald E.", "Doe, Jr., John") and is left alone.
 """
 
 from __future__ import annotations
@@ -19,18 +20,23 @@ from .names import _GROUP_WORDS
 
 RULE = "name-list-commas"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
-_WORD = rf"[{_UPPER}][^\W\d_.]*(?:[.'’-][^\W\d_]+)*\.?"  # "Luke", "J.R.R.", "O'Neil", "Smith-Jones"
+_WORD = rf"[{_UPPER}][^\W\d_.]*(?:(?:\.?['’-]|\.)[^\W\d_]+)*\.?"  # "Luke", "J.R.R.", "H.-J.", "O'Neil"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten)"
 _GIVEN_FAMILY = re.compile(rf"(?:{_WORD}\s+)+(?:{_PARTICLE}\s+)*{_WORD}")  # particles only before the family
 _NOT_PERSON = re.compile(r"(?:Jr|Sr|II|III|IV|Inc|Ltd|Corp|Co)\.?")
+_INITIALS = re.compile(rf"(?:[{_UPPER}]\.?-?){{1,4}}")  # "A.", "S.M.", "H.-J.", "MK"
 
 
 def _person(part: str) -> Name | None:
-    """'Luke Dahl' -> Name('Dahl', 'Luke'); None for anything not plainly a given and a family name."""
+    """'Luke Dahl' -> Name('Dahl', 'Luke'), 'Biswas A.' -> Name('Biswas', 'A.'); None for anything
+    not plainly a given and a family name."""
     words = part.split()
     if not 2 <= len(words) <= 4 or not _GIVEN_FAMILY.fullmatch(part) or _GROUP_WORDS.search(part) or \
             any(_NOT_PERSON.fullmatch(w) for w in words):
         return None
+    if _INITIALS.fullmatch(words[-1]):  # "Family Initials"; the family is no initial itself
+        return None if _INITIALS.fullmatch(words[-2]) else \
+            Name(family=" ".join(words[:-1]), given=words[-1])
     family_at = len(words) - 1
     while family_at > 1 and re.fullmatch(_PARTICLE, words[family_at - 1]):
         family_at -= 1
