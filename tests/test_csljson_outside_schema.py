@@ -29,7 +29,7 @@ def test_the_item_validates_against_the_schema():
 
     items = json.loads(dumps([_record()], "csljson"))
     jsonschema.validate(items, json.loads(SCHEMA.read_text()), cls=jsonschema.Draft7Validator)
-    assert items[0]["custom"]["part-number"] == "2" and "part-number" not in items[0]
+    assert items[0]["custom"]["csl-variables"]["part-number"] == "2" and "part-number" not in items[0]
     assert items[0]["collection-title"] == "Lecture Notes"  # a variable the schema lists stays
 
 
@@ -39,3 +39,11 @@ def test_the_moved_variables_are_read_back_as_variables():
     assert back.get("collection-title-short") == "LNCS"
     assert back.get("editor-translator") == [Name("Roe", "Jan")]
     assert not back.extra
+
+
+def test_an_input_key_of_the_same_name_stays_in_extra():
+    """Crossref's "license" is a list of objects: it stays as the input's own, not a variable."""
+    text = '[{"id": "x", "type": "article", "title": "T", "license": [{"URL": "http://l.example"}]}]'
+    rec = next(iter(loads(text, "csljson")))
+    back = next(iter(loads(dumps([rec], "csljson"), "csljson")))
+    assert (back.fields, back.extra) == (rec.fields, rec.extra)

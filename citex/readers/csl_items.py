@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from ..fieldmaps.csljson import ALIASES, OUTSIDE_SCHEMA, TEXT_VARIABLES, TYPE_ALIASES, TYPES
+from ..fieldmaps.csljson import ALIASES, CUSTOM_VARIABLES, OUTSIDE_SCHEMA, TEXT_VARIABLES, TYPE_ALIASES, TYPES
 from ..model import DATE_VARIABLES, NAME_VARIABLES, Date, Name, Record, Source
 
 _TYPES_BY_FOLD = {t.lower(): t for t in TYPES}
@@ -133,8 +133,9 @@ def _custom(rec: Record, custom: Any) -> None:
         if key == "truncated-names" and isinstance(value, list):
             rec.truncated.update(v for v in value if v in NAME_VARIABLES)
             continue
-        if key in OUTSIDE_SCHEMA and key not in rec.fields:  # a variable the writer moved here
-            (_names if key in NAME_VARIABLES else _text)(rec, key, value)
+        if key == CUSTOM_VARIABLES and isinstance(value, dict):  # variables the writer moved here
+            for name in OUTSIDE_SCHEMA.intersection(value).difference(rec.fields):
+                (_names if name in NAME_VARIABLES else _text)(rec, name, value[name])
             continue
         text = _verbatim(value)
         if rec.extra.get(key, text) != text:

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from ..errors import CitexError
-from ..fieldmaps.csljson import OUTSIDE_SCHEMA
+from ..fieldmaps.csljson import CUSTOM_VARIABLES, OUTSIDE_SCHEMA
 from ..model import Record
 from ..registry import WRITERS
 from . import Writer
@@ -26,8 +26,9 @@ def item(record: Record) -> dict[str, Any]:
         raise CitexError("record has no citation key", record.source.location())
     out: dict[str, Any] = {"id": record.id, **record.to_csl()}
     custom = dict(out.get("custom") or {})
-    for name in OUTSIDE_SCHEMA.intersection(out):
-        custom[name] = out.pop(name)
+    moved = {name: out.pop(name) for name in sorted(OUTSIDE_SCHEMA.intersection(out))}
+    if moved:  # under a key of their own: an input's extra may hold a "license" of its own shape
+        custom[CUSTOM_VARIABLES] = moved
     custom.update(record.extra)
     if record.truncated:
         custom["truncated-names"] = sorted(record.truncated)
