@@ -61,13 +61,37 @@ def _accented(ch: str) -> str:
     for c in unicodedata.normalize("NFKD", ch):
         if not unicodedata.combining(c):
             if not c.isascii():
-                return ch
+                return _math_accented(ch) or ch
             units.append((_SPECIALS.get(c, c), False))
         elif units and c in _ACCENTS:  # innermost mark first
             units[-1] = ("\\%s{%s}" % (_ACCENTS[c], units[-1][0]), True)
     if not units:
         return ch
     return "".join("{%s}" % u if accented else u for u, accented in units)
+
+
+# Polytonic Greek: the marks that have a math accent; breathings and the iota subscript have
+# none and are dropped, as the Vietnamese marks are.
+_MATH_ACCENTS = {"\u0300": "grave", "\u0301": "acute", "\u0342": "tilde", "\u0303": "tilde",
+                 "\u0304": "bar", "\u0306": "breve", "\u0308": "ddot"}
+_MATH_LETTER = re.compile(r"\{\\ensuremath\{(\\[A-Za-z]+)\}\}")
+
+
+def _math_accented(ch: str) -> str | None:
+    """ὶ -> ``{\\ensuremath{\\grave{\\iota}}}``, Ὰ -> ``{\\`{A}}``: a Greek letter with its marks as accents."""
+    base, *marks = unicodedata.normalize("NFD", ch)
+    if base == ch or not all(unicodedata.combining(m) for m in marks):
+        return None
+    written = _encoder().unicode_to_latex(base)
+    if re.fullmatch(r"\{[A-Za-z]\}", written):  # capital Alpha is A: text accents
+        return _accented(written[1] + "".join(marks))
+    letter = _MATH_LETTER.fullmatch(written)
+    if not letter:
+        return None
+    out = letter[1]
+    for mark in marks:
+        out = "\\%s{%s}" % (_MATH_ACCENTS[mark], out) if mark in _MATH_ACCENTS else out
+    return "{\\ensuremath{%s}}" % out
 
 
 @cache

@@ -78,9 +78,9 @@ READERS = Registry("reader", [
 ])
 REPAIRS = Registry(
     "repair rule",
-    ["citex.repairs.text", "citex.repairs.titles", "citex.repairs.title_case", "citex.repairs.names",
+    ["citex.repairs.text", "citex.repairs.titles", "citex.repairs.title_case", "citex.repairs.journal_caps", "citex.repairs.name_lists", "citex.repairs.names",
      "citex.repairs.journals", "citex.repairs.pages", "citex.repairs.ids",
-     "citex.repairs.standard_numbers", "citex.repairs.dates", "citex.repairs.types"],
+     "citex.repairs.standard_numbers", "citex.repairs.note_stamps", "citex.repairs.dates", "citex.repairs.types"],
 )
 WRITERS = Registry(
     "writer",

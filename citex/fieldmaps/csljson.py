@@ -17,6 +17,11 @@ printing-number publisher publisher-place references reviewed-genre reviewed-tit
 section source status supplement supplement-number title title-short URL version volume
 volume-title volume-title-short year-suffix
 """.split())
+# CSL 1.0.2 variables the CSL-JSON schema (csl-data.json) does not list: an item holding
+# them fails validation, so the writer puts them in ``custom`` and the reader takes them back.
+OUTSIDE_SCHEMA = frozenset({"collection-title-short", "editor-translator", "license", "part-number",
+                            "printing-number", "supplement-number"})
+CUSTOM_VARIABLES = "csl-variables"  # the key in ``custom`` that holds them
 # Keys older tools write for CSL variables (citeproc-js reads them the same way).
 ALIASES = {"journalAbbreviation": "container-title-short", "shortTitle": "title-short"}
 TYPES = frozenset("""

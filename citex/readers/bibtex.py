@@ -30,6 +30,8 @@ from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_fields import to_record
+from .bibtex_lines import stray_braces_dropped
+from .bibtex_quotes import quotes_to_braces
 from .bibtex_scan import Scanned, Unread, scan, segments
 from ..key_table import KeyTable
 from .stream import TextStream, later
@@ -307,6 +309,11 @@ def _retry(block: ParsingFailedBlock, region: str, state: _State, offset: int) -
     if "%" in region:
         attempts.append((_COMMENT.sub(r"\1", region), "bibtex-comment",
                          "'%' comments inside an entry (biber reads them; BibTeX does not)"))
+    if '"' in region and (braced := quotes_to_braces(region)):
+        attempts.append((braced, "bibtex-quotes", "'\"' inside a brace group of a quoted value"))
+    if "{" in region and (dropped := stray_braces_dropped(region)):
+        attempts.append((dropped[0], "bibtex-stray-brace",
+                         f"unmatched braces dropped from {', '.join(dropped[1])}"))
     if _NO_KEY.match(region.lstrip()):
         attempts.append((_NO_KEY.sub(r"\1,\2", region.lstrip(), count=1), "bibtex-no-key",
                          "entry has no citation key"))
@@ -318,7 +325,7 @@ def _retry(block: ParsingFailedBlock, region: str, state: _State, offset: int) -
         if len(library.entries) == 1 and not library.failed_blocks:
             entry = _from_bibtexparser(library.entries[0], state.macros, block.start_line + offset)
             entry.raw = region.strip()
-            if code != "bibtex-no-key":
+            if code not in ("bibtex-no-key", "bibtex-quotes"):  # valid BibTeX: nothing to warn of
                 entry.notes.append(("warning", code, message + "; read anyway", None))
             state.first_use(entry)
             return entry

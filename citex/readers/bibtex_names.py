@@ -116,6 +116,8 @@ def _name(raw: str) -> Name:
     if "=" in mask and all(_ANY_KEYVAL.match(p) for p in pieces if p) and \
             any(_KEYVAL.match(p) for p in pieces if p):
         return _extended(pieces)
+    if len(pieces) > 3:  # BibTeX's "too many commas": likely a list typed with commas, kept whole
+        return Name(literal=plain(raw) or None)
     words = [_words(p) for p in pieces]
     if len(words) == 1:
         given, von, family = _first_von_last(words[0])

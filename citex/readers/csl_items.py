@@ -15,7 +15,7 @@ import json
 import re
 from typing import Any
 
-from ..fieldmaps.csljson import ALIASES, TEXT_VARIABLES, TYPE_ALIASES, TYPES
+from ..fieldmaps.csljson import ALIASES, CUSTOM_VARIABLES, OUTSIDE_SCHEMA, TEXT_VARIABLES, TYPE_ALIASES, TYPES
 from ..model import DATE_VARIABLES, NAME_VARIABLES, Date, Name, Record, Source
 
 _TYPES_BY_FOLD = {t.lower(): t for t in TYPES}
@@ -132,6 +132,10 @@ def _custom(rec: Record, custom: Any) -> None:
     for key, value in custom.items():
         if key == "truncated-names" and isinstance(value, list):
             rec.truncated.update(v for v in value if v in NAME_VARIABLES)
+            continue
+        if key == CUSTOM_VARIABLES and isinstance(value, dict):  # variables the writer moved here
+            for name in OUTSIDE_SCHEMA.intersection(value).difference(rec.fields):
+                (_names if name in NAME_VARIABLES else _text)(rec, name, value[name])
             continue
         text = _verbatim(value)
         if rec.extra.get(key, text) != text:

@@ -3,7 +3,8 @@
 The output is exactly ``json.dumps(items, indent=2, ensure_ascii=False)`` plus a
 final newline, but no item waits for the next. CSL-JSON items allow CSL
 variables only, so what has no variable goes under ``custom``: the record's
-``extra`` fields, and ``truncated-names`` listing name variables cut short by
+``extra`` fields, the CSL 1.0.2 variables the schema does not list yet
+(``part-number``...), and ``truncated-names`` listing name variables cut short by
 "et al." (CSL has no marker for that).
 """
 
@@ -13,6 +14,7 @@ import json
 from typing import Any
 
 from ..errors import CitexError
+from ..fieldmaps.csljson import CUSTOM_VARIABLES, OUTSIDE_SCHEMA
 from ..model import Record
 from ..registry import WRITERS
 from . import Writer
@@ -24,6 +26,9 @@ def item(record: Record) -> dict[str, Any]:
         raise CitexError("record has no citation key", record.source.location())
     out: dict[str, Any] = {"id": record.id, **record.to_csl()}
     custom = dict(out.get("custom") or {})
+    moved = {name: out.pop(name) for name in sorted(OUTSIDE_SCHEMA.intersection(out))}
+    if moved:  # under a key of their own: an input's extra may hold a "license" of its own shape
+        custom[CUSTOM_VARIABLES] = moved
     custom.update(record.extra)
     if record.truncated:
         custom["truncated-names"] = sorted(record.truncated)
