@@ -127,20 +127,38 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 # ---------------------------------------------------------------- which rules a record needs
 
 MOJIBAKE, CONTROLS, NFC, SPACES = 1, 2, 4, 8
+# A record's strings are scanned as one text, joined by '|': the regexes run once in C
+# instead of once a string. '|' never composes with a neighbour (NFC of the whole is NFC of
+# each string) and no fault pattern crosses it, except odd whitespace at a string's ends,
+# which _EDGE_SPACE finds next to '|' as it does at the text's ends.
+_SEPARATOR = "|"
+_EDGE_SPACE = re.compile(rf"{_ODD_SPACE.pattern}|\{_SEPARATOR}\s|\s\{_SEPARATOR}")
 # In ASCII only a control character or odd whitespace can be a fault: one scan finds either.
-_ASCII_FAULT = re.compile(f"{_CONTROLS.pattern}|{_ODD_SPACE.pattern}")
+_ASCII_FAULT = re.compile(f"{_CONTROLS.pattern}|{_EDGE_SPACE.pattern}")
 
 
 def string_faults(text: str) -> int:
-    """The rules that could change ``text``, as bits: none set means each leaves it as it is."""
+    """The rules that could change ``text`` (or any of the strings joined by '|' into it), as bits:
+    none set means each leaves it as it is. A '|' next to a space may set SPACES for nothing."""
     if text.isascii():
         if not _ASCII_FAULT.search(text):
             return 0
-        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _ODD_SPACE.search(text) else 0)
+        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _EDGE_SPACE.search(text) else 0)
     return ((MOJIBAKE if _MOJIBAKE_HINT.search(text) else 0)
             | (CONTROLS if _CONTROL_OR_C1.search(text) else 0)
             | (0 if unicodedata.is_normalized("NFC", text) else NFC)
-            | (SPACES if _ODD_SPACE.search(text) else 0))
+            | (SPACES if _EDGE_SPACE.search(text) else 0))
+
+
+def _strings(values) -> list[str]:
+    """The strings ``_map_strings`` would look at: string fields and the parts of names."""
+    found = []
+    for value in values:
+        if isinstance(value, str):
+            found.append(value)
+        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
+            found += [part for name in value for part in vars(name).values() if isinstance(part, str)]
+    return found
 
 
 _last: tuple[Record, int, tuple, int] | None = None  # (record, repairs logged, its values, faults)
@@ -157,14 +175,6 @@ def faults(rec: Record) -> int:
     if _last is not None and _last[0] is rec and _last[1] == len(rec.repairs) \
             and len(values) == len(_last[2]) and all(map(operator.is_, values, _last[2])):
         return _last[3]
-    found = 0
-    for value in values:
-        if isinstance(value, str):
-            found |= string_faults(value)
-        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
-            for name in value:
-                for part in vars(name).values():
-                    if isinstance(part, str):
-                        found |= string_faults(part)
+    found = string_faults(_SEPARATOR.join(_strings(values)))
     _last = (rec, len(rec.repairs), values, found)
     return found

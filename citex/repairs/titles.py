@@ -115,14 +115,23 @@ _END = ((re.compile(r"(?<=[?!])\s*\.$"), ""), (re.compile(r"(?<!\.)\.\.$"), ".")
         (re.compile(r"\s+\.$"), "."), (re.compile(r"\s*[,;:]$"), ""))
 
 
+# Each pattern ends in one of these ('$' also matches before a final newline): a title that
+# ends otherwise, as most do, is known clean without running them (each scans the whole title).
+END_MARKS = tuple(mark + newline for mark in ".,;:" for newline in ("", "\n"))
+
+
+def clean_end(title: str) -> str:
+    for pattern, replacement in _END:
+        title = pattern.sub(replacement, title)
+    return title
+
+
 @REPAIRS.register("title-end-punctuation", confidence=0.95)
 def title_end_punctuation(rec: Record) -> None:
     """A title ending in doubled or stray punctuation ('Why?.', 'Title..', 'Title ,') ends cleanly."""
     title = rec.get("title")
-    if isinstance(title, str) and not title.endswith("..."):
-        for pattern, replacement in _END:
-            title = pattern.sub(replacement, title)
-        rec.fix("title", title, rule="title-end-punctuation")
+    if isinstance(title, str) and title.endswith(END_MARKS) and not title.endswith("..."):
+        rec.fix("title", clean_end(title), rule="title-end-punctuation")
 
 
 # ---------------------------------------------------------------- text said twice or glued on
