@@ -19,3 +19,64 @@ def _texts(pieces=_TITLE_PIECES, max_size=10):
 def test_a_title_not_ending_in_a_mark_has_no_end_to_clean(title):
     if not title.endswith(titles.END_MARKS):
         assert titles.clean_end(title) == title
+
+
+_MARKUP_PIECES = st.sampled_from(["<i>", "</i>", "<b>", "</sup>", "<sub>", '<span class="nocase">',
+                                  '<span style="font-variant:small-caps;">', "</span>", "<em>", "<SUP>",
+                                  '<span class="x">', "<br/>", "<", ">", "/", "a", " ", "span", "i"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(_MARKUP_PIECES, 8))
+def test_text_with_only_csl_tags_comes_through_the_tag_rewriting_unchanged(text):
+    if titles.only_csl_tags(text):
+        assert titles._TAG.sub(titles._tag, text) == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2000\u2028\u3000ab"), max_size=12))
+def test_spaces_folded_by_split_as_by_the_regex(text):
+    import re
+
+    assert " ".join(text.split()) == re.sub(r"\s+", " ", text).strip()
+
+
+_JOURNAL_PIECES = st.sampled_from(["Lancet", "The Lancet", "J Clin Med", "Nature", ". ", " - ", "? ", "2020",
+                                   ";15(4):1011-5", "A", "study", "of", "cancer", " ", "-", "."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(_JOURNAL_PIECES, 12), st.sampled_from(["Lancet", "The Lancet", "J Clin Med", "Nature"]))
+def test_an_ascii_title_whose_key_lacks_the_journal_has_no_journal_tail(title, journal):
+    from citex.textnorm import fold
+
+    keys = [fold(journal)]
+    if title.isascii() and keys[0] not in fold(title):
+        assert titles._cut_tail(title, titles.journal_tail(keys), 600) is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_JOURNAL_PIECES, 12), st.sampled_from(["Shah", "Lancet", "A"]))
+def test_a_title_without_the_family_name_has_no_author_tail(title, family):
+    if family not in title:
+        assert titles._cut_tail(title, lambda tail: tail.startswith(family), 3000) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts())
+def test_the_end_cleaned_on_the_tail_alone_is_the_end_cleaned_on_the_whole_title(title):
+    whole = title
+    for pattern, replacement in titles._END:
+        whole = pattern.sub(replacement, whole)
+    assert titles.clean_end(title) == whole
+
+
+def test_every_et_al_form_starts_with_a_letter_the_shortcut_knows():
+    from citex.repairs import names
+
+    rests = {"e": ["t al", "t. al.", "t coll"], "a": ["nd others"], "o": ["thers"], "u": [". a."]}
+    assert all(names._ET_AL.match(first + rest) for first, forms in rests.items() for rest in forms)
+    for code in range(0x10000):  # case-insensitive matching only relates letters of the BMP
+        first = chr(code)
+        if any(names._ET_AL.match(first + rest) for forms in rests.values() for rest in forms):
+            assert first in names._ET_AL_STARTS

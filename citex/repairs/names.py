@@ -77,10 +77,18 @@ def name_et_al(rec: Record) -> None:
         names = rec.get(field)
         if not isinstance(names, list):
             continue
-        kept = [n for n in names if not (isinstance(n, Name) and _ET_AL.match(
-            (n.literal or f"{n.family or ''} {n.given or ''}").strip()))]
+        kept = [n for n in names if not (isinstance(n, Name) and _is_et_al(n))]
         if len(kept) != len(names) and rec.fix(field, kept, rule="name-et-al"):
             rec.truncated.add(field)
+
+
+def _is_et_al(name: Name) -> bool:
+    text = (name.literal or f"{name.family or ''} {name.given or ''}").strip()
+    # every form starts with one of these letters: most names are known not to be one without the regex
+    return text[:1] in _ET_AL_STARTS and bool(_ET_AL.match(text))
+
+
+_ET_AL_STARTS = frozenset("eEaAoOuU")
 
 
 # What a name part that ends in a suffix ends with ('$' also matches before a final newline).
@@ -134,11 +142,12 @@ def name_all_caps(rec: Record) -> None:
 def name_split_characters(rec: Record) -> None:
     """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
     read again."""
-    from ..readers.nlm_citation import parse_authors
-
     for field in NAME_VARIABLES & rec.fields.keys():
         names = rec.get(field)
         if not isinstance(names, list) or len(names) < 4:
+            continue
+        first = names[0]  # most lists are whole names from the first, known without the rest
+        if not isinstance(first, Name) or first.given or len(first.literal or first.family or "") > 1:
             continue
         chars = [(n.literal or n.family or "") if isinstance(n, Name) and not n.given else None
                  for n in names]
@@ -147,6 +156,8 @@ def name_split_characters(rec: Record) -> None:
         text = "".join(chars)
         if " " not in text and "," in text:  # the spaces were lost: "ShahM,RaoK"
             return
+        from ..readers.nlm_citation import parse_authors  # lazy: few records need it
+
         parsed = parse_authors(text)
         if parsed.names and parsed.persons:
             rec.fix(field, parsed.names, rule="name-split-characters")

@@ -39,6 +39,7 @@ def _check(rec: Record, field: str, kind: str) -> None:
 _HYPHENATED_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
 
 
+@lru_cache(maxsize=8192)  # a journal's ISSN comes back with each of its articles
 def _is_valid_hyphenated_issn(value: str) -> bool:
     """True for exactly 'NNNN-NNNC' with a right check digit (ISO 3297, as python-stdnum checks it):
     a value ``examine`` would find valid and leave as it is, known without calling stdnum."""

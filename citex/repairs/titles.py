@@ -45,10 +45,21 @@ def html_to_csl(text: str) -> str:
             break
         text = unescaped
     if "<" in text:
-        text = _TAG.sub(_tag, text)
-        text = re.sub(r"\s+", " ", text).strip()
-        text = re.sub(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>", "", text)
+        if not only_csl_tags(text):  # CSL's own markup (most tags in titles) is kept as it is
+            text = _TAG.sub(_tag, text)
+        text = " ".join(text.split())  # as re.sub(r"\s+", " ").strip(): \s is str.isspace
+        text = _EMPTY_ELEMENT.sub("", text)
     return text
+
+
+_EMPTY_ELEMENT = re.compile(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>")
+# The tags ``_tag`` gives back unchanged, each with its one '<'.
+_CSL_TAG = re.compile(r'</?(?:i|b|sup|sub)>|</span>|<span class="nocase">|<span style="font-variant:small-caps;">')
+
+
+def only_csl_tags(text: str) -> bool:
+    """True when every '<' of the text starts a tag ``_tag`` keeps as it is (so _TAG.sub changes nothing)."""
+    return len(_CSL_TAG.findall(text)) == text.count("<")
 
 
 @REPAIRS.register("title-html", confidence=0.95)
@@ -74,11 +85,11 @@ def title_stray_latex(rec: Record) -> None:
     Unicode and CSL markup."""
     if rec.source.format in _LATEX_FORMATS:
         return
-    from ..readers.latex_decode import decode
-
     for field in TITLE_FIELDS:
         value = rec.get(field)
         if isinstance(value, str) and _STRAY_LATEX.search(value):
+            from ..readers.latex_decode import decode  # lazy, and only paid for when LaTeX is seen
+
             decoded = decode(value, title=field == "title")
             if not decoded.unknown:
                 rec.fix(field, decoded.text, rule="title-stray-latex")
@@ -121,9 +132,16 @@ END_MARKS = tuple(mark + newline for mark in ".,;:" for newline in ("", "\n"))
 
 
 def clean_end(title: str) -> str:
+    """The title with ``_END`` applied. Their matches are spaces and marks at the end, looking one
+    character before them, so they run on that tail alone (each would try every position)."""
+    start = len(title)
+    while start and (title[start - 1] in ".,;:" or title[start - 1].isspace()):
+        start -= 1
+    start = max(start - 1, 0)
+    tail = title[start:]
     for pattern, replacement in _END:
-        title = pattern.sub(replacement, title)
-    return title
+        tail = pattern.sub(replacement, tail)
+    return title[:start] + tail
 
 
 @REPAIRS.register("title-end-punctuation", confidence=0.95)
@@ -190,11 +208,17 @@ def title_with_journal(rec: Record) -> None:
     keys = [fold(j) for j in journals if isinstance(j, str) and len(fold(j)) >= 4]
     if not isinstance(title, str) or not keys:
         return
+    if title.isascii() and not any(k in fold(title) for k in keys):
+        return  # ASCII folds letter by letter: a tail that starts with a key puts it in the title's key
     longest = min(3 * max(len(j) for j in journals if isinstance(j, str)) + 100, 600)  # no journal is longer
-    head = _cut_tail(title, lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):])
-                                             for k in keys), longest)
+    head = _cut_tail(title, journal_tail(keys), longest)
     if head:
         rec.fix("title", head, rule="title-with-journal")
+
+
+def journal_tail(keys: list[str]):
+    """Whether a title's tail is a journal name (one of the folded ``keys``) and perhaps a citation."""
+    return lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):]) for k in keys)
 
 
 def _citation_tail(rest: str) -> bool:
@@ -205,12 +229,12 @@ def _citation_tail(rest: str) -> bool:
 @REPAIRS.register("title-with-authors", confidence=0.9)
 def title_with_authors(rec: Record) -> None:
     """A title with the record's own author list glued on its end ('T. Shah M, Rao K.') loses it."""
-    from ..readers.nlm_citation import looks_like_authors
-
     title, authors = rec.get("title"), rec.get("author") or []
     family = next((a.family for a in authors if getattr(a, "family", None)), None)
-    if not isinstance(title, str) or not family:
-        return
+    if not isinstance(title, str) or not family or family not in title:
+        return  # (a tail that starts with the family name puts it in the title)
+    from ..readers.nlm_citation import looks_like_authors
+
     head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail), 3000)
     if head:
         rec.fix("title", head, rule="title-with-authors")
