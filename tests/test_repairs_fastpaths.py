@@ -3,6 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citex.model import Name
 from citex.repairs import titles
 
 # Text made of the pieces the rules look at, so that faults turn up often.
@@ -80,3 +81,78 @@ def test_every_et_al_form_starts_with_a_letter_the_shortcut_knows():
         first = chr(code)
         if any(names._ET_AL.match(first + rest) for forms in rests.values() for rest in forms):
             assert first in names._ET_AL_STARTS
+
+
+_NAME_PARTS = st.sampled_from([None, "", "Shah", "SHAH", "O'BRIEN", "Shah, Mihir", "M. K. Shah", "Kennedy Jr",
+                               "A B Jr", "III", "et al.", "and others", "M", "Jr.", "Group", "van der Berg"])
+_NAMES = st.lists(st.builds(Name, _NAME_PARTS, _NAME_PARTS, _NAME_PARTS, st.none(), st.none(), _NAME_PARTS),
+                  max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAMES, _NAMES)
+def test_a_name_rule_whose_bit_is_not_set_changes_nothing(authors, editors):
+    from citex.model import Record
+    from citex.repairs import names
+
+    rec = Record(fields={"author": authors, "editor": editors, "title": "T"})
+    found = names.name_faults(rec)
+    assert found == sum({bit for n in authors + editors for bit in (1, 2, 4, 8) if names.judge(n) & bit})
+    rules = {names.UNSPLIT: "name-unsplit", names.ET_AL: "name-et-al", names.SUFFIX: "name-suffix",
+             names.CAPS: "name-all-caps"}
+    for bit, rule in rules.items():
+        if not found & bit:  # the rule's own work, without the shortcut, changes nothing
+            fn = {"name-unsplit": names.split_literal, "name-suffix": names._move_suffix,
+                  "name-all-caps": names._recase}.get(rule)
+            for name in authors + editors:
+                assert (fn(name) is name) if fn else not names._is_et_al(name)
+
+
+_CASE_PIECES = st.sampled_from(["É", "é", "A", "a", "Ü", "ß", "ǅ", "Σ", "σ", "א", "ʻ", "𝐀", " ", "-", "TITLE",
+                                "title", "DNA", "1", "'s", "<i>"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(_CASE_PIECES, 12))
+def test_a_title_with_few_capitals_is_not_all_caps_by_its_words(text):
+    from citex.repairs import title_case
+
+    if title_case.few_capitals(text):
+        words = title_case._words(text)
+        upper = sum(w.isupper() for w in words)
+        assert not (len(words) >= 3 and upper >= 0.8 * len(words) and upper > len(words) - 2)
+
+
+def _faulty_fields():
+    from citex.model import Date
+
+    names = [Name(literal="Shah, Mihir"), Name("RAO", "K"), Name("Kennedy Jr", "D"), Name(literal="et al.")]
+    return {"title": "EFFECT OF SMOKING.. [Article in German] Shah M, Rao K.", "abstract": "<p>a &amp; b</p>",
+            "container-title": "Proc. of the 12th Conference on X, Berlin, 2019, pp. 1-5",
+            "container-title-short": "J Clin Med", "page": "1011-5", "DOI": "doi: 10.1000/x.",
+            "URL": "https://doi.org/10.1000/y", "note": "doi: 10.1/z", "PMID": "PMID: 123", "PMCID": "pmc123",
+            "ISBN": "ISBN 978 3 16 148410 0", "ISSN": "ISSN 00280836", "issued": Date(literal="in press"),
+            "accessed": Date(parts=[[3000]]), "author": names, "editor": list(names),
+            "number": "arXiv:1234.5678", "publisher": "arXiv", "event-place": "Berlin"}
+
+
+def test_a_rule_the_pipeline_skips_for_want_of_its_fields_would_change_nothing():
+    from citex.model import Record, Source
+    from citex.registry import REPAIRS
+
+    fired = set()
+    for entry in REPAIRS:
+        needs = entry.meta.get("needs")
+        if not needs:
+            continue
+        for record_type in ("document", "article-journal", "paper-conference", "chapter"):
+            for source in ("bibtex", "ris"):
+                full = Record(type=record_type, fields=_faulty_fields(), source=Source(source))
+                entry.obj(full)
+                fired.update(r.rule for r in full.repairs)
+                fields = {k: v for k, v in _faulty_fields().items() if k not in needs}
+                rec = Record(type=record_type, fields=dict(fields), source=Source(source))
+                entry.obj(rec)
+                assert (rec.repairs, rec.diagnostics, rec.fields, rec.type, rec.truncated) == \
+                    ([], [], fields, record_type, set()), entry.name
+    assert len(fired) >= 12  # the record is faulty: many rules fire on it when their fields are there

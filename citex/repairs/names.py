@@ -7,10 +7,13 @@ them; initials keep whatever periods they came with: both are styles, not faults
 
 from __future__ import annotations
 
+import operator
 import re
+from dataclasses import fields
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
+from .scan import PerRecord
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
@@ -63,16 +66,19 @@ def split_literal(name: Name) -> Name:
     return name
 
 
-@REPAIRS.register("name-unsplit", confidence=0.95)
+@REPAIRS.register("name-unsplit", confidence=0.95, needs=NAME_VARIABLES)
 def name_unsplit(rec: Record) -> None:
     """A person's name kept whole as one literal ('Shah, Mihir', 'Shah M') is split into family
     and given names."""
-    _map_names(rec, "name-unsplit", split_literal)
+    if name_faults(rec) & UNSPLIT:
+        _map_names(rec, "name-unsplit", split_literal)
 
 
-@REPAIRS.register("name-et-al", confidence=1.0)
+@REPAIRS.register("name-et-al", confidence=1.0, needs=NAME_VARIABLES)
 def name_et_al(rec: Record) -> None:
     """'et al.' or 'and others' read as a name is removed and the list marked as cut short."""
+    if not name_faults(rec) & ET_AL:
+        return
     for field in NAME_VARIABLES & rec.fields.keys():
         names = rec.get(field)
         if not isinstance(names, list):
@@ -109,10 +115,11 @@ def _move_suffix(name: Name) -> Name:
     return name
 
 
-@REPAIRS.register("name-suffix", confidence=0.95)
+@REPAIRS.register("name-suffix", confidence=0.95, needs=NAME_VARIABLES)
 def name_suffix(rec: Record) -> None:
     """'Jr', 'Sr', 'II', 'III' left at the end of the given or family name become the suffix."""
-    _map_names(rec, "name-suffix", _move_suffix)
+    if name_faults(rec) & SUFFIX:
+        _map_names(rec, "name-suffix", _move_suffix)
 
 
 def _capitalise(word: str) -> str:
@@ -132,13 +139,51 @@ def _recase(name: Name) -> Name:
     return Name(**{**vars(name), "family": _capitalise(family), "given": given or None})
 
 
-@REPAIRS.register("name-all-caps", confidence=0.9)
+# ---------------------------------------------------------------- which rules a record's names need
+
+UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
+_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
+_JUDGED: dict[tuple, int] = {}  # a name's parts -> its bits: names come back with each paper
+_MAX_JUDGED = 50_000
+
+
+def judge(name: Name) -> int:
+    """Which of the rules that look at one name at a time would change it, as bits."""
+    return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)
+            | (SUFFIX if _move_suffix(name) is not name else 0) | (CAPS if _recase(name) is not name else 0))
+
+
+def _judge_names(values) -> int:
+    found = 0
+    for value in values:
+        if isinstance(value, list):
+            for name in value:
+                if isinstance(name, Name):
+                    parts = _PARTS(name)
+                    try:
+                        bits = _JUDGED.get(parts)
+                    except TypeError:  # a part that is not text: judged every time
+                        bits = judge(name)
+                    if bits is None:
+                        if len(_JUDGED) >= _MAX_JUDGED:
+                            _JUDGED.clear()
+                        bits = _JUDGED[parts] = judge(name)
+                    found |= bits
+    return found
+
+
+# The per-name rules that could change some name of a record: the others return at once.
+name_faults = PerRecord(_judge_names)
+
+
+@REPAIRS.register("name-all-caps", confidence=0.9, needs=NAME_VARIABLES)
 def name_all_caps(rec: Record) -> None:
     """A family name in capitals ('SHAH M', 'O'BRIEN, JOHN') gets normal capitals; initials stay."""
-    _map_names(rec, "name-all-caps", _recase)
+    if name_faults(rec) & CAPS:
+        _map_names(rec, "name-all-caps", _recase)
 
 
-@REPAIRS.register("name-split-characters", confidence=0.95)
+@REPAIRS.register("name-split-characters", confidence=0.95, needs=NAME_VARIABLES)
 def name_split_characters(rec: Record) -> None:
     """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
     read again."""
@@ -168,7 +213,7 @@ def name_split_characters(rec: Record) -> None:
                        f"{field} is one name per character: {text!r}; kept as read", field)
 
 
-@REPAIRS.register("names-said-twice", confidence=1.0)
+@REPAIRS.register("names-said-twice", confidence=1.0, needs={"author"})
 def names_said_twice(rec: Record) -> None:
     """The same person list as both author and editor (or container author) is reported: which one
     is right cannot be known from the record."""

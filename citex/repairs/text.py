@@ -17,6 +17,7 @@ from dataclasses import fields, replace
 
 from ..model import Name, Record
 from ..registry import REPAIRS
+from .scan import PerRecord
 
 _SPACES = re.compile(r"\s+")
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -168,20 +169,5 @@ def _strings(values) -> list[str]:
     return found
 
 
-_last: tuple[Record, int, tuple, int] | None = None  # (record, repairs logged, its values, faults)
-
-
-def faults(rec: Record) -> int:
-    """The text rules that could change some string of the record (the bits of ``string_faults``).
-
-    Remembered for the last record asked about while its values are the same objects
-    and no repair was logged since (rules change fields only through ``Record.fix``).
-    """
-    global _last
-    values = tuple(rec.fields.values())
-    if _last is not None and _last[0] is rec and _last[1] == len(rec.repairs) \
-            and len(values) == len(_last[2]) and all(map(operator.is_, values, _last[2])):
-        return _last[3]
-    found = string_faults(_SEPARATOR.join(_strings(values)))
-    _last = (rec, len(rec.repairs), values, found)
-    return found
+# The text rules that could change some string of a record (the bits of ``string_faults``).
+faults = PerRecord(lambda values: string_faults(_SEPARATOR.join(_strings(values))))
