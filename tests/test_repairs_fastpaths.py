@@ -156,3 +156,24 @@ def test_a_rule_the_pipeline_skips_for_want_of_its_fields_would_change_nothing()
                 assert (rec.repairs, rec.diagnostics, rec.fields, rec.type, rec.truncated) == \
                     ([], [], fields, record_type, set()), entry.name
     assert len(fired) >= 12  # the record is faulty: many rules fire on it when their fields are there
+
+
+_BOOK_PIECES = st.sampled_from(["Proc. X", ", ", "2019", "(2019)", "pp. 1-5", "p. 12", ".", ")", "(", "\n", " ",
+                                "١٢", "²", "Berlin", "pages 3–7", "CHI 2019"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(_texts(_BOOK_PIECES, 8))
+def test_a_book_title_not_ending_in_a_number_has_no_pages_or_year_at_its_end(title):
+    from citex.repairs import journals
+
+    if not journals.ends_in_number(title):
+        assert not journals._TAIL_PAGES.search(title) and not journals._TAIL_YEAR.search(title)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_texts(_MARKUP_PIECES, 10))
+def test_text_without_adjacent_tags_has_no_empty_element_to_drop(text):
+    text = " ".join(text.split())
+    if "></" not in text and "> </" not in text:
+        assert titles._EMPTY_ELEMENT.sub("", text) == text

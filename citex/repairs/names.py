@@ -7,13 +7,11 @@ them; initials keep whatever periods they came with: both are styles, not faults
 
 from __future__ import annotations
 
-import operator
 import re
-from dataclasses import fields
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
-from .scan import PerRecord
+from .scan import PerRecord, by_name_parts
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
@@ -142,15 +140,13 @@ def _recase(name: Name) -> Name:
 # ---------------------------------------------------------------- which rules a record's names need
 
 UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
-_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
-_JUDGED: dict[tuple, int] = {}  # a name's parts -> its bits: names come back with each paper
-_MAX_JUDGED = 50_000
-
-
 def judge(name: Name) -> int:
     """Which of the rules that look at one name at a time would change it, as bits."""
     return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)
             | (SUFFIX if _move_suffix(name) is not name else 0) | (CAPS if _recase(name) is not name else 0))
+
+
+_judged = by_name_parts(judge)
 
 
 def _judge_names(values) -> int:
@@ -159,16 +155,7 @@ def _judge_names(values) -> int:
         if isinstance(value, list):
             for name in value:
                 if isinstance(name, Name):
-                    parts = _PARTS(name)
-                    try:
-                        bits = _JUDGED.get(parts)
-                    except TypeError:  # a part that is not text: judged every time
-                        bits = judge(name)
-                    if bits is None:
-                        if len(_JUDGED) >= _MAX_JUDGED:
-                            _JUDGED.clear()
-                        bits = _JUDGED[parts] = judge(name)
-                    found |= bits
+                    found |= _judged(name)
     return found
 
 

@@ -4,15 +4,21 @@ The text rules ask which faults the record's strings have, the name rules which 
 names they could change. The first rule to ask computes the answer from the record's
 values; the others reuse it while the values are the same objects and no repair was
 logged since (rules change fields only through ``Record.fix``, which logs each change).
+What is found in a name is remembered by the name's parts: names come back with each
+paper of their authors.
 """
 
 from __future__ import annotations
 
 import operator
+from dataclasses import fields
 from collections.abc import Callable
 from typing import Any
 
-from ..model import Record
+from ..model import Name, Record
+
+_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
+_MAX_NAMES = 50_000  # names remembered by each judge before it starts again (memory stays flat)
 
 
 class PerRecord:
@@ -31,3 +37,22 @@ class PerRecord:
         answer = self._compute(values)
         self._last = (rec, len(rec.repairs), values, answer)
         return answer
+
+
+def by_name_parts(judge: Callable[[Name], int]) -> Callable[[Name], int]:
+    """``judge(name)``, remembered by the name's parts (``judge`` must look at nothing else)."""
+    memo: dict[tuple, int] = {}
+
+    def judged(name: Name) -> int:
+        parts = _PARTS(name)
+        try:
+            found = memo.get(parts)
+        except TypeError:  # a part that is not text cannot be a key: judged each time
+            return judge(name)
+        if found is None:
+            if len(memo) >= _MAX_NAMES:
+                memo.clear()
+            found = memo[parts] = judge(name)
+        return found
+
+    return judged

@@ -10,14 +10,13 @@ changes it, so the four rules scan a clean record once between them.
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
-from dataclasses import fields, replace
+from dataclasses import replace
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from .scan import PerRecord
+from .scan import PerRecord, by_name_parts
 
 _SPACES = re.compile(r"\s+")
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -155,19 +154,33 @@ def string_faults(text: str) -> int:
             | (0 if unicodedata.is_normalized("NFC", text) else NFC))
 
 
-_NAME_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
-
-
 def _strings(values) -> list[str]:
     """The strings ``_map_strings`` would look at: string fields and the parts of names."""
     found = []
     for value in values:
         if isinstance(value, str):
             found.append(value)
-        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
-            found += [part for name in value for part in _NAME_PARTS(name) if isinstance(part, str)]
+        elif _is_names(value):
+            found += [part for name in value for part in vars(name).values() if isinstance(part, str)]
     return found
 
 
+def _is_names(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(n, Name) for n in value)
+
+
+_name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings([[name]]))))
+
+
+def _record_faults(values) -> int:
+    """``string_faults`` of the record's strings: the string fields in one scan, each name by its parts."""
+    found = 0
+    for value in values:
+        if _is_names(value):
+            for name in value:
+                found |= _name_faults(name)
+    return found | string_faults(_SEPARATOR.join(v for v in values if isinstance(v, str)))
+
+
 # The text rules that could change some string of a record (the bits of ``string_faults``).
-faults = PerRecord(lambda values: string_faults(_SEPARATOR.join(_strings(values))))
+faults = PerRecord(_record_faults)

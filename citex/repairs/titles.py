@@ -48,7 +48,8 @@ def html_to_csl(text: str) -> str:
         if not only_csl_tags(text):  # CSL's own markup (most tags in titles) is kept as it is
             text = _TAG.sub(_tag, text)
         text = " ".join(text.split())  # as re.sub(r"\s+", " ").strip(): \s is str.isspace
-        text = _EMPTY_ELEMENT.sub("", text)
+        if "></" in text or "> </" in text:  # an empty element, its spaces now single
+            text = _EMPTY_ELEMENT.sub("", text)
     return text
 
 
@@ -87,7 +88,8 @@ def title_stray_latex(rec: Record) -> None:
         return
     for field in TITLE_FIELDS:
         value = rec.get(field)
-        if isinstance(value, str) and _STRAY_LATEX.search(value):
+        # every form holds a backslash: most titles are passed by one find, not the regex
+        if isinstance(value, str) and "\\" in value and _STRAY_LATEX.search(value):
             from ..readers.latex_decode import decode  # lazy, and only paid for when LaTeX is seen
 
             decoded = decode(value, title=field == "title")
@@ -112,7 +114,7 @@ _MARKER = re.compile(r"\s*\[(?:Article|Letter|Editorial|Comment|Review)\s+in\s+"
 def title_translation_marker(rec: Record) -> None:
     """PubMed's '[Article in German]' after a title is removed; a record with no language gets it."""
     title = rec.get("title")
-    m = _MARKER.search(title) if isinstance(title, str) else None
+    m = _MARKER.search(title) if isinstance(title, str) and "[" in title else None
     if not m or m.start() == 0:
         return
     rec.fix("title", title[:m.start()].rstrip(), rule="title-translation-marker")
@@ -164,6 +166,7 @@ def title_said_twice(rec: Record) -> None:
 
 
 _SUBTITLE_MIN_CHARS = 8
+_SUBTITLE_SEPARATOR = re.compile(r"(\s*[:.]\s+)")
 
 
 @REPAIRS.register("subtitle-duplicated", confidence=0.95, needs={"title"})
@@ -172,7 +175,7 @@ def subtitle_duplicated(rec: Record) -> None:
     title = rec.get("title")
     if not isinstance(title, str) or ":" not in title:
         return
-    parts = re.split(r"(\s*[:.]\s+)", title)
+    parts = _SUBTITLE_SEPARATOR.split(title)
     keep = parts[:1]
     for sep, part in zip(parts[1::2], parts[2::2]):
         key = fold(part)
