@@ -155,15 +155,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    # Each rule's policy is made once per run, not once per record. A rule registered with
-    # ``needs`` (fields) does nothing to a record with none of them: it is not called.
-    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)),
-               frozenset(e.meta.get("needs", ())))
+    # Each rule's policy is made once per run, not once per record.
+    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for name, rule, policy, needs in chosen:
-            if needs and rec.fields.keys().isdisjoint(needs):
-                continue
+        for name, rule, policy in chosen:
             rec.policy = policy
             try:
                 rule(rec)

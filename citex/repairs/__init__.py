@@ -11,8 +11,4 @@ single fix may pass its own (``record.fix(..., confidence=0.7)``); the pipeline
 applies only fixes at or above its threshold, and ``Record.fix`` turns the rest
 into proposals (``info[would-fix-RULE]``). Modules run in the order
 ``registry.REPAIRS`` lists them, text-level first.
-
-A rule that can only change a record holding one of some fields registers them
-(``REPAIRS.register(id, confidence=0.95, needs={"page"})``): the pipeline does not
-call it for a record with none of them, so most rules cost a record one lookup.
 """

@@ -26,7 +26,7 @@ def bare_doi(value: str) -> str | None:
     return doi if DOI_SHAPE.match(doi) else None
 
 
-@REPAIRS.register("doi-bare", confidence=1.0, needs={"DOI"})
+@REPAIRS.register("doi-bare", confidence=1.0)
 def doi_bare(rec: Record) -> None:
     """A DOI written as a URL, with a 'doi:' prefix, spaces or trailing punctuation becomes bare."""
     doi = rec.get("DOI")
@@ -39,7 +39,7 @@ def doi_bare(rec: Record) -> None:
         rec.fix("DOI", bare, rule="doi-bare")
 
 
-@REPAIRS.register("doi-from-url", confidence=1.0, needs={"URL"})
+@REPAIRS.register("doi-from-url", confidence=1.0)
 def doi_from_url(rec: Record) -> None:
     """A record with no DOI whose URL is a doi.org link gets the DOI from it."""
     m = _DOI_IN_URL.match(rec.get("URL") or "")
@@ -47,7 +47,7 @@ def doi_from_url(rec: Record) -> None:
         rec.fix("DOI", unquote(m.group(1)).rstrip(".,;"), rule="doi-from-url")
 
 
-@REPAIRS.register("pmid-from-link", confidence=1.0, needs={"URL"})
+@REPAIRS.register("pmid-from-link", confidence=1.0)
 def pmid_from_link(rec: Record) -> None:
     """A record with no PMID whose link is a PubMed page gets the PMID from it."""
     m = _PUBMED_URL.match(rec.get("URL") or "")
@@ -62,7 +62,7 @@ _DOI_IN_PATH = re.compile(r"^https?://[^/]+/(?:[\w.-]+/)*?(?:doi|abs|full|pdf|ep
                           r"(10\.\d{4,9}/[^\s?#]+)", re.I)
 
 
-@REPAIRS.register("doi-from-field", confidence=0.9, needs={"note", "URL"})
+@REPAIRS.register("doi-from-field", confidence=0.9)
 def doi_from_field(rec: Record) -> None:
     """A record with no DOI whose note holds one ('doi: 10.1/x'), or whose publisher URL has one in
     its path ('.../doi/10.1/x'), gets it in the DOI field; the DOI leaves the note."""
@@ -88,7 +88,7 @@ _ARXIV = re.compile(r"^\s*(?:arxiv\s*:\s*|https?://arxiv\.org/(?:abs|pdf)/)?"
                     r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?\s*$", re.I)
 
 
-@REPAIRS.register("pmid-shape", confidence=1.0, needs={"PMID"})
+@REPAIRS.register("pmid-shape", confidence=1.0)
 def pmid_shape(rec: Record) -> None:
     """A PMID written 'PMID: 33708679' becomes its digits; one that is not a number is reported."""
     pmid = rec.get("PMID")
@@ -101,7 +101,7 @@ def pmid_shape(rec: Record) -> None:
         rec.report("warning", "pmid-invalid", f"PMID {pmid!r} is not a number; kept as is", "PMID")
 
 
-@REPAIRS.register("pmcid-shape", confidence=0.95, needs={"PMCID"})
+@REPAIRS.register("pmcid-shape", confidence=0.95)
 def pmcid_shape(rec: Record) -> None:
     """A PMCID written 'pmc123' or 'PMCID: PMC123' becomes 'PMC123'; bare digits are reported (some
     exports put the PMID there)."""

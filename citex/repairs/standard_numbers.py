@@ -9,6 +9,7 @@ several numbers. Every number whose checksum fails is reported, never
 
 from __future__ import annotations
 
+import operator
 import re
 from functools import lru_cache
 
@@ -37,6 +38,7 @@ def _check(rec: Record, field: str, kind: str) -> None:
 
 
 _HYPHENATED_ISSN = re.compile(r"\d{4}-\d{3}[\dX]")
+_WEIGHTS = (8, 7, 6, 5, 4, 3, 2)
 
 
 @lru_cache(maxsize=8192)  # a journal's ISSN comes back with each of its articles
@@ -46,7 +48,7 @@ def _is_valid_hyphenated_issn(value: str) -> bool:
     if not _HYPHENATED_ISSN.fullmatch(value):
         return False
     digits = value[:4] + value[5:8]
-    check = (11 - sum((8 - i) * int(d) for i, d in enumerate(digits))) % 11
+    check = (11 - sum(map(operator.mul, map(int, digits), _WEIGHTS))) % 11
     return value[8] == ("X" if check == 10 else str(check))
 
 
@@ -68,13 +70,13 @@ def examine(kind: str, value: str) -> tuple[tuple[str, ...], str | None]:
     return invalid, module.format(module.compact(raw))
 
 
-@REPAIRS.register("isbn", confidence=0.95, needs={"ISBN"})
+@REPAIRS.register("isbn", confidence=0.95)
 def isbn(rec: Record) -> None:
     """An ISBN with an 'ISBN' prefix or spaces becomes its hyphenated form; a bad checksum is reported."""
     _check(rec, "ISBN", "isbn")
 
 
-@REPAIRS.register("issn", confidence=0.95, needs={"ISSN"})
+@REPAIRS.register("issn", confidence=0.95)
 def issn(rec: Record) -> None:
     """An ISSN with a prefix, spaces or no hyphen ('ISSN 00280836') becomes '0028-0836'; a bad
     checksum is reported."""

@@ -174,12 +174,14 @@ _name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings
 
 def _record_faults(values) -> int:
     """``string_faults`` of the record's strings: the string fields in one scan, each name by its parts."""
-    found = 0
+    found, strings = 0, []
     for value in values:
-        if _is_names(value):
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, list) and _is_names(value):
             for name in value:
                 found |= _name_faults(name)
-    return found | string_faults(_SEPARATOR.join(v for v in values if isinstance(v, str)))
+    return found | string_faults(_SEPARATOR.join(strings))
 
 
 # The text rules that could change some string of a record (the bits of ``string_faults``).
