@@ -140,6 +140,8 @@ def _recase(name: Name) -> Name:
 # ---------------------------------------------------------------- which rules a record's names need
 
 UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
+
+
 def judge(name: Name) -> int:
     """Which of the rules that look at one name at a time would change it, as bits."""
     return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)

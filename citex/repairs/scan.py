@@ -11,8 +11,8 @@ paper of their authors.
 from __future__ import annotations
 
 import operator
-from dataclasses import fields
 from collections.abc import Callable
+from dataclasses import fields
 from typing import Any
 
 from ..model import Name, Record

@@ -2,10 +2,11 @@
 Unicode normal form and stray whitespace. They run first, so later rules see clean text.
 
 Most records need none of the four. One pass over a record's strings (``faults``)
-finds which rules could change any of them -- an ASCII string is tested with one
-regex, mojibake and NFC are only possible outside ASCII -- and a rule whose fault
-is absent returns at once. The pass is remembered for the record until a repair
-changes it, so the four rules scan a clean record once between them.
+finds which rules could change any of them -- printable text with single inner
+spaces has no control or whitespace fault, mojibake and NFC are only possible
+outside ASCII -- and a rule whose fault is absent returns at once. The pass is
+remembered for the record until a repair changes it (``scan.PerRecord``), so the
+four rules scan a clean record once between them.
 """
 
 from __future__ import annotations
