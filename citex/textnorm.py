@@ -22,13 +22,64 @@ def fold(text: str | None) -> str:
         return _NON_ALNUM.sub("", text.lower())
     from ftfy.badness import is_bad  # lazy: only needed when records are compared
 
-    if is_bad(text):  # fix_encoding's own first test, without building its config (half its cost)
+    # fix_encoding's own first test (is_bad), without building its config; is_bad's large
+    # regex costs tens of µs a title, so a one-class scan rules most accented text out first
+    maybe_bad = _bad_characters()
+    if (maybe_bad is None or maybe_bad.search(text)) and is_bad(text):
         import ftfy
 
         text = ftfy.fix_encoding(text)
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return _NON_ALNUM.sub("", text.casefold())
+
+
+@lru_cache(maxsize=1)
+def _bad_characters() -> re.Pattern[str] | None:
+    """A character class that every match of ftfy's ``BADNESS_RE`` contains one of, or None.
+
+    Read from the regex itself, so it follows ftfy's version: each of its alternatives has
+    a character position that must match a plain set of characters (``[...]`` or one
+    character); the rarest such set of each alternative (fewest ASCII, then fewest letters)
+    goes into the class. Text with none of those characters cannot be bad. An alternative
+    without such a position (or a flag that changes matching) gives None: always ask ftfy.
+    """
+    from re import _parser  # the stdlib's own parser of regular expressions
+
+    from ftfy.badness import BADNESS_RE
+
+    if BADNESS_RE.flags & (re.IGNORECASE | re.ASCII):
+        return None
+    tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    items = list(tree)
+    branches = items[0][1][1] if len(items) == 1 and items[0][0] is _parser.BRANCH else [tree]
+    needed: set[str] = set()
+    for branch in branches:
+        sets = [s for s in map(_plain_set, branch) if s]
+        if not sets:
+            return None
+        needed |= min(sets, key=lambda s: (sum(c.isascii() for c in s), sum(c.isalpha() for c in s), len(s)))
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(needed)) + "]")
+
+
+def _plain_set(item: tuple) -> set[str] | None:
+    """The characters a regex item (from ``re._parser``) matches, if it is one plain character or set."""
+    from re import _parser
+
+    op, arg = item
+    if op is _parser.LITERAL:
+        return {chr(arg)}
+    if op is not _parser.IN:
+        return None
+    chars: set[str] = set()
+    for kind, value in arg:
+        if kind is _parser.LITERAL:
+            chars.add(chr(value))
+        elif kind is _parser.RANGE:
+            chars.update(map(chr, range(value[0], value[1] + 1)))
+        else:  # NEGATE, CATEGORY (\w, \s): not a plain set
+            return None
+    return chars
 
 
 def words(text: str) -> list[str]:

@@ -29,6 +29,21 @@ def test_a_rule_whose_fault_is_not_found_would_not_change_the_string(value):
             assert fix(value) == value
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES + ["|", "| "]) | st.text(max_size=2), max_size=6).map("".join),
+                min_size=1, max_size=6))
+def test_a_fault_in_any_string_of_a_record_is_found_in_the_joined_scan(values):
+    """The record's strings are scanned joined by '|': a fault at a string's edge is not lost."""
+    rec = Record(fields={"title": values[0], "author": [Name(*values[1:3]), Name(literal=values[-1])]})
+    rec.fields.update((f"note{i}", v) for i, v in enumerate(values[3:]))
+    found = text.faults(rec)
+    for value in text._strings(rec.fields.values()):
+        assert text.string_faults(value) & ~found == 0
+        for bit, fix in FIXES.items():
+            if not found & bit:
+                assert fix(value) == value
+
+
 @pytest.mark.parametrize("rule, value", [
     ("control-characters", "Müller – a title\twith a tab is the whitespace rule's"),
     ("unicode-nfc", "Müller and Ångström, composed"),

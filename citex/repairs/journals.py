@@ -4,6 +4,7 @@ a journal's full title and its NLM abbreviation (``container-title-short``) fill
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..model import Record
 from ..registry import REPAIRS
@@ -62,6 +63,7 @@ def _one(rec: Record, found: list[Journal], name: str, by_title: bool) -> Journa
     return found[0] if found else None
 
 
+@lru_cache(maxsize=4096)  # a journal's name comes back with each of its articles
 def _is_abbreviation(j: Journal, name: str) -> bool:
     """An abbreviation that is the title itself ('Cancer', 'Lancet' of 'Lancet (London,
     England)') names a journal but shortens nothing."""
@@ -139,6 +141,8 @@ _TAIL_YEAR = re.compile(r"(?:[,;.]\s*\(?|\s+\()((?:1[5-9]|20)\d\d)\)?\.?$")  # "
 
 def _strip_tail(rec: Record, title: str, pattern: re.Pattern[str], field: str, same) -> str:
     """The book title without a trailing piece that repeats ``field`` (moved there if it is empty)."""
+    if not ends_in_number(title):
+        return title  # (both patterns end in digits, perhaps ')' and '.': most titles do not)
     m = pattern.search(title)
     if not m or m.start() < 10 or re.search(r"\d\s*$", title[:m.start()]):
         return title  # "..., May 19-23, 2013": the year ends a date, not the title
@@ -149,6 +153,12 @@ def _strip_tail(rec: Record, title: str, pattern: re.Pattern[str], field: str, s
     elif have is None or not same(have, value):
         return title  # it may belong to the title ("Proceedings of ... 2019"): leave it
     return title[:m.start()].rstrip(" ,;.(")
+
+
+def ends_in_number(text: str) -> bool:
+    """Whether the text ends in a digit, perhaps then ')' and '.' (and, as '$' allows, a newline)."""
+    text = text.removesuffix("\n").removesuffix(".").removesuffix(")")
+    return text[-1:].isdigit()
 
 
 @REPAIRS.register("booktitle-extra", confidence=0.9)

@@ -11,6 +11,7 @@ import re
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
+from .scan import PerRecord, by_name_parts
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
@@ -67,20 +68,31 @@ def split_literal(name: Name) -> Name:
 def name_unsplit(rec: Record) -> None:
     """A person's name kept whole as one literal ('Shah, Mihir', 'Shah M') is split into family
     and given names."""
-    _map_names(rec, "name-unsplit", split_literal)
+    if name_faults(rec) & UNSPLIT:
+        _map_names(rec, "name-unsplit", split_literal)
 
 
 @REPAIRS.register("name-et-al", confidence=1.0)
 def name_et_al(rec: Record) -> None:
     """'et al.' or 'and others' read as a name is removed and the list marked as cut short."""
+    if not name_faults(rec) & ET_AL:
+        return
     for field in NAME_VARIABLES & rec.fields.keys():
         names = rec.get(field)
         if not isinstance(names, list):
             continue
-        kept = [n for n in names if not (isinstance(n, Name) and _ET_AL.match(
-            (n.literal or f"{n.family or ''} {n.given or ''}").strip()))]
+        kept = [n for n in names if not (isinstance(n, Name) and _is_et_al(n))]
         if len(kept) != len(names) and rec.fix(field, kept, rule="name-et-al"):
             rec.truncated.add(field)
+
+
+def _is_et_al(name: Name) -> bool:
+    text = (name.literal or f"{name.family or ''} {name.given or ''}").strip()
+    # every form starts with one of these letters: most names are known not to be one without the regex
+    return text[:1] in _ET_AL_STARTS and bool(_ET_AL.match(text))
+
+
+_ET_AL_STARTS = frozenset("eEaAoOuU")
 
 
 # What a name part that ends in a suffix ends with ('$' also matches before a final newline).
@@ -104,7 +116,8 @@ def _move_suffix(name: Name) -> Name:
 @REPAIRS.register("name-suffix", confidence=0.95)
 def name_suffix(rec: Record) -> None:
     """'Jr', 'Sr', 'II', 'III' left at the end of the given or family name become the suffix."""
-    _map_names(rec, "name-suffix", _move_suffix)
+    if name_faults(rec) & SUFFIX:
+        _map_names(rec, "name-suffix", _move_suffix)
 
 
 def _capitalise(word: str) -> str:
@@ -124,21 +137,51 @@ def _recase(name: Name) -> Name:
     return Name(**{**vars(name), "family": _capitalise(family), "given": given or None})
 
 
+# ---------------------------------------------------------------- which rules a record's names need
+
+UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
+
+
+def judge(name: Name) -> int:
+    """Which of the rules that look at one name at a time would change it, as bits."""
+    return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)
+            | (SUFFIX if _move_suffix(name) is not name else 0) | (CAPS if _recase(name) is not name else 0))
+
+
+_judged = by_name_parts(judge)
+
+
+def _judge_names(values) -> int:
+    found = 0
+    for value in values:
+        if isinstance(value, list):
+            for name in value:
+                if isinstance(name, Name):
+                    found |= _judged(name)
+    return found
+
+
+# The per-name rules that could change some name of a record: the others return at once.
+name_faults = PerRecord(_judge_names)
+
+
 @REPAIRS.register("name-all-caps", confidence=0.9)
 def name_all_caps(rec: Record) -> None:
     """A family name in capitals ('SHAH M', 'O'BRIEN, JOHN') gets normal capitals; initials stay."""
-    _map_names(rec, "name-all-caps", _recase)
+    if name_faults(rec) & CAPS:
+        _map_names(rec, "name-all-caps", _recase)
 
 
 @REPAIRS.register("name-split-characters", confidence=0.95)
 def name_split_characters(rec: Record) -> None:
     """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
     read again."""
-    from ..readers.nlm_citation import parse_authors
-
     for field in NAME_VARIABLES & rec.fields.keys():
         names = rec.get(field)
         if not isinstance(names, list) or len(names) < 4:
+            continue
+        first = names[0]  # most lists are whole names from the first, known without the rest
+        if not isinstance(first, Name) or first.given or len(first.literal or first.family or "") > 1:
             continue
         chars = [(n.literal or n.family or "") if isinstance(n, Name) and not n.given else None
                  for n in names]
@@ -147,6 +190,8 @@ def name_split_characters(rec: Record) -> None:
         text = "".join(chars)
         if " " not in text and "," in text:  # the spaces were lost: "ShahM,RaoK"
             return
+        from ..readers.nlm_citation import parse_authors  # lazy: few records need it
+
         parsed = parse_authors(text)
         if parsed.names and parsed.persons:
             rec.fix(field, parsed.names, rule="name-split-characters")

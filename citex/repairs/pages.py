@@ -33,8 +33,11 @@ def expand_range(part: str) -> str:
 def normalise_pages(pages: str) -> str:
     text = _PP.sub("", pages.strip())
     text = text[:-1] if text.endswith(".") and text[-2:-1].isdigit() else text
-    parts = re.split(r"\s*,\s*", text)
+    parts = _COMMA.split(text) if "," in text else [text]
     return ", ".join(expand_range(p) for p in parts if p)
+
+
+_COMMA = re.compile(r"\s*,\s*")
 
 
 @REPAIRS.register("page-range", confidence=0.95)

@@ -2,21 +2,22 @@
 Unicode normal form and stray whitespace. They run first, so later rules see clean text.
 
 Most records need none of the four. One pass over a record's strings (``faults``)
-finds which rules could change any of them -- an ASCII string is tested with one
-regex, mojibake and NFC are only possible outside ASCII -- and a rule whose fault
-is absent returns at once. The pass is remembered for the record until a repair
-changes it, so the four rules scan a clean record once between them.
+finds which rules could change any of them -- printable text with single inner
+spaces has no control or whitespace fault, mojibake and NFC are only possible
+outside ASCII -- and a rule whose fault is absent returns at once. The pass is
+remembered for the record until a repair changes it (``scan.PerRecord``), so the
+four rules scan a clean record once between them.
 """
 
 from __future__ import annotations
 
-import operator
 import re
 import unicodedata
 from dataclasses import replace
 
 from ..model import Name, Record
 from ..registry import REPAIRS
+from .scan import PerRecord, by_name_parts
 
 _SPACES = re.compile(r"\s+")
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -127,44 +128,62 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 # ---------------------------------------------------------------- which rules a record needs
 
 MOJIBAKE, CONTROLS, NFC, SPACES = 1, 2, 4, 8
-# In ASCII only a control character or odd whitespace can be a fault: one scan finds either.
-_ASCII_FAULT = re.compile(f"{_CONTROLS.pattern}|{_ODD_SPACE.pattern}")
+# A record's strings are scanned as one text, joined by '|': the regexes run once in C
+# instead of once a string. '|' never composes with a neighbour (NFC of the whole is NFC of
+# each string) and no fault pattern crosses it, except odd whitespace at a string's ends,
+# which _EDGE_SPACE finds next to '|' as it does at the text's ends.
+_SEPARATOR = "|"
+_EDGE_SPACE = re.compile(rf"{_ODD_SPACE.pattern}|\{_SEPARATOR}\s|\s\{_SEPARATOR}")
 
 
 def string_faults(text: str) -> int:
-    """The rules that could change ``text``, as bits: none set means each leaves it as it is."""
-    if text.isascii():
-        if not _ASCII_FAULT.search(text):
-            return 0
-        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _ODD_SPACE.search(text) else 0)
-    return ((MOJIBAKE if _MOJIBAKE_HINT.search(text) else 0)
-            | (CONTROLS if _CONTROL_OR_C1.search(text) else 0)
-            | (0 if unicodedata.is_normalized("NFC", text) else NFC)
-            | (SPACES if _ODD_SPACE.search(text) else 0))
+    """The rules that could change ``text`` (or any of the strings joined by '|' into it), as bits:
+    none set means each leaves it as it is. A '|' next to a space may set SPACES for nothing."""
+    # Every control character and every whitespace but ' ' is unprintable: text that is
+    # printable with no space doubled or at an edge needs neither rule (one C loop and
+    # four finds, where the regexes take a Python-level step for each character).
+    if text.isprintable() and "  " not in text and " |" not in text and "| " not in text \
+            and not text.startswith(" ") and not text.endswith(" "):
+        found = 0
+    elif text.isascii():
+        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _EDGE_SPACE.search(text) else 0)
+    else:
+        found = (CONTROLS if _CONTROL_OR_C1.search(text) else 0) | (SPACES if _EDGE_SPACE.search(text) else 0)
+    if text.isascii():  # mojibake and decomposed accents are only possible outside ASCII
+        return found
+    return (found | (MOJIBAKE if _MOJIBAKE_HINT.search(text) else 0)
+            | (0 if unicodedata.is_normalized("NFC", text) else NFC))
 
 
-_last: tuple[Record, int, tuple, int] | None = None  # (record, repairs logged, its values, faults)
-
-
-def faults(rec: Record) -> int:
-    """The text rules that could change some string of the record (the bits of ``string_faults``).
-
-    Remembered for the last record asked about while its values are the same objects
-    and no repair was logged since (rules change fields only through ``Record.fix``).
-    """
-    global _last
-    values = tuple(rec.fields.values())
-    if _last is not None and _last[0] is rec and _last[1] == len(rec.repairs) \
-            and len(values) == len(_last[2]) and all(map(operator.is_, values, _last[2])):
-        return _last[3]
-    found = 0
+def _strings(values) -> list[str]:
+    """The strings ``_map_strings`` would look at: string fields and the parts of names."""
+    found = []
     for value in values:
         if isinstance(value, str):
-            found |= string_faults(value)
-        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
-            for name in value:
-                for part in vars(name).values():
-                    if isinstance(part, str):
-                        found |= string_faults(part)
-    _last = (rec, len(rec.repairs), values, found)
+            found.append(value)
+        elif _is_names(value):
+            found += [part for name in value for part in vars(name).values() if isinstance(part, str)]
     return found
+
+
+def _is_names(value) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(n, Name) for n in value)
+
+
+_name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings([[name]]))))
+
+
+def _record_faults(values) -> int:
+    """``string_faults`` of the record's strings: the string fields in one scan, each name by its parts."""
+    found, strings = 0, []
+    for value in values:
+        if isinstance(value, str):
+            strings.append(value)
+        elif isinstance(value, list) and _is_names(value):
+            for name in value:
+                found |= _name_faults(name)
+    return found | string_faults(_SEPARATOR.join(strings))
+
+
+# The text rules that could change some string of a record (the bits of ``string_faults``).
+faults = PerRecord(_record_faults)

@@ -48,10 +48,27 @@ def _has_upper(text: str) -> bool:
     return text != text.lower() if text.isascii() else any(c.isupper() for c in text)
 
 
+@lru_cache(maxsize=1)
+def _capital() -> re.Pattern[str]:
+    """Any capital letter (``str.isupper``) of the Basic Multilingual Plane, as one character class."""
+    return re.compile("[" + "".join(re.escape(c) for c in map(chr, range(0x10000)) if c.isupper()) + "]")
+
+
+def few_capitals(text: str) -> bool:
+    """True when the text holds fewer than two capital letters, so fewer than two words in capitals
+    (each word that ``isupper`` holds one): found by two scans, not by splitting it into words."""
+    if text.isascii():
+        return not _ASCII_CAPITALS.search(text)  # (in ASCII, not even one word in capitals)
+    if max(text) > "\uffff":
+        return False  # capitals beyond the BMP are not in the class: cannot tell
+    first = _capital().search(text)
+    return first is None or not _capital().search(text, first.end())
+
+
 def is_all_caps(text: str) -> bool:
     """Most words of two letters or more are in capitals (an acronym or two in a normal title is not)."""
-    if text.isascii() and not _ASCII_CAPITALS.search(text):
-        return False  # no word in capitals at all: the usual title, found in one scan
+    if few_capitals(text):
+        return False  # at most one word in capitals: the usual title, found in one or two scans
     words = _words(text)
     upper = sum(w.isupper() for w in words)
     return len(words) >= _MIN_WORDS and upper >= _CAPS_SHARE * len(words) and upper > len(words) - 2

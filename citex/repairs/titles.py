@@ -45,10 +45,22 @@ def html_to_csl(text: str) -> str:
             break
         text = unescaped
     if "<" in text:
-        text = _TAG.sub(_tag, text)
-        text = re.sub(r"\s+", " ", text).strip()
-        text = re.sub(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>", "", text)
+        if not only_csl_tags(text):  # CSL's own markup (most tags in titles) is kept as it is
+            text = _TAG.sub(_tag, text)
+        text = " ".join(text.split())  # as re.sub(r"\s+", " ").strip(): \s is str.isspace
+        if "></" in text or "> </" in text:  # an empty element, its spaces now single
+            text = _EMPTY_ELEMENT.sub("", text)
     return text
+
+
+_EMPTY_ELEMENT = re.compile(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>")
+# The tags ``_tag`` gives back unchanged, each with its one '<'.
+_CSL_TAG = re.compile(r'</?(?:i|b|sup|sub)>|</span>|<span class="nocase">|<span style="font-variant:small-caps;">')
+
+
+def only_csl_tags(text: str) -> bool:
+    """True when every '<' of the text starts a tag ``_tag`` keeps as it is (so _TAG.sub changes nothing)."""
+    return len(_CSL_TAG.findall(text)) == text.count("<")
 
 
 @REPAIRS.register("title-html", confidence=0.95)
@@ -74,11 +86,12 @@ def title_stray_latex(rec: Record) -> None:
     Unicode and CSL markup."""
     if rec.source.format in _LATEX_FORMATS:
         return
-    from ..readers.latex_decode import decode
-
     for field in TITLE_FIELDS:
         value = rec.get(field)
-        if isinstance(value, str) and _STRAY_LATEX.search(value):
+        # every form holds a backslash: most titles are passed by one find, not the regex
+        if isinstance(value, str) and "\\" in value and _STRAY_LATEX.search(value):
+            from ..readers.latex_decode import decode  # lazy, and only paid for when LaTeX is seen
+
             decoded = decode(value, title=field == "title")
             if not decoded.unknown:
                 rec.fix(field, decoded.text, rule="title-stray-latex")
@@ -101,7 +114,7 @@ _MARKER = re.compile(r"\s*\[(?:Article|Letter|Editorial|Comment|Review)\s+in\s+"
 def title_translation_marker(rec: Record) -> None:
     """PubMed's '[Article in German]' after a title is removed; a record with no language gets it."""
     title = rec.get("title")
-    m = _MARKER.search(title) if isinstance(title, str) else None
+    m = _MARKER.search(title) if isinstance(title, str) and "[" in title else None
     if not m or m.start() == 0:
         return
     rec.fix("title", title[:m.start()].rstrip(), rule="title-translation-marker")
@@ -115,14 +128,30 @@ _END = ((re.compile(r"(?<=[?!])\s*\.$"), ""), (re.compile(r"(?<!\.)\.\.$"), ".")
         (re.compile(r"\s+\.$"), "."), (re.compile(r"\s*[,;:]$"), ""))
 
 
+# Each pattern ends in one of these ('$' also matches before a final newline): a title that
+# ends otherwise, as most do, is known clean without running them (each scans the whole title).
+END_MARKS = tuple(mark + newline for mark in ".,;:" for newline in ("", "\n"))
+
+
+def clean_end(title: str) -> str:
+    """The title with ``_END`` applied. Their matches are spaces and marks at the end, looking one
+    character before them, so they run on that tail alone (each would try every position)."""
+    start = len(title)
+    while start and (title[start - 1] in ".,;:" or title[start - 1].isspace()):
+        start -= 1
+    start = max(start - 1, 0)
+    tail = title[start:]
+    for pattern, replacement in _END:
+        tail = pattern.sub(replacement, tail)
+    return title[:start] + tail
+
+
 @REPAIRS.register("title-end-punctuation", confidence=0.95)
 def title_end_punctuation(rec: Record) -> None:
     """A title ending in doubled or stray punctuation ('Why?.', 'Title..', 'Title ,') ends cleanly."""
     title = rec.get("title")
-    if isinstance(title, str) and not title.endswith("..."):
-        for pattern, replacement in _END:
-            title = pattern.sub(replacement, title)
-        rec.fix("title", title, rule="title-end-punctuation")
+    if isinstance(title, str) and title.endswith(END_MARKS) and not title.endswith("..."):
+        rec.fix("title", clean_end(title), rule="title-end-punctuation")
 
 
 # ---------------------------------------------------------------- text said twice or glued on
@@ -137,6 +166,7 @@ def title_said_twice(rec: Record) -> None:
 
 
 _SUBTITLE_MIN_CHARS = 8
+_SUBTITLE_SEPARATOR = re.compile(r"(\s*[:.]\s+)")
 
 
 @REPAIRS.register("subtitle-duplicated", confidence=0.95)
@@ -145,7 +175,7 @@ def subtitle_duplicated(rec: Record) -> None:
     title = rec.get("title")
     if not isinstance(title, str) or ":" not in title:
         return
-    parts = re.split(r"(\s*[:.]\s+)", title)
+    parts = _SUBTITLE_SEPARATOR.split(title)
     keep = parts[:1]
     for sep, part in zip(parts[1::2], parts[2::2]):
         key = fold(part)
@@ -181,11 +211,17 @@ def title_with_journal(rec: Record) -> None:
     keys = [fold(j) for j in journals if isinstance(j, str) and len(fold(j)) >= 4]
     if not isinstance(title, str) or not keys:
         return
+    if title.isascii() and not any(k in fold(title) for k in keys):
+        return  # ASCII folds letter by letter: a tail that starts with a key puts it in the title's key
     longest = min(3 * max(len(j) for j in journals if isinstance(j, str)) + 100, 600)  # no journal is longer
-    head = _cut_tail(title, lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):])
-                                             for k in keys), longest)
+    head = _cut_tail(title, journal_tail(keys), longest)
     if head:
         rec.fix("title", head, rule="title-with-journal")
+
+
+def journal_tail(keys: list[str]):
+    """Whether a title's tail is a journal name (one of the folded ``keys``) and perhaps a citation."""
+    return lambda tail: any(fold(tail).startswith(k) and _citation_tail(fold(tail)[len(k):]) for k in keys)
 
 
 def _citation_tail(rest: str) -> bool:
@@ -196,12 +232,12 @@ def _citation_tail(rest: str) -> bool:
 @REPAIRS.register("title-with-authors", confidence=0.9)
 def title_with_authors(rec: Record) -> None:
     """A title with the record's own author list glued on its end ('T. Shah M, Rao K.') loses it."""
-    from ..readers.nlm_citation import looks_like_authors
-
     title, authors = rec.get("title"), rec.get("author") or []
     family = next((a.family for a in authors if getattr(a, "family", None)), None)
-    if not isinstance(title, str) or not family:
-        return
+    if not isinstance(title, str) or not family or family not in title:
+        return  # (a tail that starts with the family name puts it in the title)
+    from ..readers.nlm_citation import looks_like_authors
+
     head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail), 3000)
     if head:
         rec.fix("title", head, rule="title-with-authors")

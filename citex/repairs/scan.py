@@ -1,0 +1,58 @@
+"""One look at a record shared by several rules, remembered until the record changes.
+
+The text rules ask which faults the record's strings have, the name rules which of its
+names they could change. The first rule to ask computes the answer from the record's
+values; the others reuse it while the values are the same objects and no repair was
+logged since (rules change fields only through ``Record.fix``, which logs each change).
+What is found in a name is remembered by the name's parts: names come back with each
+paper of their authors.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from ..model import Name, Record
+
+_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
+_MAX_NAMES = 50_000  # names remembered by each judge before it starts again (memory stays flat)
+
+
+class PerRecord:
+    """``compute(values)`` of the last record asked about, while that record is unchanged."""
+
+    def __init__(self, compute: Callable[[tuple[Any, ...]], int]):
+        self._compute = compute
+        self._last: tuple[Record, int, tuple[Any, ...], int] | None = None  # record, repairs, values, answer
+
+    def __call__(self, rec: Record) -> int:
+        values = tuple(rec.fields.values())
+        last = self._last
+        if last is not None and last[0] is rec and last[1] == len(rec.repairs) \
+                and len(values) == len(last[2]) and all(map(operator.is_, values, last[2])):
+            return last[3]
+        answer = self._compute(values)
+        self._last = (rec, len(rec.repairs), values, answer)
+        return answer
+
+
+def by_name_parts(judge: Callable[[Name], int]) -> Callable[[Name], int]:
+    """``judge(name)``, remembered by the name's parts (``judge`` must look at nothing else)."""
+    memo: dict[tuple, int] = {}
+
+    def judged(name: Name) -> int:
+        parts = _PARTS(name)
+        try:
+            found = memo.get(parts)
+        except TypeError:  # a part that is not text cannot be a key: judged each time
+            return judge(name)
+        if found is None:
+            if len(memo) >= _MAX_NAMES:
+                memo.clear()
+            found = memo[parts] = judge(name)
+        return found
+
+    return judged

@@ -1,0 +1,52 @@
+"""textnorm.fold's shortcut past ftfy: text with none of the characters that every match of ftfy's
+badness regex needs is never bad, so fold need not ask ftfy about it."""
+
+import re
+import unicodedata
+
+import ftfy
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from citex.textnorm import _bad_characters, fold
+
+# Every character ftfy's categories and regex name, with some plain ones around them.
+_NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
+                | {c for chars in MOJIBAKE_CATEGORIES.values() for c in chars if not c.isascii()})
+_PLAIN = list("aZé .,?!-0\n")
+
+
+def test_no_pair_of_characters_the_shortcut_passes_is_bad():
+    passed = [c for c in _NAMED + _PLAIN if not _bad_characters().search(c)]
+    assert len(passed) > 100  # most accented letters, Greek and Cyrillic are let through
+    for a in passed:
+        for b in passed:
+            assert not is_bad(f" a{a}{b}a "), (a, b)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NAMED + _PLAIN), min_size=1, max_size=8).map("".join))
+def test_text_the_shortcut_passes_is_not_bad(text):
+    if not _bad_characters().search(text):
+        assert not is_bad(text)
+
+
+def _fold_by_ftfy(text: str) -> str:
+    """fold as it was before the shortcut: ftfy is asked about every non-ASCII text."""
+    if not text.isascii():
+        text = "".join(c for c in unicodedata.normalize("NFKD", ftfy.fix_encoding(text))
+                       if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", text.casefold() if not text.isascii() else text.lower())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_NAMED + _PLAIN) | st.text(max_size=2), max_size=12).map("".join))
+def test_fold_is_what_ftfy_on_every_text_gives(text):
+    assert fold.__wrapped__(text) == _fold_by_ftfy(text)
+
+
+def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():
+    assert not _bad_characters().search("Une revue de la médecine de Zürich, São Paulo, Kraków")
+    assert _bad_characters().search("MÃ¼ller")
+    assert fold("MÃ¼ller") == fold("Müller") == "muller"
