@@ -153,6 +153,13 @@ def bibtex_fields(fields: list[tuple[str, str]] | None, bare=(), biber_text_exce
     return ",\n".join(lines) + "\n"
 
 
+def bib_entry(context: dict[str, Any], fields: list[tuple[str, str]], **options: Any) -> str:
+    """What bibtex.j2 and biblatex.j2 write around their ``fields``: ``@type{key,`` and ``}``,
+    a blank line before every entry but the first."""
+    return "%s@%s{%s,\n%s}\n" % ("\n" if context["index"] else "", context["entry_type"], context["key"],
+                               bibtex_fields(fields, **options))
+
+
 class Values(dict):
     """A record's fields as a template reads them: ``values["title"]``, ``None`` for a field the
     record lacks. (jinja2 calls ``record.get("title")`` through its context, several times slower.)"""
@@ -373,10 +380,19 @@ class TemplatedWriter(Writer):
     def context(self, record: Record) -> dict[str, Any]:
         return {"record": record, "key": record.id, "values": Values(record.fields)}
 
+    def render_direct(self, context: dict[str, Any]) -> str | None:
+        """The built-in template's text for ``context`` written in Python, or ``None`` to render
+        the template. A writer that overrides this has a test that the two texts are the same."""
+        return None
+
     def render(self, record: Record) -> str:
         from jinja2 import TemplateError
 
         context = {**self.context(record), "index": self.count}
+        if self._template is None:
+            text = self.render_direct(context)
+            if text is not None:
+                return text
         if self._builtin is None and self._template is None:
             self._builtin = builtin_environment().get_template(self.template)
         try:
