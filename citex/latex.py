@@ -227,8 +227,11 @@ def escape(text: str | None, ascii: bool = True) -> str:
         return ""
     if not NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
         return _to_ascii(" ".join(text.split())) if ascii else " ".join(text.split())
-    text = _CONTROL.sub("", text)  # never meant as text, and TeX stops on them
-    return _render(parse(" ".join(text.split())), ascii)  # one line: BibTeX values are read as one
+    text = " ".join(_CONTROL.sub("", text).split())  # controls: never meant as text, and TeX stops
+    # on them; one line: BibTeX values are read as one
+    if "$" not in text and ("<" not in text or not _TAG.search(text)):
+        return _plain(text, ascii)  # specials but no markup or math ("P < 0.05", "50%"): one text piece
+    return _render(parse(text), ascii)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -351,6 +354,32 @@ class _Protector:
 _SPACE_SPLIT = re.compile(r"(\s+)")
 
 
+def _protected_words(words: list[str], ascii: bool) -> str:
+    """What ``_Protector`` writes for a title of plain words (no markup, math or specials)
+    joined by single spaces, with each word's two forms from a cache: words repeat."""
+    forms = [_title_word(w, ascii) for w in words]
+    votes, start = 0, True  # is_sentence_case() over the same words
+    for _, _, ends, _, _, vote in forms:
+        if not start:
+            votes += vote
+        start = ends
+    sentence_case, start, out = votes < 0, True, []
+    for plain, braced, ends, always, capital, _ in forms:
+        out.append(braced if always or sentence_case and not start and capital else plain)
+        start = ends
+    return " ".join(out)
+
+
+@lru_cache(maxsize=16384)
+def _title_word(token: str, ascii: bool) -> tuple[str, str, bool, bool, bool, int]:
+    """(the word escaped, escaped with its core braced, whether a title or subtitle starts
+    after it, whether its capitals always need protection, whether its core starts with a
+    capital, its vote on sentence case): what ``_Protector`` decides a word by."""
+    lead, core, trail, ends, always, vote = _word(token)
+    braced = _plain(lead, ascii) + "{%s}" % _plain(core, ascii) + _plain(trail, ascii)
+    return _plain(token, ascii), braced, ends, always, bool(core) and core[:1].isupper(), vote
+
+
 def _same(text: str) -> str:
     return text
 
@@ -367,6 +396,6 @@ def escape_title(text: str | None, ascii: bool = True) -> str:
         return ""
     text = " ".join(text.split())
     if not NOT_PLAIN.search(text):  # most titles: no markup, math or specials, one text piece
-        return _Protector(ascii, is_sentence_case(text))(text)
+        return _protected_words(text.split(" "), ascii)
     nodes = parse(text)
     return _render(nodes, ascii, _Protector(ascii, is_sentence_case(_text_of(nodes))))

@@ -20,6 +20,8 @@ from ..fieldmaps.bibtex import GENRES
 from ..model import Record
 from ..registry import WRITERS
 from .bibentry import MISC, BibEntryWriter, number
+from .templated import bib_entry, bibtex_names, bibtex_pages, bibtex_title, iso_date, latex, verbatim
+
 # Every CSL 1.0.2 type -> (biblatex entry type, field for container-title).
 TYPES = {
     **dict.fromkeys(["article-journal", "article-magazine", "article-newspaper"],
@@ -150,3 +152,72 @@ class BibLaTeXWriter(BibEntryWriter):
             "langid": langid(record.get("language")),
             **dict(zip(("isbn", "issn"), isbn_issn(record))),
         }
+
+    def render_direct(self, context: dict[str, Any]) -> str:
+        # biblatex.j2's text, written directly: a jinja2 render costs more than the values it
+        # writes (tests/test_writers_biblatex.py checks that the two are the same).
+        return bib_entry(context, template_fields(context), biber_text_except=NAME_FIELDS)
+
+
+NAME_FIELDS = ("author", "bookauthor", "editor", "translator")  # braced name by name already
+
+
+def _publishers(values: list[Any], ascii: bool) -> str:
+    """biblatex.j2's ``select | unique | map("latex", ascii) | join(" and ")``: the values
+    given, without repeats (compared ignoring case, as jinja2's ``unique`` does)."""
+    seen, out = set(), []
+    for value in values:
+        low = value.lower() if isinstance(value, str) else value
+        if value and low not in seen:
+            seen.add(low)
+            out.append(str(latex(value, ascii)))
+    return " and ".join(out)
+
+
+def template_fields(c: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """biblatex.j2's ``fields`` list: (field, value) in the order written, empty values included."""
+    values, ascii, truncated = c["values"], c["ascii"], c["record"].truncated
+    online = c["entry_type"] == "online"
+    return [
+        ("author", bibtex_names(values["author"], "author" in truncated, ascii)),
+        ("bookauthor", bibtex_names(values["container-author"], "container-author" in truncated, ascii)),
+        ("editor", bibtex_names(values["editor"], "editor" in truncated, ascii)),
+        ("translator", bibtex_names(values["translator"], "translator" in truncated, ascii)),
+        ("title", bibtex_title(values["title"], ascii)),
+        ("shorttitle", bibtex_title(values["title-short"], ascii)),
+        (c["container_field"], latex(values["container-title"], ascii)),
+        ("shortjournal", latex(values["container-title-short"] or values["journalAbbreviation"], ascii)
+            if c["container_field"] == "journaltitle" else ""),
+        ("eventtitle", latex(values["event-title"] or values["event"], ascii)),
+        ("venue", latex(values["event-place"], ascii)),
+        ("eventdate", iso_date(values["event-date"])),
+        ("series", latex(values["collection-title"], ascii)),
+        ("edition", latex(values["edition"], ascii)),
+        ("version", latex(values["version"], ascii)),
+        ("type", latex(c["kind"], ascii)),
+        ("entrysubtype", c["entry_subtype"]),
+        (c["publisher_field"], _publishers([values["container-title"], values["publisher"]] if online
+                                           else [values["publisher"]], ascii)),
+        ("location", latex(values["publisher-place"], ascii)),
+        ("date", iso_date(values["issued"])),
+        ("origdate", iso_date(values["original-date"])),
+        ("volume", latex(values["volume"], ascii)),
+        ("volumes", latex(values["number-of-volumes"], ascii)),
+        ("number", latex(c["number"], ascii)),
+        ("chapter", latex(values["chapter-number"], ascii)),
+        ("pages", bibtex_pages(values["page"], ascii)),
+        ("pagetotal", latex(values["number-of-pages"], ascii)),
+        ("isbn", latex(c["isbn"], ascii)),
+        ("issn", latex(c["issn"], ascii)),
+        ("doi", verbatim(values["DOI"])),
+        ("eprinttype", "pubmed" if values["PMID"] else ""),
+        ("eprint", verbatim(values["PMID"])),
+        ("pmcid", latex(values["PMCID"], ascii)),
+        ("url", verbatim(values["URL"])),
+        ("urldate", iso_date(values["accessed"])),
+        ("langid", c["langid"]),
+        ("keywords", latex(values["keyword"], ascii)),
+        ("pubstate", latex(c["pubstate"], ascii)),
+        ("note", latex(values["note"], ascii)),
+        ("abstract", latex(values["abstract"], ascii)),
+    ]

@@ -25,6 +25,9 @@ from ..model import Name, Record
 from ..registry import WRITERS
 from . import bibtex_empty as empty
 from .bibentry import MISC, BibEntryWriter, number
+from .templated import (bib_entry, bibtex_month, bibtex_names, bibtex_pages, bibtex_title, bibtex_year,
+                        iso_date, latex, verbatim)
+
 # Every CSL 1.0.2 type -> (BibTeX entry type, field for container-title).
 TYPES = {
     **dict.fromkeys(["article", "article-journal", "article-magazine", "article-newspaper",
@@ -162,3 +165,46 @@ class BibTeXWriter(BibEntryWriter):
         editor, num, note = plain_fields(record, entry)
         return {"editor": editor, "number": num, "note": empty.note(record, note),
                 "sort_key": sort_key(record)}  # without an author, styles sort (and label) by `key`
+
+    def render_direct(self, context: dict[str, Any]) -> str:
+        # bibtex.j2's text, written directly: a jinja2 render costs more than the values it
+        # writes (tests/test_writers_bibtex.py checks that the two are the same).
+        return bib_entry(context, template_fields(context), bare=("month",))
+
+
+_TYPED = ("phdthesis", "mastersthesis", "techreport")  # the entry types bibtex.j2 gives a `type`
+
+
+def template_fields(c: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """bibtex.j2's ``fields`` list: (field, value) in the order written, empty values included."""
+    values, ascii, truncated = c["values"], c["ascii"], c["record"].truncated
+    return [
+        ("author", bibtex_names(values["author"], "author" in truncated, ascii)),
+        ("editor", bibtex_names(c["editor"], "editor" in truncated, ascii)),
+        ("title", bibtex_title(values["title"], ascii)),
+        ("shorttitle", bibtex_title(values["title-short"], ascii)),
+        (c["container_field"], latex(values["container-title"], ascii)),
+        ("series", latex(values["collection-title"], ascii)),
+        ("chapter", latex(values["chapter-number"], ascii)),
+        ("edition", latex(values["edition"], ascii)),
+        ("type", latex(values["genre"], ascii) if c["entry_type"] in _TYPED else ""),
+        (c["publisher_field"], latex(values["publisher"], ascii)),
+        ("address", latex(values["publisher-place"], ascii)),
+        ("year", bibtex_year(values["issued"])),
+        ("month", bibtex_month(values["issued"])),
+        ("volume", latex(values["volume"], ascii)),
+        ("number", latex(c["number"], ascii)),
+        ("pages", bibtex_pages(values["page"], ascii)),
+        ("isbn", latex(values["ISBN"], ascii)),
+        ("issn", latex(values["ISSN"], ascii)),
+        ("doi", verbatim(values["DOI"])),
+        ("pmid", latex(values["PMID"], ascii)),
+        ("pmcid", latex(values["PMCID"], ascii)),
+        ("url", verbatim(values["URL"])),
+        ("urldate", iso_date(values["accessed"])),
+        ("language", latex(values["language"], ascii)),
+        ("keywords", latex(values["keyword"], ascii)),
+        ("note", latex(c["note"], ascii)),
+        ("abstract", latex(values["abstract"], ascii)),
+        ("key", latex(c["sort_key"], ascii)),
+    ]

@@ -18,10 +18,16 @@ PRINTED = ("author", "title", "container-title", "issued", "note")
 IDENTIFIERS = ("DOI", "PMID", "PMCID", "URL")  # what identifies a work when nothing else does
 
 
+def _filled(value) -> bool:
+    # A list (of names) is filled when it has items: str() of one would build the repr of every name.
+    return bool(value) if value.__class__ is list else bool(str(value or "").strip())
+
+
 def printed(record: Record) -> bool:
     """Whether an ``@misc`` of the record has anything the standard styles print."""
-    return any(str(record.get(f) or "").strip() for f in PRINTED if f != "issued") or \
-        record.year is not None or bool(getattr(record.get("issued"), "literal", None))
+    fields = record.fields
+    return any(_filled(fields.get(f)) for f in PRINTED if f != "issued") or \
+        record.year is not None or bool(getattr(fields.get("issued"), "literal", None))
 
 
 def _names(names) -> str:

@@ -103,8 +103,11 @@ def _indented(value: Any, newline: str, out: list[str]) -> None:
         for key, item in value.items():
             if key.__class__ is not str:
                 raise _Unusual
-            out.append(sep + inner + _string(key) + ": ")
-            _indented(item, inner, out)
+            if item.__class__ is str:  # most values: written here, without a call per value
+                out.append(sep + inner + _string(key) + ": " + _string(item))
+            else:
+                out.append(sep + inner + _string(key) + ": ")
+                _indented(item, inner, out)
             sep = ","
         out.append(newline + "}")
     elif kind is list or kind is tuple:
@@ -113,8 +116,11 @@ def _indented(value: Any, newline: str, out: list[str]) -> None:
             return
         inner, sep = newline + "  ", "["
         for item in value:
-            out.append(sep + inner)
-            _indented(item, inner, out)
+            if item.__class__ is int:  # a date's parts
+                out.append(sep + inner + int.__repr__(item))
+            else:
+                out.append(sep + inner)
+                _indented(item, inner, out)
             sep = ","
         out.append(newline + "]")
     elif kind is int:

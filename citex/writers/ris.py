@@ -48,28 +48,26 @@ def keywords(record: Record) -> list[str]:
 
 
 def _person_or_literal(name: Name) -> str:
-    """``Last, First``; a family name alone keeps its comma (``Van Dung,``) so that it
-    does not read back as an organisation."""
-    parts = (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
-             name.suffix)
+    """``Last, First`` on one line; a family name alone keeps its comma (``Van Dung,``) so
+    that it does not read back as an organisation."""
     try:
-        return _person_text(*parts)
+        return _person_text(name.family, name.given, name.literal, name.non_dropping_particle,
+                            name.dropping_particle, name.suffix)
     except TypeError:  # a part that is no string and cannot be a cache key
-        return _person_text.__wrapped__(*parts)
+        return _person_text.__wrapped__(name.family, name.given, name.literal, name.non_dropping_particle,
+                                        name.dropping_particle, name.suffix)
 
 
 @lru_cache(maxsize=16384)  # names repeat across records; bounded, so memory stays flat
 def _person_text(family, given, literal, non_dropping_particle, dropping_particle, suffix) -> str:
     text = ris_name(Name(family, given, literal, non_dropping_particle, dropping_particle, suffix))
     alone = family and not (given or literal or suffix)
-    return f"{text}," if alone and " " in text else text
+    return oneline(f"{text}," if alone and " " in text else text)
 
 
 def _values(record: Record, tag: str, kind: str, var: str | None) -> list[Any]:
     if kind == "key":
         return [record.id]
-    if kind == "name":
-        return [_person_or_literal(n) for n in record.get(var) or []]
     if kind == "date":
         return [record.year if tag == "PY" else ris_date(record.get(var))]
     if kind == "page":
@@ -90,8 +88,13 @@ def _plan(ris_type: str, dialect: str) -> tuple[tuple[str, str, str, str | None]
         row = row_for(tag, ris_type)
         if row is None or not row.write or tag in changes["drop"]:
             continue  # the reader would take this tag as something else for this type
-        plan.append((changes["rename"].get(tag, tag), tag, row.kind, row.var))
+        # a tag that is not computed is one variable's text, whatever its kind's name
+        kind = row.kind if row.kind in _COMPUTED else "text"
+        plan.append((changes["rename"].get(tag, tag), tag, kind, row.var))
     return tuple(plan)
+
+
+_COMPUTED = frozenset({"key", "name", "date", "page", "serial", "list"})  # the kinds _values computes
 
 
 def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterator[tuple[str, str]]:
@@ -106,8 +109,12 @@ def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterato
                 if text:
                     yield written, text
             continue
-        if kind == "name" and not fields.get(var):
-            continue  # most name tags: no such names
+        if kind == "name":
+            for name in fields.get(var) or ():
+                text = _person_or_literal(name)
+                if text:
+                    yield written, text
+            continue
         values = _values(record, tag, kind, var)
         if tag == "DA" and dialect == "refman" and not oneline(values[0]) and record.year:
             values = [f"{record.year}///"]  # Y1 carries the year even without a month
@@ -140,5 +147,5 @@ class RISWriter(TemplatedWriter):
         # ris.j2's text, written directly: a record costs a fifth of a jinja2 render
         # (tests/test_writers_ris.py checks that the two are the same).
         ris_type = RIS_TYPE.get(record.type, GENERIC)
-        lines = "".join("%s  - %s\n" % line for line in tag_lines(record, ris_type, self.dialect))
+        lines = "".join(["%s  - %s\n" % line for line in tag_lines(record, ris_type, self.dialect)])
         return "TY  - %s\n%sER  - \n\n" % (ris_type, lines)

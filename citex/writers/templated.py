@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,14 +54,16 @@ def latex(text: str | None, ascii: bool = True) -> str:
     """LaTeX-escaped text: rich-text markup as commands, ``$math$`` kept (see citex.latex)."""
     if text is None:
         return ""  # a field the record lacks: most of a template's calls
-    if text.__class__ is str and text.isascii() and not _NOT_PLAIN_ASCII.search(text):
+    if text.__class__ is str and text.isascii() and not _NOT_PLAIN_ASCII.search(text) \
+            and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # most values: ASCII on one line, no markup, math or specials
     return tex.escape(oneline(text), ascii)
 
 
-# What latex() must work on in an ASCII string: a special, markup, math, a control, or
-# whitespace that is not single spaces between words.
-_NOT_PLAIN_ASCII = re.compile(r"%s|\s\s|[^\S ]|^\s|\s$" % tex.NOT_PLAIN.pattern)
+# What latex() must work on in an ASCII string, besides spaces that are not single spaces
+# between words: a special, markup, math, a control, or whitespace other than a space.
+# One character class, not alternatives: regex alternatives made the scan of an abstract slow.
+_NOT_PLAIN_ASCII = re.compile(tex.NOT_PLAIN.pattern[:-1] + r"\t\n\r]")
 
 
 def bibtex_title(text: str | None, ascii: bool = True) -> str:
@@ -110,9 +113,10 @@ MAX_BIB_NAMES = 500
 def bibtex_names(names: list[Name] | None, truncated: bool = False, ascii: bool = True) -> str:
     """Names joined by `` and ``, with ``and others`` when the list was cut short (or is over
     ``MAX_BIB_NAMES``)."""
-    names = names or []
+    if not names:
+        return ""
     truncated = truncated or len(names) > MAX_BIB_NAMES
-    out = [s for s in (bibtex_name(n, ascii) for n in names[:MAX_BIB_NAMES]) if s]
+    out = [s for s in map(bibtex_name, names[:MAX_BIB_NAMES], repeat(ascii)) if s]
     if out and truncated:
         out.append("others")
     return " and ".join(out)
@@ -126,7 +130,7 @@ def biber_text(text: str | None) -> str:
     item) it is the text it is.
     """
     text = text or ""
-    return "{{%s}}" % text if _XDATA.search(text) else text
+    return "{{%s}}" % text if "=" in text and _XDATA.search(text) else text  # "in" first: cheaper
 
 
 def bibtex_pages(page: str | None, ascii: bool = True) -> str:
@@ -144,13 +148,18 @@ def bibtex_fields(fields: list[tuple[str, str]] | None, bare=(), biber_text_exce
     kept = [(n, v) for n, v in fields or () if n and v]
     if not kept:
         return ""
-    width = max(len(n) for n, _ in kept)
-    lines = []
-    for n, v in kept:
-        if biber_text_except is not None and n not in biber_text_except:
-            v = biber_text(v)
-        lines.append("  %s = %s" % (n.ljust(width), v if n in bare else "{%s}" % v))
-    return ",\n".join(lines) + "\n"
+    width = max([len(n) for n, _ in kept])
+    if biber_text_except is not None:
+        kept = [(n, v if n in biber_text_except else biber_text(v)) for n, v in kept]
+    return ",\n".join(["  %-*s = %s" % (width, n, v) if n in bare else "  %-*s = {%s}" % (width, n, v)
+                       for n, v in kept]) + "\n"
+
+
+def bib_entry(context: dict[str, Any], fields: list[tuple[str, str]], **options: Any) -> str:
+    """What bibtex.j2 and biblatex.j2 write around their ``fields``: ``@type{key,`` and ``}``,
+    a blank line before every entry but the first."""
+    return "%s@%s{%s,\n%s}\n" % ("\n" if context["index"] else "", context["entry_type"], context["key"],
+                               bibtex_fields(fields, **options))
 
 
 class Values(dict):
@@ -373,10 +382,19 @@ class TemplatedWriter(Writer):
     def context(self, record: Record) -> dict[str, Any]:
         return {"record": record, "key": record.id, "values": Values(record.fields)}
 
+    def render_direct(self, context: dict[str, Any]) -> str | None:
+        """The built-in template's text for ``context`` written in Python, or ``None`` to render
+        the template. A writer that overrides this has a test that the two texts are the same."""
+        return None
+
     def render(self, record: Record) -> str:
         from jinja2 import TemplateError
 
         context = {**self.context(record), "index": self.count}
+        if self._template is None:
+            text = self.render_direct(context)
+            if text is not None:
+                return text
         if self._builtin is None and self._template is None:
             self._builtin = builtin_environment().get_template(self.template)
         try:
