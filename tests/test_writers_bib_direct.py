@@ -83,3 +83,32 @@ def test_the_direct_writers_write_what_the_templates_render():
 def test_the_direct_writers_write_what_the_templates_render_for_the_corpus(folder):
     records = list(repair(load([str(CORPUS / folder)])))
     assert_same_as_template(records)
+
+
+@pytest.mark.parametrize("writer_class", [BibTeXWriter, BibLaTeXWriter, __import__("citex.writers.ris", fromlist=["RISWriter"]).RISWriter])
+def test_the_direct_writer_mirrors_the_shipped_template(writer_class):
+    # direct_for names the template text the direct writer was checked against: a change to
+    # the template must come with the same change to the writer (and a new hash).
+    from citex.writers.templated import template_hash
+    assert writer_class.direct_for == template_hash(writer_class.template)
+    assert writer_class(io.StringIO()).direct()
+
+
+def test_a_changed_builtin_template_is_rendered_not_bypassed(tmp_path, monkeypatch):
+    # templates/ defines the format: edit bibtex.j2 and the output follows it.
+    from citex.writers import templated
+    changed = tmp_path / "templates"
+    changed.mkdir()
+    for path in template_dir().iterdir():
+        if path.is_file():
+            (changed / path.name).write_bytes(path.read_bytes())
+    (changed / "bibtex.j2").write_text((template_dir() / "bibtex.j2").read_text().replace(
+        '("title", values["title"]', '("booktitle", values["title"]'))
+    monkeypatch.setattr(templated, "template_dir", lambda: changed)
+    templated.template_hash.cache_clear()
+    try:
+        record = Record(id="k", type="article-journal", fields={"title": "A Title", "author": [Name("Doe", "Jane")]})
+        text = written(BibTeXWriter, [record])
+        assert "booktitle" in text and "\n  title " not in text
+    finally:
+        templated.template_hash.cache_clear()

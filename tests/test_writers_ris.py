@@ -185,6 +185,20 @@ def test_dialects_choose_tags_and_read_back_the_same(dialect, present, absent):
     assert len(rispy.loads(text)) == 1
 
 
+@pytest.mark.parametrize("dialect, title", [
+    ("zotero", 'The <span class="nocase">DNA</span> of <i>E. coli</i> at p < 0.05'),
+    ("endnote", "The DNA of E. coli at p < 0.05"),
+    ("refman", "The DNA of E. coli at p < 0.05"),
+])
+def test_rich_text_is_kept_for_zotero_and_plain_for_endnote_and_refman(dialect, title):
+    from citex.pipeline import dumps
+
+    rec = article(title='The <span class="nocase">DNA</span> of <i>E. coli</i> at p < 0.05')
+    text = dumps([rec], "ris", ris_dialect=dialect)
+    assert {line[6:] for line in text.splitlines() if line[:2] in ("TI", "T1")} == {title}
+    assert ("<i>" in text) == (dialect == "zotero")
+
+
 def test_unknown_dialect_is_a_usage_error_with_a_suggestion():
     from citex.errors import UsageError
     from citex.pipeline import dumps

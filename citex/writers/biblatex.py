@@ -133,6 +133,7 @@ class BibLaTeXWriter(BibEntryWriter):
     """BibLaTeX entries for Biber (UTF-8 unless ascii=True)."""
 
     template = "biblatex.j2"
+    direct_for = "da6934cd8330ff81"  # templated.template_hash("biblatex.j2") that render_direct writes
     types, publishers, ascii_default = TYPES, PUBLISHER, False
 
     def entry(self, record: Record) -> tuple[str, str | None]:

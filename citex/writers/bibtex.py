@@ -144,6 +144,7 @@ class BibTeXWriter(BibEntryWriter):
     """BibTeX entries (LaTeX-escaped, ASCII unless ascii=False)."""
 
     template = "bibtex.j2"
+    direct_for = "7d1f4b60a7e06821"  # templated.template_hash("bibtex.j2") that render_direct writes
     types, publishers = TYPES, PUBLISHER
 
     def entry(self, record: Record) -> tuple[str, str | None]:

@@ -18,6 +18,9 @@ read back:
   get ``JO`` (full name) and ``J2`` (abbreviation), which older readers look for.
 - ``KW`` is written once per keyword: the CSL ``keyword`` list split at commas,
   or the reader's own list when a keyword holds a comma.
+- Rich text (``<i>``, ``<span class="nocase">``...) is kept for Zotero, which reads it
+  back as rich text, and written as plain text for ``endnote`` and ``refman``, whose
+  readers would show the tags.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
+from .. import latex as tex
 from ..errors import UnknownName
 from ..fieldmaps.ris import GENERIC, PERIODICAL, RIS_TYPE, WRITE_DIALECTS, WRITE_ORDER, row_for
 from ..model import Name, Record
@@ -101,11 +105,14 @@ def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterato
     """(tag, value) for each written tag that has a value, in the table's order, with the
     tag names and choices of ``dialect``."""
     fields = record.fields
+    plain = dialect != "zotero"  # Zotero reads CSL's rich text back; EndNote would show the tags
     for written, tag, kind, var in _plan(ris_type, dialect):
         if kind == "text":  # most tags: one variable's text
             value = fields.get(var)
             if value is not None:
                 text = oneline(value)
+                if plain and "<" in text:
+                    text = tex.strip_markup(text)
                 if text:
                     yield written, text
             continue
@@ -120,6 +127,8 @@ def tag_lines(record: Record, ris_type: str, dialect: str = "zotero") -> Iterato
             values = [f"{record.year}///"]  # Y1 carries the year even without a month
         for value in values:
             text = oneline(value)
+            if plain and "<" in text:
+                text = tex.strip_markup(text)
             if text:
                 yield written, text
 
@@ -129,6 +138,7 @@ class RISWriter(TemplatedWriter):
     """RIS records (UTF-8; read by EndNote, Zotero, Mendeley)."""
 
     template = "ris.j2"
+    direct_for = "3c5f99d27fe8a909"  # templated.template_hash("ris.j2") that render() writes
 
     def __init__(self, out, **options: Any):
         super().__init__(out, **options)
@@ -142,7 +152,7 @@ class RISWriter(TemplatedWriter):
                 "lines": list(tag_lines(record, ris_type, self.dialect))}
 
     def render(self, record: Record) -> str:
-        if self._template is not None:  # a user's template
+        if not self.direct():  # a user's template, or a changed ris.j2
             return super().render(record)
         # ris.j2's text, written directly: a record costs a fifth of a jinja2 render
         # (tests/test_writers_ris.py checks that the two are the same).

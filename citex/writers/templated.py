@@ -15,6 +15,7 @@ before any record is read, with a one-line usage error.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache, lru_cache
 from itertools import repeat
@@ -41,6 +42,12 @@ def template_dir() -> Path:
     if packaged.is_dir():
         return Path(str(packaged))
     return Path(__file__).resolve().parents[2] / "templates"
+
+
+@lru_cache(maxsize=None)
+def template_hash(name: str) -> str:
+    """The first 16 hex digits of the sha256 of the built-in template ``name``."""
+    return hashlib.sha256((template_dir() / name).read_bytes()).hexdigest()[:16]
 
 
 def oneline(text: Any) -> str:
@@ -371,6 +378,7 @@ class TemplatedWriter(Writer):
         path = options.get("template")
         self._template = user_template(path, self._variables()) if path else None
         self._builtin = None  # the built-in template, loaded on first use
+        self._direct: bool | None = None  # whether render_direct may write (see direct())
         self._globals = None  # its environment's globals, as one dict
 
     def _variables(self) -> set[str] | None:
@@ -382,16 +390,28 @@ class TemplatedWriter(Writer):
     def context(self, record: Record) -> dict[str, Any]:
         return {"record": record, "key": record.id, "values": Values(record.fields)}
 
+    # The sha256 (first 16 hex digits) of the built-in template that render_direct writes;
+    # a changed template file is rendered by jinja2 until the direct writer follows it.
+    direct_for: str | None = None
+
     def render_direct(self, context: dict[str, Any]) -> str | None:
         """The built-in template's text for ``context`` written in Python, or ``None`` to render
         the template. A writer that overrides this has a test that the two texts are the same."""
         return None
 
+    def direct(self) -> bool:
+        """Whether records may be written by ``render_direct``: no user template, and the
+        built-in template is the one it mirrors (templates/ stays what defines the format)."""
+        if self._direct is None:
+            self._direct = self._template is None and self.direct_for is not None and \
+                template_hash(self.template) == self.direct_for
+        return self._direct
+
     def render(self, record: Record) -> str:
         from jinja2 import TemplateError
 
         context = {**self.context(record), "index": self.count}
-        if self._template is None:
+        if self.direct():
             text = self.render_direct(context)
             if text is not None:
                 return text
