@@ -1,7 +1,7 @@
 """The keys one run has seen so far, in 12 bytes a key: state that stays small at 1M records.
 
 A set or dict of a million keys takes over 100 MB; this open-addressing table of 64-bit
-hashes, each with a 32-bit number (a line), takes about 25 MB. The reader's duplicate-key
+hashes, each with a 32-bit number (a line), takes about 25 MB (16 MB without the lines). The reader's duplicate-key
 warning and the writers' unique citation keys both use it. The hash is blake2b's, the same
 on every run and machine (Python's own str hash is salted per process), so a collision —
 about one chance in 10^7 for a million keys — does the same thing every time: the two keys
@@ -12,6 +12,7 @@ it did not need, never a key already used).
 from __future__ import annotations
 
 from array import array
+from itertools import repeat
 from hashlib import blake2b
 
 
@@ -21,11 +22,14 @@ def _hash(key: str) -> int:
 
 
 class KeyTable:
-    """key -> the line it was first seen on; also a set of keys (``in``, ``add``)."""
+    """key -> the line it was first seen on; also a set of keys (``in``, ``add``).
 
-    def __init__(self, size: int = 1 << 12):
+    ``lines=False`` keeps no lines (8 bytes a key): a set of keys, where ``first`` gives 0.
+    """
+
+    def __init__(self, size: int = 1 << 12, lines: bool = True):
         self._hashes = array("q", bytes(8 * size))  # 0: an empty slot
-        self._lines = array("i", bytes(4 * size))
+        self._lines = array("i", bytes(4 * size)) if lines else None
         self._count = 0
 
     def first(self, key: str, line: int) -> int:
@@ -36,13 +40,15 @@ class KeyTable:
         while True:
             found = hashes[i]
             if found == 0:
-                hashes[i], self._lines[i] = h, min(line, 2**31 - 1)
+                hashes[i] = h
+                if self._lines is not None:
+                    self._lines[i] = min(line, 2**31 - 1)
                 self._count += 1
                 if self._count * 2 > len(hashes):
                     self._grow()
                 return line
             if found == h:
-                return self._lines[i]
+                return self._lines[i] if self._lines is not None else 0
             i = (i + 1) & mask
 
     def add(self, key: str) -> None:
@@ -62,13 +68,16 @@ class KeyTable:
         return self._count
 
     def _grow(self) -> None:
-        old = zip(self._hashes, self._lines)
         size = 2 * len(self._hashes)
-        self._hashes, self._lines = array("q", bytes(8 * size)), array("i", bytes(4 * size))
-        hashes, lines, mask = self._hashes, self._lines, size - 1
+        old = zip(self._hashes, self._lines if self._lines is not None else repeat(0))
+        self._hashes = hashes = array("q", bytes(8 * size))
+        lines = self._lines = array("i", bytes(4 * size)) if self._lines is not None else None
+        mask = size - 1
         for h, line in old:
             if h:
                 i = h & mask
                 while hashes[i]:
                     i = (i + 1) & mask
-                hashes[i], lines[i] = h, line
+                hashes[i] = h
+                if lines is not None:
+                    lines[i] = line
