@@ -9,7 +9,9 @@ and every change a repair made in ``repairs``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from functools import lru_cache, wraps
+from operator import attrgetter
+from typing import Any, Callable
 
 # CSL variable kinds (CSL 1.0.2 specification, appendix IV).
 NAME_VARIABLES = frozenset(
@@ -58,6 +60,28 @@ class Name:
             return self.literal
         parts = [self.non_dropping_particle, self.family]
         return " ".join(p for p in parts if p)
+
+
+# A name's fields in Name's own order, so that ``Name(*name_parts(n)) == n``: the cache key
+# of work done once per distinct name (names come back with each paper of their authors).
+name_parts = attrgetter("family", "given", "literal", "non_dropping_particle", "dropping_particle", "suffix")
+
+
+def fresh_names(read: Callable[[str], Name | None]) -> Callable[[str], Name | None]:
+    """``read`` (a name's text -> Name or None) remembered by text, bounded so memory stays
+    flat, and giving a new Name each call: records own their names (repairs change them in
+    place), and the same authors come back record after record."""
+    @lru_cache(maxsize=32768)
+    def parts(text: str) -> tuple | None:
+        name = read(text)
+        return None if name is None else name_parts(name)
+
+    @wraps(read)
+    def fresh(text: str) -> Name | None:
+        found = parts(text)
+        return Name(*found) if found is not None else None
+
+    return fresh
 
 
 @dataclass

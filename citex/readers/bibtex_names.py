@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..model import Name
+from ..model import Name, name_parts
 from .latex_decode import plain
 
 _AND = re.compile(r"\s+and\s+", re.I)
@@ -104,8 +104,7 @@ def parse_name(raw: str) -> Name:
 
 @lru_cache(maxsize=32768)  # a name comes back in other author lists
 def _parse_name(raw: str) -> tuple:
-    n = _name(raw)
-    return n.family, n.given, n.literal, n.non_dropping_particle, n.dropping_particle, n.suffix
+    return name_parts(_name(raw))
 
 
 def _name(raw: str) -> Name:

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..fieldmaps import medline as fm
-from ..model import Diagnostic, Failed, Location, Name, Record, Source
+from ..model import Diagnostic, Failed, Location, Name, Record, Source, fresh_names
 from ..registry import READERS
 from . import pubmed_dates
 from .nlm_citation import parse_person
-from .ris_values import parts_of
 from .stream import TextStream, later
 
 FORMAT = "medline"
@@ -258,18 +256,9 @@ def _read_names(rec: Record, fields: list[list], used: set[str]) -> None:
     rec.fields.update(names)
 
 
+@fresh_names
 def full_name(value: str) -> Name:
     """A "Family, Given [Suffix]" name (MEDLINE FAU and FED)."""
-    # a new Name each time: records own their names (repairs change them in place)
-    return Name(*_full_name_parts(value))
-
-
-@lru_cache(maxsize=32768)  # the same authors come back record after record
-def _full_name_parts(value: str) -> tuple:
-    return parts_of(_read_full_name(value))
-
-
-def _read_full_name(value: str) -> Name:
     family, comma, given = value.partition(",")
     family, given = family.strip(), given.strip()
     if not family or (not comma and " " in family):  # no comma: which word is the family?

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..model import Date, Name
+from ..model import Date, Name, fresh_names
 
 # --- names -------------------------------------------------------------------------------
 
@@ -24,26 +23,9 @@ def parse_name(text: str) -> Name | None:
     return parse_spaced_name(" ".join(text.split()))
 
 
+@fresh_names
 def parse_spaced_name(text: str) -> Name | None:
     """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed."""
-    parts = _name_parts(text)
-    # a new Name each time: records own their names (repairs change them in place)
-    return Name(*parts) if parts is not None else None
-
-
-@lru_cache(maxsize=32768)  # the same authors come back record after record
-def _name_parts(text: str) -> tuple | None:
-    name = _read_name(text)
-    return None if name is None else parts_of(name)
-
-
-def parts_of(name: Name) -> tuple:
-    """A name's fields in ``Name``'s own order, so that ``Name(*parts_of(n)) == n``."""
-    return (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
-            name.suffix)
-
-
-def _read_name(text: str) -> Name | None:
     if not text:
         return None
     if "," not in text:

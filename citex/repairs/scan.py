@@ -12,12 +12,10 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import fields
 from typing import Any
 
-from ..model import Name, Record
+from ..model import Name, Record, name_parts
 
-_PARTS = operator.attrgetter(*(f.name for f in fields(Name)))
 _MAX_NAMES = 50_000  # names remembered by each judge before it starts again (memory stays flat)
 
 
@@ -44,7 +42,7 @@ def by_name_parts(judge: Callable[[Name], int]) -> Callable[[Name], int]:
     memo: dict[tuple, int] = {}
 
     def judged(name: Name) -> int:
-        parts = _PARTS(name)
+        parts = name_parts(name)
         try:
             found = memo.get(parts)
         except TypeError:  # a part that is not text cannot be a key: judged each time

@@ -32,7 +32,7 @@ from typing import Any
 from .. import latex as tex
 from ..errors import UnknownName
 from ..fieldmaps.ris import GENERIC, PERIODICAL, RIS_TYPE, WRITE_DIALECTS, WRITE_ORDER, row_for
-from ..model import Name, Record
+from ..model import Name, Record, name_parts
 from ..registry import WRITERS
 from .templated import TemplatedWriter, oneline, page_range, ris_date, ris_name
 
@@ -54,12 +54,11 @@ def keywords(record: Record) -> list[str]:
 def _person_or_literal(name: Name) -> str:
     """``Last, First`` on one line; a family name alone keeps its comma (``Van Dung,``) so
     that it does not read back as an organisation."""
+    parts = name_parts(name)
     try:
-        return _person_text(name.family, name.given, name.literal, name.non_dropping_particle,
-                            name.dropping_particle, name.suffix)
+        return _person_text(*parts)
     except TypeError:  # a part that is no string and cannot be a cache key
-        return _person_text.__wrapped__(name.family, name.given, name.literal, name.non_dropping_particle,
-                                        name.dropping_particle, name.suffix)
+        return _person_text.__wrapped__(*parts)
 
 
 @lru_cache(maxsize=16384)  # names repeat across records; bounded, so memory stays flat

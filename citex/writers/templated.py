@@ -25,7 +25,7 @@ from typing import Any
 
 from .. import latex as tex
 from ..errors import CitexError, UsageError
-from ..model import Date, Name, Record, Repair, Source
+from ..model import Date, Name, Record, Repair, Source, name_parts
 from . import Writer
 from . import template_limits as limits
 
@@ -90,8 +90,7 @@ def _braced_if_split(part: str) -> str:
 
 def bibtex_name(name: Name, ascii: bool = True) -> str:
     """``von Last, Jr, First``; an organisation in braces so BibTeX keeps it whole."""
-    parts = (name.family, name.given, name.literal, name.non_dropping_particle, name.dropping_particle,
-             name.suffix, ascii)
+    parts = (*name_parts(name), ascii)
     try:
         return _bibtex_name(*parts)
     except TypeError:  # a part that is no string and cannot be a cache key
