@@ -26,6 +26,7 @@ from bibtexparser.model import (DuplicateBlockKeyBlock, DuplicateFieldKeyBlock, 
                                 ImplicitComment, ParsingFailedBlock, String)
 
 from ..fieldmaps.bibtex import ALIASES, DATA_ONLY_TYPES, MONTH_MACROS
+from ..key_table import KeyTable
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
@@ -33,7 +34,6 @@ from .bibtex_fields import to_record
 from .bibtex_lines import stray_braces_dropped
 from .bibtex_quotes import quotes_to_braces
 from .bibtex_scan import Scanned, Unread, scan, segments
-from ..key_table import KeyTable
 from .stream import TextStream, later
 
 FORMAT = "bibtex"

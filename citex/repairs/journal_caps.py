@@ -16,10 +16,10 @@ import re
 from ..model import Record
 from ..registry import REPAIRS
 from .common_words import is_common
+from .title_case import MINOR_WORDS
 
 RULE = "journal-caps-from-abbreviation"
 _PART = re.compile(r"[^\W\d_]+")
-_MINOR = frozenset("a an and as at but by de for from in into nor of on or per the to via vs with".split())
 
 
 def _cased(word: str, first: bool, abbreviated: list[str]) -> str | None:
@@ -27,7 +27,7 @@ def _cased(word: str, first: bool, abbreviated: list[str]) -> str | None:
     if len(word) == 1:
         return word  # "PART B", "PHYSICAL REVIEW A"
     lower = word.lower()
-    if lower in _MINOR and not first:
+    if lower in MINOR_WORDS and not first:
         return lower
     same = [t for t in abbreviated if t.lower() == lower and not t.islower()]
     if same:

@@ -27,7 +27,8 @@ _WORD = re.compile(r"(?<![\w<>/&])(?<!\d-)([^\W\d_]+(?:-[^\W\d_]+)*)(['’][Ss])
 # after an initial's period ("E. COLI") a sentence does not start
 _SENTENCE_START = re.compile(r"(?:^|(?:[:?!]|(?<!\b[^\W\d_])\.)\s+)(?:<[^<>]+>)*[\"'“‘(\[]?$")
 _TAG = re.compile(r"<[^<>]*>")
-_MINOR = frozenset("a an and as at but by de for from in into nor of on or per the to via vs with".split())
+MINOR_WORDS = frozenset(  # not capitalised inside a title
+    "a an and as at but by de for from in into nor of on or per the to via vs with".split())
 _TAKES_ARTICLE = frozenset(
     "of in for with as from by on to is at into and or via after during under within without "
     "toward towards through using versus vs than be being was were has have had".split())
@@ -101,7 +102,7 @@ def recase(text: str, title_case: bool = False) -> str:
         new = word
         if word.isupper() and _common(word):
             lower = word.lower()
-            if title_case and lower not in _MINOR:
+            if title_case and lower not in MINOR_WORDS:
                 new = "-".join(p.capitalize() for p in lower.split("-"))
             elif start:
                 new = lower.capitalize()
@@ -123,7 +124,7 @@ def title_case_words(text: str) -> str:
     out, in_tag = [], False
     for i, w in enumerate(text.split(" ")):
         # a word inside a markup tag ('<span style=...>') is left as it is
-        out.append(w if (i and w in _MINOR) or in_tag else w[:1].upper() + w[1:])
+        out.append(w if (i and w in MINOR_WORDS) or in_tag else w[:1].upper() + w[1:])
         in_tag = w.rfind("<") > w.rfind(">") if "<" in w or ">" in w else in_tag
     return " ".join(out)
 
