@@ -16,10 +16,9 @@ import re
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
-from .names import _GROUP_WORDS
+from .names import _GROUP_WORDS, _UPPER
 
 RULE = "name-list-commas"
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _WORD = rf"[{_UPPER}][^\W\d_.]*(?:(?:\.?['’-]|\.)[^\W\d_]+)*\.?"  # "Luke", "J.R.R.", "H.-J.", "O'Neil"
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten)"
 _GIVEN_FAMILY = re.compile(rf"(?:{_WORD}\s+)+(?:{_PARTICLE}\s+)*{_WORD}")  # particles only before the family
