@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import io
 import multiprocessing
+import pickle
 import re
 import signal
 import sys
@@ -44,6 +45,21 @@ _PLAIN_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*
 _worker: dict[str, Any] = {}  # the worker process's own keys, writer and options
 
 
+class _Packed:
+    """A rendered record as a worker sends it back: its diagnostics, and the record itself
+    pickled, unpickled by the parent only if it must write the record again or show it
+    (``on_record``). Unpickling every record cost the parent as much as the workers saved it."""
+
+    __slots__ = ("diagnostics", "blob")
+
+    def __init__(self, rec: Record):
+        self.diagnostics = rec.diagnostics
+        self.blob = pickle.dumps(rec, pickle.HIGHEST_PROTOCOL)
+
+    def record(self) -> Record:
+        return pickle.loads(self.blob)
+
+
 def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict[str, Any],
            render: bool, placeholder: str) -> None:
     # The parent alone answers Ctrl-C and SIGTERM (the CLI makes SIGTERM an interrupt, to remove
@@ -58,14 +74,15 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
                    repair_options=repair_options, render=render, placeholder=placeholder)
 
 
-def _work(chunk: list, start: int) -> list[tuple[Record | Failed, int, str | None, str | None]]:
+def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int, str | None, str | None]]:
     """Each record built (if the reader deferred it) and repaired, with (diagnostics before
-    its key, base key, text or None); a record that could not be built comes back Failed."""
+    its key, base key, text or None); a record that could not be built comes back Failed,
+    one whose text the parent can write as it is comes back packed."""
     w = _worker
     built = [_build(item) if isinstance(item, Deferred) else item for item in chunk]
     good = [rec for rec in built if isinstance(rec, Record)]
     repaired = iter(repair(good, **w["repair_options"]) if w["repairs"] else good)
-    results: list[tuple[Record | Failed, int, str | None, str | None]] = []
+    results: list[tuple[Record | _Packed | Failed, int, str | None, str | None]] = []
     index = start
     for item in built:
         if not isinstance(item, Record):
@@ -86,6 +103,8 @@ def _work(chunk: list, start: int) -> list[tuple[Record | Failed, int, str | Non
             except Exception:  # the parent writes this record again and reports the failure
                 base = text = None
             rec.id = own_id
+        if _usable(base, text, w["placeholder"]):
+            rec = _Packed(rec)
         results.append((rec, mark, base, text))
         index += 1
     return results
@@ -179,6 +198,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                 if isinstance(rec, Failed):  # a deferred record that could not be built
                     tally.skip(rec.diagnostic)
                     continue
+                if isinstance(rec, _Packed) and (on_record or not _in_turn(writer, index)):
+                    rec = rec.record()
                 if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
                                        on_record):
                     del rec.diagnostics[mark:]
@@ -209,18 +230,30 @@ def _done(result: Any, start: int, before: list[list[Diagnostic]]) -> Iterator[t
         yield rec, index, mark, base, text, notes
 
 
-def _write_rendered(rec: Record, index: int, base: str | None, text: str | None, placeholder: str,
-                    keys: CitationKeys, writer: Any, tally: Tally,
+def _usable(base: str | None, text: str | None, placeholder: str) -> bool:
+    """Whether a worker's text can be written with the key put in as it is."""
+    return (text is not None and base is not None and _PLAIN_KEY.fullmatch(base) is not None
+            and text.count(placeholder) == 1)
+
+
+def _in_turn(writer: Any, index: int) -> bool:
+    """False when a record before this one was skipped, so a counting writer (CSL-JSON's
+    commas) rendered this one at the wrong count: it is written anew."""
+    count = getattr(writer, "count", None)
+    return count is None or count == index
+
+
+def _write_rendered(rec: Record | _Packed, index: int, base: str | None, text: str | None,
+                    placeholder: str, keys: CitationKeys, writer: Any, tally: Tally,
                     on_record: Callable[[Record], None] | None) -> bool:
     """Write a worker's text with the record's key put in; False if the parent must write it."""
-    if text is None or base is None or not _PLAIN_KEY.fullmatch(base) or text.count(placeholder) != 1:
+    if not _usable(base, text, placeholder) or not _in_turn(writer, index):
         return False
-    count = getattr(writer, "count", None)
-    if count is not None and count != index:  # a record before it was skipped: rendered anew
-        return False
-    rec.id = keys.unique(base)
-    writer.out.write(text.replace(placeholder, rec.id))
-    if count is not None:
+    key = keys.unique(base)
+    if isinstance(rec, Record):
+        rec.id = key
+    writer.out.write(text.replace(placeholder, key))
+    if getattr(writer, "count", None) is not None:
         writer.count += 1
     for diagnostic in rec.diagnostics:
         tally.note(diagnostic)
