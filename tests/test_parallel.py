@@ -84,6 +84,38 @@ def test_a_record_the_writer_fails_on_is_skipped_and_the_rest_written(tmp_path):
     assert run(INPUTS, "bibtex", 2, template=str(template)) == one
 
 
+def test_a_counting_writer_renders_again_the_records_after_one_it_failed_on(monkeypatch):
+    """CSL-JSON puts a comma before every item but the first: when its first item cannot be
+    written, the workers' texts of the next ones are wrong and the parent writes them anew."""
+    import json
+
+    from citex.writers.csljson import CSLJSONWriter
+
+    first = json.loads(run([DATA / "ris"], "csljson", 1)[0])[0]["title"]
+    real = CSLJSONWriter.text
+
+    def text(self, data):
+        if data.get("title") == first:
+            raise ValueError("not this one")
+        return real(self, data)
+
+    monkeypatch.setattr(CSLJSONWriter, "text", text)  # the workers are forked: they see it too
+    one = run([DATA / "ris"], "csljson", 1)
+    assert any("record not written: ValueError: not this one" in d for d in one[2])
+    assert json.loads(one[0])[0]["title"] != first
+    assert run([DATA / "ris"], "csljson", 2) == one
+
+
+def test_records_shown_one_by_one_under_jobs_are_whole(tmp_path):
+    seen = {1: [], 2: []}
+    for jobs in seen:
+        tally = Tally()
+        convert([str(DATA / "ris")], io.StringIO(), "bibtex", tally=tally, jobs=jobs,
+                on_record=lambda rec, jobs=jobs: seen[jobs].append((rec.id, rec.get("title"),
+                                                                    len(rec.repairs))))
+    assert len(seen[1]) > 10 and seen[2] == seen[1]
+
+
 def test_dedupe_and_buffering_writers_work_with_jobs():
     def merged(records):
         return dedupe(records)[0]
