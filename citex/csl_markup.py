@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import html
 import re
+from typing import Any
 
-from citeproc.string import String
 
 MARKS = {  # font style -> (open marker, close marker, Markdown pair, HTML pair)
     "italic": ("\ue000", "\ue001", ("*", "*"), ("<i>", "</i>")),
@@ -34,8 +34,10 @@ _MARKERS = re.compile(f"[{_OPENERS}{_CLOSERS}]")
 def _wrapper(style: str):
     opener, closer = MARKS[style][:2]
 
-    def wrap(text: object) -> String:
+    def wrap(text: object) -> Any:
         # a function, not a String subclass: String.upper() would re-wrap through __class__
+        from citeproc.string import String  # here: writing BibTeX or RIS never loads citeproc
+
         return String(f"{opener}{text}{closer}")
 
     return wrap

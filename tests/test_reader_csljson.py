@@ -25,7 +25,8 @@ from citex.fieldmaps.csljson import TEXT_VARIABLES, TYPES
 from citex.inputs import choose_reader
 from citex.keys import CitationKeys
 from citex.model import Date, Failed, Name, Record
-from citex.readers.csljson import markdown_to_csl, read, read_yaml
+from citex.readers.csl_yaml import markdown_to_csl
+from citex.readers.csljson import read, read_yaml
 from citex.writers.csljson import CSLJSONWriter
 from tools import PANDOC
 from corpus import CORPUS, corpus_files, needs_corpus

@@ -31,9 +31,17 @@ def test_import_citex_loads_no_heavy_library():
     assert not loaded_after("import citex") & set(HEAVY)
 
 
-def test_a_conversion_loads_what_it_uses():
-    # the check above can fail: a BibTeX conversion does load bibtexparser and jinja2
-    code = ("import io, citex\n"
-            f"citex.convert([{str(ROOT / 'tests' / 'data' / 'bibtex' / 'names.bib')!r}], io.StringIO(), 'bibtex')")
-    loaded = loaded_after(code)
-    assert {"bibtexparser", "jinja2"} <= loaded
+def convert_loads(name: str, to: str) -> set[str]:
+    data = ROOT / "tests" / "data"
+    code = f"import io, citex\ncitex.convert([{str(data / name)!r}], io.StringIO(), {to!r})"
+    return loaded_after(code) & set(HEAVY)
+
+
+def test_a_conversion_loads_only_what_it_uses():
+    # the built-in BibTeX and RIS templates are written directly: no jinja2; no citeproc, no yaml
+    assert not convert_loads("ris/books.ris", "bibtex") & {"jinja2", "citeproc", "yaml"}
+    assert not convert_loads("ris/books.ris", "ris") & {"jinja2", "citeproc", "yaml"}
+    # what is used is loaded: the check above can fail
+    assert "yaml" in convert_loads("csljson/pandoc.yaml", "csljson")
+    assert "citeproc" in convert_loads("ris/books.ris", "text")
+    assert "jinja2" in convert_loads("ris/books.ris", "html")  # the HTML page template

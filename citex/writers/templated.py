@@ -407,13 +407,13 @@ class TemplatedWriter(Writer):
         return self._direct
 
     def render(self, record: Record) -> str:
-        from jinja2 import TemplateError
-
         context = {**self.context(record), "index": self.count}
         if self.direct():
             text = self.render_direct(context)
             if text is not None:
                 return text
+        from jinja2 import TemplateError  # only here: the direct writers never load jinja2
+
         if self._builtin is None and self._template is None:
             self._builtin = builtin_environment().get_template(self.template)
         try:
