@@ -46,22 +46,26 @@ _worker: dict[str, Any] = {}  # the worker process's own keys, writer and option
 
 
 class _Packed:
-    """A rendered record as a worker sends it back: its diagnostics, and the record itself
-    pickled, unpickled by the parent only if it must write the record again or show it
-    (``on_record``). Unpickling every record cost the parent as much as the workers saved it."""
+    """A rendered record as a worker sends it back: its diagnostics only, which is all the
+    parent needs to write its text (unpickling every record cost the parent as much as the
+    workers saved it). For a writer that counts its records (CSL-JSON's commas), whose text
+    is wrong once a record before it was skipped, the record comes too, pickled, and is
+    unpickled only then."""
 
     __slots__ = ("diagnostics", "blob")
 
-    def __init__(self, rec: Record):
+    def __init__(self, rec: Record, keep: bool):
         self.diagnostics = rec.diagnostics
-        self.blob = pickle.dumps(rec, pickle.HIGHEST_PROTOCOL)
+        self.blob = pickle.dumps(rec, pickle.HIGHEST_PROTOCOL) if keep else None
 
     def record(self) -> Record:
+        assert self.blob is not None, "a record sent without its blob is written from its text"
         return pickle.loads(self.blob)
 
 
 def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict[str, Any],
-           render: bool, placeholder: str) -> None:
+           render: bool, placeholder: str, whole: bool) -> None:
+    """A worker's state; ``whole``: the parent wants every record back (it shows each one)."""
     # The parent alone answers Ctrl-C and SIGTERM (the CLI makes SIGTERM an interrupt, to remove
     # its temporary file); a worker that inherited that would outlive Pool.terminate().
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -71,7 +75,8 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
     out = io.StringIO()
     writer = WRITERS.get(to)(out, **options) if render else None
     _worker.update(keys=keys, out=out, writer=writer, repairs=repairs,
-                   repair_options=repair_options, render=render, placeholder=placeholder)
+                   repair_options=repair_options, render=render, placeholder=placeholder,
+                   pack=render and not whole, keep=hasattr(writer, "count"))
 
 
 def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int, str | None, str | None]]:
@@ -103,8 +108,8 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             except Exception:  # the parent writes this record again and reports the failure
                 base = text = None
             rec.id = own_id
-        if _usable(base, text, w["placeholder"]):
-            rec = _Packed(rec)
+        if w["pack"] and _usable(base, text, w["placeholder"]):
+            rec = _Packed(rec, w["keep"])
         results.append((rec, mark, base, text))
         index += 1
     return results
@@ -180,7 +185,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     writer.begin()
     try:
-        with context.Pool(jobs, _start, (to, options, repairs, repair_options, render, placeholder)) as pool:
+        setup = (to, options, repairs, repair_options, render, placeholder, on_record is not None)
+        with context.Pool(jobs, _start, setup) as pool:
             results = _results(pool, _chunks(load(paths, fmt, tally, defer=True), notes), jobs)
             if dedupe:  # every record read and repaired before the first is written
                 repaired = []
@@ -198,7 +204,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                 if isinstance(rec, Failed):  # a deferred record that could not be built
                     tally.skip(rec.diagnostic)
                     continue
-                if isinstance(rec, _Packed) and (on_record or not _in_turn(writer, index)):
+                if isinstance(rec, _Packed) and not _in_turn(writer, index):
                     rec = rec.record()
                 if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
                                        on_record):
