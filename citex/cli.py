@@ -62,8 +62,9 @@ def _parser() -> argparse.ArgumentParser:
                       "replacing the keys the input has")
     conv.add_argument("--ris-dialect", choices=("zotero", "endnote", "refman"),
                       help="RIS tag choices for the program that will read it (default: zotero)")
-    conv.add_argument("--jobs", type=_positive, default=1, metavar="N",
-                      help="spread the work over N processes (output and order unchanged)")
+    conv.add_argument("--jobs", type=_jobs, default="auto", metavar="N",
+                      help="spread the work over N processes (output and order unchanged); "
+                           "default auto: the machine's cores for inputs of 1 MB or more, else 1")
     conv.add_argument("--template", metavar="FILE.j2",
                       help="render each record with your own jinja2 template (sandboxed; see README)")
 
@@ -124,6 +125,10 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _jobs(text: str) -> int | str:
+    return text if text == "auto" else _positive(text)
+
+
 def _rule_ids(text: str) -> list[str]:
     return [part.strip() for part in text.split(",") if part.strip()]
 
@@ -167,6 +172,14 @@ def _diagnostic(d: object) -> None:
     print(d, file=sys.stderr)
 
 
+def _job_count(jobs: int | str, inputs: list[str]) -> int:
+    if jobs != "auto":
+        return int(jobs)
+    from .parallel import auto_jobs
+
+    return auto_jobs(inputs)
+
+
 def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
     from .pipeline import Tally, convert
 
@@ -183,7 +196,7 @@ def _run_convert(args: argparse.Namespace, to: str, **options: object) -> int:
         convert(args.inputs, out, to, fmt=args.fmt, repairs=not args.no_repair,
                 tally=tally, on_record=on_record, repair_options=_repair_options(args),
                 dedupe=_deduper(args) if getattr(args, "dedupe", False) else None,
-                jobs=getattr(args, "jobs", 1), **options)
+                jobs=_job_count(getattr(args, "jobs", 1), args.inputs), **options)
         if strict and (not tally.complete or tally.counts.get("error")):
             print(tally, file=sys.stderr)
             errors = tally.counts.get("error", 0)

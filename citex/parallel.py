@@ -16,12 +16,16 @@ records from the workers and write in the parent.
 Diagnostics are shown in the order one process shows them: what the reader
 reports while the next record is read is held back until the records before
 it are written. At most ``2 * jobs`` chunks are in flight: memory stays flat.
+
+``auto_jobs`` is the command line's default: the cores, for inputs big enough to pay for
+starting the workers.
 """
 
 from __future__ import annotations
 
 import io
 import multiprocessing
+import os
 import pickle
 import re
 import signal
@@ -31,6 +35,8 @@ from collections import deque
 from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
+from .errors import CitexError
+from .inputs import expand
 from .keys import CitationKeys
 from .model import Diagnostic, Failed, Location, Record
 from .pipeline import Tally, deduped, finish, load, repair, write_one
@@ -38,6 +44,8 @@ from .readers.stream import Deferred
 from .registry import WRITERS
 
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
+AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
+AUTO_MAX = 8
 # A key every writer writes as it is, as it does the placeholder: JSON, LaTeX and RIS leave
 # these characters alone, and YAML reads it as text (a number or "no" it would quote).
 _PLAIN_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
@@ -61,6 +69,26 @@ class _Packed:
     def record(self) -> Record:
         assert self.blob is not None, "a record sent without its blob is written from its text"
         return pickle.loads(self.blob)
+
+
+def auto_jobs(paths: list[str]) -> int:
+    """``--jobs auto``: the cores this process may use (at most AUTO_MAX) when the input files
+    come to AUTO_BYTES or more, else 1 (standard input, whose size is unknown, too)."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    if cores < 2 or "-" in paths:
+        return 1
+    size = 0
+    try:
+        for path in expand(paths):
+            size += path.stat().st_size
+            if size >= AUTO_BYTES:
+                return min(cores, AUTO_MAX)
+    except (OSError, CitexError):  # a file that cannot be read is reported by the run itself
+        pass
+    return 1
 
 
 def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict[str, Any],

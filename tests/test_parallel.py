@@ -171,3 +171,33 @@ def test_workers_build_the_records_of_a_deferring_reader(tmp_path, monkeypatch):
     _REAL_FINISH = medline._finish
     monkeypatch.setattr(medline, "_finish", _finish_only_in_workers)
     assert run([tmp_path / "in.nbib"], "ris", 2) == one
+
+
+def test_auto_jobs_uses_the_cores_for_big_inputs_only(tmp_path, monkeypatch):
+    small, big = tmp_path / "small.ris", tmp_path / "big.ris"
+    small.write_text("TY  - JOUR\nTI  - A\nER  - \n")
+    big.write_text("TY  - JOUR\nTI  - A\nER  - \n" * 40)
+    monkeypatch.setattr(parallel, "AUTO_BYTES", 500)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert parallel.auto_jobs([str(small)]) == 1
+    assert parallel.auto_jobs([str(big)]) == 3
+    assert parallel.auto_jobs([str(tmp_path)]) == 3  # a folder: its files together
+    assert parallel.auto_jobs([str(big), "-"]) == 1  # standard input: its size is unknown
+    assert parallel.auto_jobs([str(tmp_path / "missing.ris")]) == 1  # reported by the run
+    monkeypatch.setattr(parallel, "AUTO_MAX", 2)
+    assert parallel.auto_jobs([str(big)]) == 2
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    assert parallel.auto_jobs([str(big)]) == 1
+
+
+def test_cli_default_jobs_gives_the_output_of_one_process(tmp_path):
+    records = "".join(f"TY  - JOUR\nAU  - Müller, Jörg\nAU  - O'Brien, P.\nTI  - Study number {i} of "
+                      f"{'very ' * 20}long titles\nT2  - J Biol\nPY  - {1990 + i % 30}\nSP  - {i}\n"
+                      f"EP  - {i + 9}\nDO  - 10.1000/x{i}\nER  - \n\n" for i in range(5000))
+    path = tmp_path / "many.ris"
+    path.write_text(records, encoding="utf-8")
+    assert path.stat().st_size >= parallel.AUTO_BYTES  # big enough that the default uses processes
+    auto = citex("convert", path, "--to", "bibtex")
+    one = citex("convert", path, "--to", "bibtex", "--jobs", "1")
+    assert auto.returncode == 0 and "read 5000, wrote 5000, skipped 0" in auto.stderr
+    assert (auto.stdout, auto.stderr) == (one.stdout, one.stderr)
