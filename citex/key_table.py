@@ -34,35 +34,41 @@ class KeyTable:
 
     def first(self, key: str, line: int) -> int:
         """The line ``key`` was first seen on; ``line`` (and noted) if it is new."""
+        h, i = self._slot(key)
+        if self._hashes[i]:
+            return self._lines[i] if self._lines is not None else 0
+        self._put(h, i, line)
+        return line
+
+    def add(self, key: str) -> bool:
+        """Note ``key``; whether it is new (one look-up for 'if unused, take it')."""
+        h, i = self._slot(key)
+        if self._hashes[i]:
+            return False
+        self._put(h, i, 0)
+        return True
+
+    def __contains__(self, key: str) -> bool:
+        return bool(self._hashes[self._slot(key)[1]])
+
+    def _slot(self, key: str) -> tuple[int, int]:
+        """(the key's hash, its slot): where it is, or the empty slot where it would go."""
         h = _hash(key)
         hashes, mask = self._hashes, len(self._hashes) - 1
         i = h & mask
         while True:
             found = hashes[i]
-            if found == 0:
-                hashes[i] = h
-                if self._lines is not None:
-                    self._lines[i] = min(line, 2**31 - 1)
-                self._count += 1
-                if self._count * 2 > len(hashes):
-                    self._grow()
-                return line
-            if found == h:
-                return self._lines[i] if self._lines is not None else 0
+            if found == 0 or found == h:
+                return h, i
             i = (i + 1) & mask
 
-    def add(self, key: str) -> None:
-        self.first(key, 0)
-
-    def __contains__(self, key: str) -> bool:
-        h = _hash(key)
-        hashes, mask = self._hashes, len(self._hashes) - 1
-        i = h & mask
-        while hashes[i]:
-            if hashes[i] == h:
-                return True
-            i = (i + 1) & mask
-        return False
+    def _put(self, h: int, i: int, line: int) -> None:
+        self._hashes[i] = h
+        if self._lines is not None:
+            self._lines[i] = min(line, 2**31 - 1)
+        self._count += 1
+        if self._count * 2 > len(self._hashes):
+            self._grow()
 
     def __len__(self) -> int:
         return self._count

@@ -189,12 +189,11 @@ class CitationKeys:
     def unique(self, base: str) -> str:
         """``base``, or ``base`` with the first free letter suffix; marked as used."""
         key, n = base, self._tried.get(base, 0)
-        while key.casefold() in self.used:  # BibTeX matches keys ignoring case
+        while not self.used.add(key.casefold()):  # taken (BibTeX matches keys ignoring case)
             n += 1
             key = base + _suffix(n)
         if n:  # most bases are used once: only those that took a suffix are remembered
             self._tried[base] = n
-        self.used.add(key.casefold())
         return key
 
     def assign(self, record: Record) -> str:

@@ -175,8 +175,8 @@ def test_key_options_from_the_command_line(capsys):
 def test_key_table_is_a_set_of_keys_through_growth(lines):
     from citex.key_table import KeyTable
     table = KeyTable(size=4, lines=lines)
-    for i in range(5000):
-        table.add(f"key{i}")
+    assert all(table.add(f"key{i}") for i in range(5000))
+    assert not table.add("key4321") and not table.add("key0")
     assert len(table) == 5000 and all(f"key{i}" in table for i in range(5000))
     assert "key5000" not in table and "" not in table
     assert table.first("key7", 99) == 0 and table.first("new", 12) == 12
