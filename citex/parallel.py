@@ -46,9 +46,11 @@ from .registry import WRITERS
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
 AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
 AUTO_MAX = 8
-# A key every writer writes as it is, as it does the placeholder: JSON, LaTeX and RIS leave
-# these characters alone, and YAML reads it as text (a number or "no" it would quote).
-_PLAIN_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
+# A key the writers write as it is, as they do the placeholder: JSON, LaTeX and RIS leave
+# these characters alone. YAML would also quote a key it reads as other than text (a
+# number, a date, "no"): for it a key starts with a letter and is no such word.
+_PLAIN_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*", re.I)
+_PLAIN_YAML_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
 
 _worker: dict[str, Any] = {}  # the worker process's own keys, writer and options
 
@@ -102,7 +104,7 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
     keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
     out = io.StringIO()
     writer = WRITERS.get(to)(out, **options) if render else None
-    _worker.update(keys=keys, out=out, writer=writer, repairs=repairs,
+    _worker.update(to=to, keys=keys, out=out, writer=writer, repairs=repairs,
                    repair_options=repair_options, render=render, placeholder=placeholder,
                    pack=render and not whole, keep=hasattr(writer, "count"))
 
@@ -136,7 +138,7 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             except Exception:  # the parent writes this record again and reports the failure
                 base = text = None
             rec.id = own_id
-        if w["pack"] and _usable(base, text, w["placeholder"]):
+        if w["pack"] and _usable(base, text, w["placeholder"], w["to"]):
             rec = _Packed(rec, w["keep"])
         results.append((rec, mark, base, text))
         index += 1
@@ -234,7 +236,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                     continue
                 if isinstance(rec, _Packed) and not _in_turn(writer, index):
                     rec = rec.record()
-                if not _write_rendered(rec, index, base, text, placeholder, keys, writer, tally,
+                if not _write_rendered(rec, index, base, text, placeholder, to, keys, writer, tally,
                                        on_record):
                     del rec.diagnostics[mark:]
                     write_one(rec, keys, writer, to, tally, on_record)
@@ -264,9 +266,10 @@ def _done(result: Any, start: int, before: list[list[Diagnostic]]) -> Iterator[t
         yield rec, index, mark, base, text, notes
 
 
-def _usable(base: str | None, text: str | None, placeholder: str) -> bool:
+def _usable(base: str | None, text: str | None, placeholder: str, to: str) -> bool:
     """Whether a worker's text can be written with the key put in as it is."""
-    return (text is not None and base is not None and _PLAIN_KEY.fullmatch(base) is not None
+    plain = _PLAIN_YAML_KEY if to == "cslyaml" else _PLAIN_KEY
+    return (text is not None and base is not None and plain.fullmatch(base) is not None
             and text.count(placeholder) == 1)
 
 
@@ -278,10 +281,10 @@ def _in_turn(writer: Any, index: int) -> bool:
 
 
 def _write_rendered(rec: Record | _Packed, index: int, base: str | None, text: str | None,
-                    placeholder: str, keys: CitationKeys, writer: Any, tally: Tally,
+                    placeholder: str, to: str, keys: CitationKeys, writer: Any, tally: Tally,
                     on_record: Callable[[Record], None] | None) -> bool:
     """Write a worker's text with the record's key put in; False if the parent must write it."""
-    if not _usable(base, text, placeholder) or not _in_turn(writer, index):
+    if not _usable(base, text, placeholder, to) or not _in_turn(writer, index):
         return False
     key = keys.unique(base)
     if isinstance(rec, Record):

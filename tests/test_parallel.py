@@ -62,6 +62,20 @@ def test_order_is_kept_across_many_chunks(tmp_path, monkeypatch):
     assert not written_by_parent  # the workers rendered every record
 
 
+@pytest.mark.parametrize("to, by_parent", [("bibtex", 0), ("ris", 0), ("csljson", 0), ("cslyaml", 40)])
+def test_keys_starting_with_a_digit_are_put_in_the_workers_text(tmp_path, monkeypatch, to, by_parent):
+    """Keys built from an authorless record start with its year: only YAML (which reads
+    2005-01-01 as a date) needs its parent to write those records itself."""
+    written_by_parent = []
+    real = parallel.write_one
+    monkeypatch.setattr(parallel, "write_one", lambda rec, *a: (written_by_parent.append(rec.id), real(rec, *a)))
+    ris = "".join(f"TY  - RPRT\nTI  - Report {i}\nPY  - {2000 + i % 3}\nER  - \n\n" for i in range(40))
+    (tmp_path / "authorless.ris").write_text(ris)
+    two = run([tmp_path / "authorless.ris"], to, 2)
+    assert two == run([tmp_path / "authorless.ris"], to, 1)
+    assert two[0].count("2001report") >= 1 and len(written_by_parent) == by_parent
+
+
 def test_a_rule_failing_in_a_worker_is_reported(monkeypatch):
     def broken(rec):
         """Fails on one record."""
