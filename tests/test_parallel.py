@@ -139,3 +139,29 @@ def test_workers_build_the_records_of_a_deferring_reader(tmp_path, monkeypatch):
     _REAL_FINISH = medline._finish
     monkeypatch.setattr(medline, "_finish", _finish_only_in_workers)
     assert run([tmp_path / "in.nbib"], "ris", 2) == one
+
+
+_REAL_PLAIN = None
+
+
+def _plain_record_only_in_workers(*args):
+    """The BibTeX reader's builder of entries the parent left unread, refusing to run in the parent."""
+    import os
+    assert os.getpid() != _PARENT, "a plain BibTeX entry was read in the parent"
+    return _REAL_PLAIN(*args)
+
+
+def test_bibtex_irregular_input_gives_one_process_output_and_workers_read_plain_entries(monkeypatch):
+    """Junk between entries, macros redefined, repeated keys and fields, a missing comma,
+    bibtexparser's blocks, crossref and xdata, an entry never closed."""
+    from citex.readers import bibtex
+    global _REAL_PLAIN
+    irregular = [DATA / "bibtex-irregular", DATA / "bibtex"]
+    one = run(irregular, "biblatex", 1)
+    codes = {line.split("[")[1].split("]")[0] for line in one[2]}
+    assert {"bibtex-duplicate-key", "bibtex-duplicate-field", "bibtex-undefined-macro",
+            "bibtex-missing-comma", "bibtex-unterminated", "bibtex-no-key"} <= codes
+    _REAL_PLAIN = bibtex._plain_record
+    monkeypatch.setattr(bibtex, "_plain_record", _plain_record_only_in_workers)
+    assert run(irregular, "biblatex", 2) == one
+    assert run(irregular, "ris", 2) == run(irregular, "ris", 1)
