@@ -56,7 +56,7 @@ def duplicate_key(key: str, first: int, line: int) -> tuple[str, str, str, None]
 
 
 def raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, str, int]],
-               macros: dict[str, str]) -> RawEntry:
+              macros: dict[str, str]) -> RawEntry:
     entry = RawEntry(key=key, type=kind, fields={}, lines={}, line=line, raw=raw)
     undefined: list[str] = []
     for name, written, at in fields:
