@@ -14,6 +14,7 @@ from ..key_table import KeyTable
 from .bibtex_crossref import RawEntry
 
 _ALIASES_IN = frozenset(ALIASES)
+_DELIMITERS = (("{", "}"), ('"', '"'))
 
 
 class ReadState:
@@ -58,21 +59,27 @@ def duplicate_key(key: str, first: int, line: int) -> tuple[str, str, str, None]
 def raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, str, int]],
               macros: dict[str, str]) -> RawEntry:
     entry = RawEntry(key=key, type=kind, fields={}, lines={}, line=line, raw=raw)
+    values, lines = entry.fields, entry.lines
     undefined: list[str] = []
     for name, written, at in fields:
         name = name.lower()
-        value, missing = expand(written, macros)
-        if missing:
-            undefined += missing
-        if name in entry.fields:
+        value = written.strip()
+        if "#" not in value and "%" not in value and (value[:1], value[-1:]) in _DELIMITERS \
+                and len(value) >= 2:  # expand()'s usual case, without the call
+            value = value[1:-1]
+        else:
+            value, missing = expand(value, macros)
+            if missing:
+                undefined += missing
+        if name in values:
             if name not in entry.repeated:
                 entry.notes.append(("warning", "bibtex-duplicate-field",
                                     f"field '{name}' is given more than once; the first value "
                                     "is used, the others are kept in extra", name))
             entry.repeated.setdefault(name, []).append(value)
             continue
-        entry.fields[name] = value
-        entry.lines[name] = at
+        values[name] = value
+        lines[name] = at
     for alias in _ALIASES_IN.intersection(entry.fields):  # address -> location, journal -> journaltitle
         name = ALIASES[alias]
         if name not in entry.fields:
@@ -94,7 +101,7 @@ def expand(value: str, macros: dict[str, str]) -> tuple[str, list[str]]:
     """
     value = value.strip()
     if "#" not in value and "%" not in value:  # the usual case: one string, number or macro
-        if len(value) >= 2 and (value[0], value[-1]) in (("{", "}"), ('"', '"')):
+        if len(value) >= 2 and (value[0], value[-1]) in _DELIMITERS:
             return value[1:-1], []
         return _word(value, macros)
     parts, missing, i, n = [], [], 0, len(value)
