@@ -43,9 +43,13 @@ def test_the_parent_leaves_plain_entries_unread_and_reads_the_rest():
                   "@article{k, title = {A \\} b}}\n", "@article{k, title = \"A\\\"}\n",
                   "@article{k, title = {A}\n year = 2}\n", "@article{k, title = {A}}\n@misc{x}\n",
                   "@string{k = {A}}\n", "@xdata{k, title = {A}}\n", "@comment{k, t = {A}}\n",
-                  "@article(k, title = {A})\n", "\n@article{k, title = {A}}\n"):
+                  "@article(k, title = {A})\n", "\n@article{k, title = {A}}\n",
+                  "@article{k, title = \"A \\{ b\"}\n", "@article{k, title = {{{{{{x}}}}}}}\n",
+                  "@article{k, title = {A}}\ntext \\} after\n"):
         assert plain_entry(entry, wanted) is None, entry
     assert plain_entry("@article{k, ids = {a}}\n", set()) == "k"  # no parents in the file
+    assert plain_entry("@article{k, title = {\\'e {\\em x}}, note = \"\\o\"}\n", wanted) == "k"
+    assert plain_entry("@article{k, title = {{{{{\\x}}}}}}\n", wanted) == "k"  # five deep, as the scanner
 
 
 def test_macros_a_deferred_entry_took_are_not_changed_by_a_later_string():

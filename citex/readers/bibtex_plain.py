@@ -16,13 +16,20 @@ from __future__ import annotations
 import re
 
 from ..fieldmaps.bibtex import DATA_ONLY_TYPES
-from .bibtex_scan import BRACED, HEAD, MARK
+from .bibtex_scan import HEAD, MARK
 
 _NAME = r'[^\s,{}"#=%\\@()]++'  # the scanner's field name and bare word
+_NO_ESCAPE = r'\\(?![{}])'  # a backslash, but no escaped brace: the scanner hands those back
+# bibtex_scan.BRACED (five levels) without escaped braces
+_BRACED = r"\{(?:[^{}\\]++|" + _NO_ESCAPE + r")*+\}"
+for _ in range(4):
+    _BRACED = r"\{(?:[^{}\\]++|" + _NO_ESCAPE + "|" + _BRACED + r")*+\}"
 # One field as _all_fields reads it: a quoted value must not end in '\"' or '{"' (a
 # delimiter bibtexparser reads otherwise), and no '#' joins (_each_field reads those).
-_FIELD = r'\s*+' + _NAME + r'\s*+=\s*+(?:' + BRACED + r'|"[^"]*+(?<![\\{])"|' + _NAME + r')\s*+'
+_FIELD = (r'\s*+' + _NAME + r'\s*+=\s*+(?:' + _BRACED + r'|"(?:[^"\\]++|' + _NO_ESCAPE
+          + r')*+(?<![\\{])"|' + _NAME + r')\s*+')
 _BODY = re.compile(r'(?:' + _FIELD + r',)*+(?:' + _FIELD + r'\}|\s*\})')
+_AFTER = re.compile(MARK.pattern + r'|\\[{}]')  # after the entry: no block, no escaped brace
 # Every field name follows a comma; a value holding ', x =' adds a name that is not one.
 _NAMES = re.compile(r',\s*+(' + _NAME + r')\s*+=')
 _READ_IN_FULL = frozenset({"crossref", "xdata"})
@@ -33,13 +40,13 @@ def plain_entry(segment: str, wanted: set[str]) -> str | None:
     """The key of the one entry in ``segment`` if the scanner reads it with one regex pass and
     it neither inherits nor is named as a parent (``wanted``, casefolded keys), else None."""
     head = HEAD.match(segment)
-    if head is None or "\\{" in segment or "\\}" in segment:
+    if head is None:
         return None
     kind = head[1].lower()
     if kind.startswith(_NOT_ENTRIES) or kind in DATA_ONLY_TYPES:
         return None
     body = _BODY.match(segment, head.end())
-    if body is None or MARK.search(segment, body.end()):
+    if body is None or _AFTER.search(segment, body.end()):
         return None
     key = head[2].strip()
     joined = ",".join(_NAMES.findall(segment))
