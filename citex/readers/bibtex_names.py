@@ -45,7 +45,8 @@ def _mask(text: str) -> str:
     if "{" not in text:
         return text
     parts = _GROUPS.split(text)  # text, group, text, ..., text: one regex pass in C
-    if any("{" in part or "}" in part for part in parts[::2]):  # unbalanced, or nested deeper
+    outside = "".join(parts[::2])
+    if "{" in outside or "}" in outside:  # unbalanced, or nested deeper
         return _mask_by_depth(text)
     parts[1::2] = ["{" + "x" * (len(group) - 2) + "}" for group in parts[1::2]]
     return "".join(parts)
