@@ -215,3 +215,29 @@ def test_cli_default_jobs_gives_the_output_of_one_process(tmp_path):
     one = citex("convert", path, "--to", "bibtex", "--jobs", "1")
     assert auto.returncode == 0 and "read 5000, wrote 5000, skipped 0" in auto.stderr
     assert (auto.stdout, auto.stderr) == (one.stdout, one.stderr)
+
+
+_REAL_PLAIN = None
+
+
+def _plain_record_only_in_workers(*args):
+    """The BibTeX reader's builder of entries the parent left unread, refusing to run in the parent."""
+    import os
+    assert os.getpid() != _PARENT, "a plain BibTeX entry was read in the parent"
+    return _REAL_PLAIN(*args)
+
+
+def test_bibtex_irregular_input_gives_one_process_output_and_workers_read_plain_entries(monkeypatch):
+    """Junk between entries, macros redefined, repeated keys and fields, a missing comma,
+    bibtexparser's blocks, crossref and xdata, an entry never closed."""
+    from citex.readers import bibtex
+    global _REAL_PLAIN
+    irregular = [DATA / "bibtex-irregular", DATA / "bibtex"]
+    one = run(irregular, "biblatex", 1)
+    codes = {line.split("[")[1].split("]")[0] for line in one[2]}
+    assert {"bibtex-duplicate-key", "bibtex-duplicate-field", "bibtex-undefined-macro",
+            "bibtex-missing-comma", "bibtex-unterminated", "bibtex-no-key"} <= codes
+    _REAL_PLAIN = bibtex._plain_record
+    monkeypatch.setattr(bibtex, "_plain_record", _plain_record_only_in_workers)
+    assert run(irregular, "biblatex", 2) == one
+    assert run(irregular, "ris", 2) == run(irregular, "ris", 1)

@@ -289,7 +289,7 @@ def test_latin1_file_reads_through_the_pipeline_with_a_warning():
 
 
 def test_a_bibtexparser_crash_costs_only_its_block(monkeypatch):
-    import citex.readers.bibtex as reader
+    import citex.readers.bibtex_fallback as reader
     real = bibtexparser.parse_string
 
     def fragile(text, parse_stack=None):

@@ -35,7 +35,8 @@ class _Builder:
         self.rec = Record(type="document", id=entry.key or None, source=source)
 
     def has(self, name: str) -> bool:
-        return bool(self.fields.get(name, "").strip())
+        value = self.fields.get(name)
+        return value is not None and bool(value.strip())
 
     def raw(self, name: str) -> str | None:
         value = self.fields.get(name)
@@ -45,8 +46,11 @@ class _Builder:
         return value if value.strip() else None
 
     def text(self, name: str) -> str | None:
-        value = self.raw(name)
+        value = self.fields.get(name)  # raw(), inline: most calls are for a field not there
         if value is None:
+            return None
+        self.used.add(name)
+        if not value.strip():
             return None
         decoded = decode(value, title=name in fm.TITLE_FIELDS)
         for command in decoded.unknown:

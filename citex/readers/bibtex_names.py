@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..model import Name, name_parts
+from .bibtex_scan import BRACED
 from .latex_decode import plain
 
 _AND = re.compile(r"\s+and\s+", re.I)
@@ -27,6 +28,7 @@ _SPACE = re.compile(r"[\s~]+")
 _ANY_KEYVAL = re.compile(r"^\s*[a-z][a-z-]*\s*=", re.I)
 _KEYVAL = re.compile(r"^\s*(family|given|prefix|suffix|useprefix|[a-z]+i)\s*=", re.I)
 _BRACE = re.compile(r"[{}]")
+_GROUPS = re.compile(f"({BRACED})")  # a balanced brace group, up to five deep
 _COMMA = re.compile(",")
 _CONTROL = re.compile(r"\\([A-Za-z]+|.)")
 _FOREIGN_LETTERS = {"oe", "OE", "ae", "AE", "aa", "AA", "o", "O", "l", "L", "ss", "i", "j"}
@@ -42,6 +44,16 @@ def _mask(text: str) -> str:
     """``text`` with everything inside braces replaced by "x": depth-0 splitting on the mask."""
     if "{" not in text:
         return text
+    parts = _GROUPS.split(text)  # text, group, text, ..., text: one regex pass in C
+    outside = "".join(parts[::2])
+    if "{" in outside or "}" in outside:  # unbalanced, or nested deeper
+        return _mask_by_depth(text)
+    parts[1::2] = ["{" + "x" * (len(group) - 2) + "}" for group in parts[1::2]]
+    return "".join(parts)
+
+
+def _mask_by_depth(text: str) -> str:
+    """``_mask`` for any text: a stray "}" becomes "x", an unclosed "{" masks the rest."""
     out, depth, last = [], 0, 0
     for m in _BRACE.finditer(text):  # brace to brace, not character by character
         at = m.start()

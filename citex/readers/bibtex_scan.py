@@ -18,18 +18,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 # A braced value, up to five levels of nested braces (deeper ones are handed back).
-_B = r"\{[^{}]*+\}"
+BRACED = r"\{[^{}]*+\}"
 for _ in range(4):
-    _B = r"\{(?:[^{}]++|" + _B + r")*+\}"  # possessive: no backtracking on a value with no end
-_PART = _B + r'|"[^"]*+"|[^\s,{}"#=%\\@()]++'
+    BRACED = r"\{(?:[^{}]++|" + BRACED + r")*+\}"  # possessive: no backtracking on a value with no end
+_PART = BRACED + r'|"[^"]*+"|[^\s,{}"#=%\\@()]++'
 _FIELD = re.compile(r'\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#])')
 _FIELDS = re.compile(r'(\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#]))')
 _MORE = re.compile(r"\s*(" + _PART + r")\s*([,}#])")
-_HEAD = re.compile(r'[^\S\n]*@(\w+)[ \t]*\{([^,{}"=\\@%]*),')
+HEAD = re.compile(r'[^\S\n]*@(\w+)[ \t]*\{([^,{}"=\\@%]*),')
 _STRING = re.compile(r'[^\S\n]*@string[ \t]*\{\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([}#])',
                      re.I)
 _END = re.compile(r"\s*\}")
-_MARK = re.compile(r"@\w*[ \t]*[{(]")  # a block start for bibtexparser, anywhere in a line
+MARK = re.compile(r"@\w*[ \t]*[{(]")  # a block start for bibtexparser, anywhere in a line
 
 
 @dataclass(slots=True)
@@ -74,7 +74,7 @@ def _starts(buf: str, searched: int) -> list[int]:
     at = find("@", searched)
     while at >= 0:
         line_start = buf.rfind("\n", 0, at) + 1
-        if line_start and (line_start == at or buf[line_start:at].isspace()) and _MARK.match(buf, at):
+        if line_start and (line_start == at or buf[line_start:at].isspace()) and MARK.match(buf, at):
             starts.append(line_start)
         at = find("@", at + 1)
     return starts
@@ -84,7 +84,7 @@ def scan(segment: str, line: int) -> Scanned | Unread | None:
     """The block of one segment if of the usual shape, ``Unread`` if not, None if it has none."""
     at = segment.find("@")
     if at < 0 or (at and not segment[:at].isspace()):  # text before the first block
-        return Unread(segment, line) if _MARK.search(segment) else None
+        return Unread(segment, line) if MARK.search(segment) else None
     if segment[at + 1:at + 7].lower() == "string":
         found = _string(segment, line)
     else:
@@ -93,7 +93,7 @@ def scan(segment: str, line: int) -> Scanned | Unread | None:
 
 
 def _entry(s: str, line: int) -> Scanned | None:
-    head = _HEAD.match(s)
+    head = HEAD.match(s)
     if head is None or head[1].lower() in ("comment", "preamble"):
         return None
     read = _all_fields(s, head.end(), line) or _each_field(s, head.end(), line)
@@ -168,7 +168,7 @@ def _string(s: str, line: int) -> Scanned | None:
 
 def _closed(s: str, end: int, block: Scanned) -> Scanned | None:
     """The block, if nothing after it would be a block to bibtexparser."""
-    return None if _MARK.search(s, end) else block
+    return None if MARK.search(s, end) else block
 
 
 def _plain(part: str) -> bool:

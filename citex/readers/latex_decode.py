@@ -40,7 +40,9 @@ class Decoded(NamedTuple):
 def decode(value: str, title: bool = False, markup: bool = True) -> Decoded:
     """``value`` (a field's text, its outer delimiters removed) as Unicode with markup."""
     if not _NEEDS_WORK.search(value):
-        return Decoded(_SPACES.sub(" ", value).strip(), ())
+        if "  " in value or not value.isprintable():  # else no run of spaces to make one
+            value = _SPACES.sub(" ", value)
+        return Decoded(value.strip(), ())
     return _decode(value, title, markup)
 
 
