@@ -41,6 +41,8 @@ def test_a_conversion_loads_only_what_it_uses():
     # the built-in BibTeX and RIS templates are written directly: no jinja2; no citeproc, no yaml
     assert not convert_loads("ris/books.ris", "bibtex") & {"jinja2", "citeproc", "yaml"}
     assert not convert_loads("ris/books.ris", "ris") & {"jinja2", "citeproc", "yaml"}
+    # bibtexparser reads only what citex's own scanner leaves
+    assert not convert_loads("bibtex/names.bib", "ris") & {"bibtexparser", "jinja2", "citeproc", "yaml"}
     # what is used is loaded: the check above can fail
     assert "yaml" in convert_loads("csljson/pandoc.yaml", "csljson")
     assert "citeproc" in convert_loads("ris/books.ris", "text")

@@ -28,7 +28,6 @@ from ..model import Diagnostic, Failed, Location, Record, Source
 from ..registry import READERS
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_entry import ReadState, duplicate_key, raw_entry
-from .bibtex_fallback import with_bibtexparser
 from .bibtex_fields import to_record
 from .bibtex_plain import plain_entry
 from .bibtex_scan import Scanned, Unread, scan, segments
@@ -109,6 +108,8 @@ def _wanted(stream: TextStream) -> set[str] | None:
 def _read_block(block: Scanned | Unread, state: ReadState) -> Iterator[RawEntry | Failed]:
     """The entries of one block; an @string goes into the macros."""
     if isinstance(block, Unread):
+        from .bibtex_fallback import with_bibtexparser  # bibtexparser loads for such a block only
+
         yield from with_bibtexparser(block, state)
     elif block.kind == "string":
         name, value, _ = block.fields[0]
