@@ -138,7 +138,8 @@ class _Reader:
     def _drain(self, parser: etree.XMLPullParser) -> Iterator[Record | Failed]:
         for _, elem in parser.read_events():
             line, raw = self._locate(elem.tag)
-            plain = self.plain.at_root(elem)
+            parent = elem.getparent()
+            plain = self.plain.at_root(parent)
             if elem.tag == "DeleteCitation":
                 yield from self._note_deletions(elem, line)
             else:
@@ -157,7 +158,6 @@ class _Reader:
                         self.notes = []
                     self.held = item
             elem.clear(keep_tail=False)
-            parent = elem.getparent()
             if parent is not None:
                 while elem.getprevious() is not None:
                     del parent[0]

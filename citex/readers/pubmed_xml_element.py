@@ -63,16 +63,13 @@ def record_of(elem: etree._Element, line: int | None, raw: str, path: str,
 
 def field_lines(elem: etree._Element, line: int | None) -> dict[str, int]:
     """Lines of the main fields' elements by CSL name, relative to the record's exact start line."""
-    lines: dict[str, int] = {}
-    delta = (line or elem.sourceline or 0) - (elem.sourceline or 0)
-    first: dict[str, etree._Element] = {}  # the first of each, in one walk that stops when all are seen
-    for found in elem.iterdescendants(*_FIELD_ELEMENTS):
-        if found.tag not in first:
-            first[found.tag] = found
+    start = elem.sourceline or 0
+    delta = (line or start) - start
+    first: dict[str, int | None] = {}  # the first of each, in one walk that stops when all are seen
+    for found in elem.iterdescendants():  # lxml's own filter by five tags costs more than this
+        tag = found.tag
+        if tag in _FIELD_ELEMENTS and tag not in first:
+            first[tag] = found.sourceline
             if len(first) == len(_FIELD_ELEMENTS):
                 break
-    for tag, name in _FIELD_ELEMENTS.items():
-        found = first.get(tag)
-        if found is not None and found.sourceline:
-            lines[name] = found.sourceline + delta
-    return lines
+    return {name: first[tag] + delta for tag, name in _FIELD_ELEMENTS.items() if first.get(tag)}

@@ -39,7 +39,7 @@ class PlainRecords:
 
     def feeding(self, text: str, at: int, data: bytes, size: int) -> None:
         """``data``, the parser's next input, is ``text[at:at + size]`` encoded."""
-        if self.to is not None and (b"<!" in data or b"<?" in data or data.endswith(b"<")):
+        if self.to is not None and (_marked(data) or data.endswith(b"<")):
             self._markup += [m.start() for m in _MARKUP.finditer(text, at, at + size + 1)]
 
     def element(self, text: str, start: int, name_end: int, end: int, closed: bool) -> bool:
@@ -54,9 +54,8 @@ class PlainRecords:
         self.to = end if plain else None
         return plain
 
-    def at_root(self, elem) -> bool:
-        """The last element was plain only if it is a child of the root."""
-        parent = elem.getparent()
+    def at_root(self, parent) -> bool:
+        """The last element was plain only if it is a child of the root (``parent`` is its parent)."""
         if self.to is not None and (parent is None or parent.getparent() is not None):
             self.to = None
         return self.to is not None
@@ -66,3 +65,15 @@ class PlainRecords:
         if self.to is not None:
             self.to -= by
             self._markup = [at - by for at in self._markup if at >= by]
+
+
+def _marked(data: bytes) -> bool:
+    """Whether ``data`` holds "<!" or "<?": found from the rare "!" and "?" (memchr-fast), where
+    a search for the pair is slow in XML, where every few bytes are a "<"."""
+    for mark in (b"!", b"?"):
+        at = data.find(mark)
+        while at >= 0:
+            if at and data[at - 1] == 60:  # "<"
+                return True
+            at = data.find(mark, at + 1)
+    return False
