@@ -241,3 +241,37 @@ def test_bibtex_irregular_input_gives_one_process_output_and_workers_read_plain_
     monkeypatch.setattr(bibtex, "_plain_record", _plain_record_only_in_workers)
     assert run(irregular, "biblatex", 2) == one
     assert run(irregular, "ris", 2) == run(irregular, "ris", 1)
+
+
+def _build_only_in_workers(elem, rec):
+    """The PubMed XML record builder, refusing to run in the parent process."""
+    import os
+    assert os.getpid() != _PARENT, "a PubMed XML record was built in the parent"
+    return _REAL_BUILD(elem, rec)
+
+
+_REAL_BUILD = None
+
+
+def test_workers_build_pubmed_xml_records_and_odd_files_read_the_same(tmp_path, monkeypatch):
+    import citex.readers.pubmed_xml_element as element
+    try:
+        from tests.test_reader_pubmed_xml_defer import IRREGULAR, REGULAR
+    except ImportError:
+        from test_reader_pubmed_xml_defer import IRREGULAR, REGULAR
+    global _REAL_BUILD
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    for i, name in enumerate(REGULAR):
+        (plain / f"{i:02}.xml").write_text(REGULAR[name], encoding="utf-8", errors="surrogatepass")
+    odd = tmp_path / "odd"
+    odd.mkdir()
+    for i, name in enumerate(IRREGULAR):
+        (odd / f"{i:02}.xml").write_text(IRREGULAR[name], encoding="utf-8", errors="surrogatepass")
+    for to in ("ris", "bibtex"):
+        assert run([odd, DATA / "pubmed_xml"], to, 2) == run([odd, DATA / "pubmed_xml"], to, 1)
+    one = run([plain], "ris", 1)
+    assert one[1][0] > 700
+    _REAL_BUILD = element.build
+    monkeypatch.setattr(element, "build", _build_only_in_workers)
+    assert run([plain], "ris", 2) == one

@@ -21,45 +21,49 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from ..model import Diagnostic, Failed, Location, Record, Source
+from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
-from .pubmed_xml_record import build, text_of
-from .stream import TextStream
+from .pubmed_xml_element import SAFE, field_lines, record_from_text, record_of
+from .pubmed_xml_plain import PlainRecords
+from .pubmed_xml_record import text_of
+from .stream import Deferred, TextStream
 
 FORMAT = "pubmed-xml"
 RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
 _CHUNK = 1 << 16  # characters fed to the parser at a time
 _START_TAG = re.compile(r"<(PubmedArticle|PubmedBookArticle|DeleteCitation)(?=[\s/>])")
 _SHOWN_DELETIONS = 5
-# The elements whose lines locate the main fields: the first of each anywhere in the record.
-_FIELD_ELEMENTS = {"ArticleTitle": "title", "AuthorList": "author", "Journal": "container-title",
-                   "PubDate": "issued", "Pagination": "page"}
+# Space, then the next record's start tag: where the scan looks first, after a record.
+_NEXT = re.compile(r"[ \t\r\n]*(?=<(?:PubmedArticle|PubmedBookArticle|DeleteCitation)[\s/>])")
 
 
 def _parser() -> etree.XMLPullParser:
-    return etree.XMLPullParser(
-        events=("end",), tag=RECORD_TAGS + ("DeleteCitation",), encoding="utf-8",
-        resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False,
-        remove_comments=True, remove_pis=True)
+    return etree.XMLPullParser(events=("end",), tag=RECORD_TAGS + ("DeleteCitation",), **SAFE)
 
 
 @READERS.register(FORMAT, extensions=(".xml",),
                   # at a line start or after a tag: not a mention inside prose or a JSON string
                   sniff=r"(?m)(?:^|>)[ \t]*<(?:PubmedArticleSet|PubmedArticle[ >]|!DOCTYPE PubmedArticleSet"
-                        r"|PubmedBookArticle)", stream=True)
-def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
-    """PubMed XML: PubmedArticle and PubmedBookArticle records (efetch, baseline files)."""
-    yield from _Reader(TextStream.of(text), path).run()
+                        r"|PubmedBookArticle)", stream=True, defer=True)
+def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
+    """PubMed XML: PubmedArticle and PubmedBookArticle records (efetch, baseline files).
+
+    With ``defer``, a record whose text is one plain element is yielded as a ``Deferred``
+    of that text, parsed and built by whoever calls it; the file is still parsed here,
+    so malformed XML stops the reading where it does without ``defer``."""
+    yield from _Reader(TextStream.of(text), path, defer).run()
 
 
 class _Reader:
     """One pass over one file; holds back the last record so a later note can join it."""
 
-    def __init__(self, stream: TextStream, path: str) -> None:
-        self.pieces, self.path = stream.pieces(), path
+    def __init__(self, stream: TextStream, path: str, defer: bool = False) -> None:
+        self.pieces, self.path, self.defer = stream.pieces(), path, defer
         self.text = ""  # the text fed to the parser and not yet passed by the start-tag scan
         self.scan_pos, self.scan_line = 0, 1  # the start-tag scan: offset and its line
-        self.held: Record | None = None
+        self.ahead: re.Match | None = None  # the next start tag, when the scan has seen it
+        self.plain = PlainRecords()  # with defer: which records a worker can parse alone
+        self.held: Record | Deferred | None = None
         self.notes: list[Diagnostic] = []  # file notes waiting for a record to carry them
 
     def run(self) -> Iterator[Record | Failed]:
@@ -78,17 +82,22 @@ class _Reader:
                 "billion-laughs and external-entity attacks work); citex does not expand entities, "
                 "so the file was not read", Location(self.path, line)), self.text[start:start + 2000])
             return
+        if first is not None and self.defer:
+            self.plain.start(self.text, start, first.start())
         parser = _parser()
         offset = self.text.count("\n", 0, start)  # lines skipped before the document
         try:
-            piece = self.text[start:]
+            piece, at = self.text[start:], start  # the piece to feed, and its offset in the text
             while piece is not None:
                 for i in range(0, len(piece), _CHUNK):
+                    data = piece[i:i + _CHUNK].encode("utf-8", "replace")
+                    self.plain.feeding(self.text, at + i, data, _CHUNK)
                     etree.clear_error_log()  # lxml's log is per thread: keep only this chunk's faults
-                    parser.feed(piece[i:i + _CHUNK].encode("utf-8", "replace"))
+                    parser.feed(data)
                     yield from self._drain(parser)
-                self.text, self.scan_pos = self.text[self.scan_pos:], 0  # what the scan passed goes
-                piece = next(self.pieces, None)
+                self.plain.cut(self.scan_pos)
+                self.text, self.scan_pos, self.ahead = self.text[self.scan_pos:], 0, None  # what the scan passed goes
+                piece, at = next(self.pieces, None), len(self.text)
                 if piece is not None:
                     self.text += piece
             etree.clear_error_log()
@@ -129,83 +138,66 @@ class _Reader:
     def _drain(self, parser: etree.XMLPullParser) -> Iterator[Record | Failed]:
         for _, elem in parser.read_events():
             line, raw = self._locate(elem.tag)
+            parent = elem.getparent()
+            plain = self.plain.at_root(parent)
             if elem.tag == "DeleteCitation":
-                self._note_deletions(elem, line)
+                yield from self._note_deletions(elem, line)
             else:
-                item = self._record(elem, line, raw)
+                lines = field_lines(elem, line)
+                if plain and not self.notes:  # a note waits for a Record: build that one here
+                    item = Deferred(record_from_text, (self.plain.prolog, raw, line, self.path, lines))
+                else:
+                    item = record_of(elem, line, raw, self.path, lines)
                 if isinstance(item, Failed):
                     yield from self._release()
                     yield item
                 else:
                     yield from self._release()
-                    item.diagnostics.extend(self.notes)
-                    self.notes = []
+                    if self.notes:  # only a Record gets here with notes waiting
+                        item.diagnostics.extend(self.notes)
+                        self.notes = []
                     self.held = item
             elem.clear(keep_tail=False)
-            parent = elem.getparent()
             if parent is not None:
                 while elem.getprevious() is not None:
                     del parent[0]
 
-    def _release(self) -> Iterator[Record]:
+    def _release(self) -> Iterator[Record | Deferred]:
         if self.held is not None:
             yield self.held
             self.held = None
 
     def _locate(self, tag: str) -> tuple[int | None, str]:
         """The line and raw text of the next ``tag`` element, found by scanning the text."""
-        m = _START_TAG.search(self.text, self.scan_pos)
+        m = self.ahead or _START_TAG.search(self.text, self.scan_pos)
         while m and m.group(1) != tag:
             m = _START_TAG.search(self.text, m.end())
         if not m:
             return None, ""
         self.scan_line += self.text.count("\n", self.scan_pos, m.start())
+        closed = True
         if self.text.startswith("/>", m.end()):
             end = m.end() + 2
         else:
-            close = self.text.find(f"</{tag}>", m.end())
-            end = len(self.text) if close < 0 else close + len(tag) + 3
+            close = self.text.find(f"</{tag}", m.end())
+            if close >= 0 and not self.text.startswith(">", close + len(tag) + 2):  # "</tag >": not plain
+                closed, close = False, self.text.find(f"</{tag}>", close)
+            end = close + len(tag) + 3 if close >= 0 else len(self.text)
+            closed = closed and close >= 0
         line = self.scan_line
         self.scan_line += self.text.count("\n", m.start(), end)
+        self.plain.element(self.text, m.start(), m.end(), end, closed)
         self.scan_pos = end
+        space = _NEXT.match(self.text, end)
+        self.ahead = _START_TAG.match(self.text, space.end()) if space else None
         return line, self.text[m.start():end]
 
-    def _record(self, elem: etree._Element, line: int | None, raw: str) -> Record | Failed:
-        source = Source(FORMAT, self.path, line or elem.sourceline, raw)
-        rec = Record(source=source)
-        try:
-            build(elem, rec)
-        except Exception as exc:  # one odd record must not stop a baseline file
-            return Failed(Diagnostic("error", "pubmed-xml-record", f"record not read: {exc!r}",
-                                     source.location()), raw)
-        if not any(k in rec.fields for k in ("PMID", "title", "container-title", "DOI")):
-            return Failed(Diagnostic("error", "pubmed-xml-empty",
-                                     f"<{elem.tag}> has no PMID, title, journal or DOI",
-                                     source.location()), raw)
-        entities = sorted({e.text for e in elem.iter(etree.Entity)})
-        if entities:
-            rec.report("warning", "pubmed-xml-entity",
-                       f"entity references left as written, not expanded: {', '.join(entities)}")
-        if "title" not in rec.fields:
-            rec.report("warning", "pubmed-xml-no-title", "record has no title")
-        self._locate_fields(rec, elem, line)
-        return rec
-
-    def _locate_fields(self, rec: Record, elem: etree._Element, line: int | None) -> None:
-        """Lines of the main fields, relative to the record's exact start line."""
-        delta = (line or elem.sourceline or 0) - (elem.sourceline or 0)
-        first: dict[str, etree._Element] = {}  # the first of each, in one walk that stops when all are seen
-        for found in elem.iterdescendants(*_FIELD_ELEMENTS):
-            if found.tag not in first:
-                first[found.tag] = found
-                if len(first) == len(_FIELD_ELEMENTS):
-                    break
-        for tag, name in _FIELD_ELEMENTS.items():
-            found = first.get(tag)
-            if name in rec.fields and found is not None and found.sourceline:
-                rec.source.field_lines[name] = found.sourceline + delta
-
-    def _note_deletions(self, elem: etree._Element, line: int | None) -> None:
+    def _note_deletions(self, elem: etree._Element, line: int | None) -> Iterator[Failed]:
+        if isinstance(self.held, Deferred):  # the note goes to the record before, if it is one
+            self.held = self.held()
+            if isinstance(self.held, Failed):
+                yield self.held
+                self.held = None
         pmids = [text_of(p) for p in elem.iter("PMID")]
         shown = ", ".join(pmids[:_SHOWN_DELETIONS]) + (", …" if len(pmids) > _SHOWN_DELETIONS else "")
         note = Diagnostic("info", "pubmed-xml-deleted",

@@ -47,8 +47,9 @@ def build(elem: etree._Element, rec: Record) -> None:
     _read_pages(rec, paths, citation if book else article, used)
     _read_ids(rec, paths, [citation, article, data], used)
     _read_keywords(rec, paths, citation, used)
-    types = [text_of(t) for t in citation.iter("PublicationType")]
-    used.update(citation.iter("PublicationTypeList", "PublicationType"))
+    listed = list(citation.iter("PublicationTypeList", "PublicationType"))
+    types = [text_of(t) for t in listed if t.tag == "PublicationType"]
+    used.update(listed)
     if book:
         rec.type = "chapter" if "title" in rec.fields and "container-title" in rec.fields else "book"
         if "author" not in rec.fields and "container-author" in rec.fields:
@@ -58,7 +59,7 @@ def build(elem: etree._Element, rec: Record) -> None:
     if types:
         rec.extra["PublicationType"] = "\n".join(types)
     for parent in (citation, article, data):
-        _keep_rest(rec, parent, used)
+        _keep_rest(rec, paths, parent, used)
 
 
 def text_of(elem: etree._Element | None) -> str:
@@ -101,13 +102,16 @@ def _math(elem: etree._Element) -> str:
 def _read_titles(rec: Record, paths: Paths, citation, article, book: bool, used: set) -> None:
     title = paths.find(citation if book else article, "ArticleTitle")
     book_title = paths.find(article, "BookTitle")
-    if title is None or not rich_text(title):  # an untranslated title: only the original's
+    text = rich_text(title) if title is not None else ""
+    if not text:  # an untranslated title: only the original's
         title = paths.find(citation if book else article, "VernacularTitle")
-    if title is not None and rich_text(title):
-        rec.fields["title"] = rich_text(title)
+        text = rich_text(title) if title is not None else ""
+    if text:
+        rec.fields["title"] = text
         used.add(title)
-    if book_title is not None and rich_text(book_title):
-        rec.fields["container-title" if "title" in rec.fields else "title"] = rich_text(book_title)
+    text = rich_text(book_title) if book_title is not None else ""
+    if text:
+        rec.fields["container-title" if "title" in rec.fields else "title"] = text
         used.add(book_title)
     parts = []
     abstract = paths.find(citation if book else article, "Abstract")
@@ -128,9 +132,11 @@ def _read_titles(rec: Record, paths: Paths, citation, article, book: bool, used:
 def _read_simple(rec: Record, paths: Paths, citation, article, used: set) -> None:
     for path, name in fm.XML_TEXT_PATHS.items():
         elem = paths.find(article, path)
-        if elem is not None and text_of(elem) and name not in rec.fields:
-            rec.fields[name] = text_of(elem)
-            used.add(elem)
+        if elem is not None and name not in rec.fields:
+            text = text_of(elem)
+            if text:
+                rec.fields[name] = text
+                used.add(elem)
     journal = paths.find(article, "Journal")
     if journal is not None:
         used.update(journal.iter("Journal", "JournalIssue", "Publisher"))
@@ -158,16 +164,17 @@ def _read_authors(rec: Record, paths: Paths, chapter_parent, book_parent, book: 
             var = "container-author"  # the book's authors, above a chapter's own
         names, notes, affiliations, identifiers = [], [], [], []
         for author in paths.findall(author_list, "Author"):
-            name = _name(author)
+            parts, found = _author_parts(author)
+            name = _name(parts)
             if name is None:
                 continue
             if author.get("ValidYN") == "N":
                 notes.append(text_of(author))
                 continue
             names.append(name)
-            affiliations += [text_of(a) for a in author.iter("Affiliation")]
+            affiliations += [text_of(a) for a in found if a.tag == "Affiliation"]
             who = name.family or name.literal
-            identifiers += [f"{who}: {text_of(i)}" for i in paths.findall(author, "Identifier")]
+            identifiers += [f"{who}: {text_of(i)}" for i in found if i.tag == "Identifier"]
         if names:
             rec.fields.setdefault(var, []).extend(names)
         if author_list.get("CompleteYN") == "N":
@@ -178,8 +185,22 @@ def _read_authors(rec: Record, paths: Paths, chapter_parent, book_parent, book: 
                 rec.extra[key] = "\n".join(filter(None, [rec.extra.get(key), *lines]))
 
 
-def _name(author) -> Name | None:
-    parts = {child.tag: text_of(child) for child in author if child.tag in _NAME_PARTS}
+def _author_parts(author) -> tuple[dict[str, str], list]:
+    """An Author's name parts (its children's texts by tag), and in one walk its Identifier
+    children and Affiliation descendants, in document order."""
+    parts, found = {}, []
+    for child in author:
+        tag = child.tag
+        if tag in _NAME_PARTS:
+            parts[tag] = text_of(child)
+        elif tag == "Identifier" or tag == "Affiliation":
+            found.append(child)
+        if len(child):  # an Affiliation deeper down (in AffiliationInfo)
+            found += child.iterdescendants("Affiliation")
+    return parts, found
+
+
+def _name(parts: dict[str, str]) -> Name | None:
     if parts.get("CollectiveName"):
         return Name(literal=parts["CollectiveName"])
     family = parts.get("LastName")
@@ -207,8 +228,9 @@ def _read_dates(rec: Record, paths: Paths, article, used: set) -> None:
         if date is not None:
             rec.fields["issued"] = date
     electronic = paths.find(article, "ArticleDate")
-    if electronic is not None and _date(paths, electronic) is not None:
-        rec.fields["available-date"] = _date(paths, electronic)
+    available = _date(paths, electronic) if electronic is not None else None
+    if available is not None:
+        rec.fields["available-date"] = available
         used.add(electronic)
 
 
@@ -275,7 +297,7 @@ def _read_keywords(rec: Record, paths: Paths, citation, used: set) -> None:
         rec.fields["keyword"] = fm.KEYWORD_SEPARATOR.join(dict.fromkeys(terms))
 
 
-def _keep_rest(rec: Record, parent, used: set) -> None:
+def _keep_rest(rec: Record, paths: Paths, parent, used: set) -> None:
     """Children not read into CSL variables, flattened into extra under their element name."""
     if parent is None:
         return
@@ -287,7 +309,7 @@ def _keep_rest(rec: Record, parent, used: set) -> None:
             rec.fields["language"] = text_of(child)
             continue
         if name == "MedlineJournalInfo":
-            short = child.findtext("MedlineTA")
+            short = paths.findtext(child, "MedlineTA")
             if short and "container-title-short" not in rec.fields:
                 rec.fields["container-title-short"] = short.strip()
         value = _flatten(child)

@@ -23,31 +23,51 @@ class Paths:
         """The children of ``elem`` whose tag is ``tag``, in document order."""
         groups = self._groups.get(elem)
         if groups is None:
-            groups = self._groups[elem] = {}
-            for child in elem:
-                groups.setdefault(child.tag, []).append(child)
+            groups = self._group(elem)
         return groups.get(tag, [])
 
     def findall(self, elem: etree._Element, path: str) -> list[etree._Element]:
         """Every element at ``path`` ("Journal/ISSN") under ``elem``, as ``elem.findall(path)``."""
-        steps = _STEPS.get(path) or _STEPS.setdefault(path, path.split("/"))
-        found = self.children(elem, steps[0])
-        for step in steps[1:]:
-            if len(found) == 1:  # the usual case: one element to look under
-                found = self.children(found[0], step)
-            else:
-                found = [child for parent in found for child in self.children(parent, step)]
-        return list(found)
+        return list(self._walk(elem, path))
 
     def find(self, elem: etree._Element, path: str) -> etree._Element | None:
         """The first element at ``path`` under ``elem``, or None, as ``elem.find(path)``."""
-        found = self.children(elem, path) if "/" not in path else self.findall(elem, path)
+        found = self._walk(elem, path)
         return found[0] if found else None
 
     def findtext(self, elem: etree._Element, path: str) -> str | None:
         """The text of the first element at ``path`` ('' when it has none), None when there is none."""
-        found = self.find(elem, path)
-        return None if found is None else found.text or ""
+        found = self._walk(elem, path)
+        return found[0].text or "" if found else None
+
+    def _walk(self, elem: etree._Element, path: str) -> list[etree._Element]:
+        """The elements at ``path``: a list the caller must not change (it may be an index's)."""
+        steps = _STEPS.get(path)
+        if steps is None:
+            steps = _STEPS[path] = tuple(path.split("/"))
+        groups = self._groups
+        found = [elem]
+        for step in steps:
+            if len(found) == 1:  # the usual case: one element to look under
+                children = groups.get(found[0])
+                found = (children if children is not None else self._group(found[0])).get(step, _NONE)
+            else:
+                found = [child for parent in found for child in self.children(parent, step)]
+            if not found:
+                return _NONE
+        return found
+
+    def _group(self, elem: etree._Element) -> dict[object, list[etree._Element]]:
+        groups: dict[object, list[etree._Element]] = {}
+        for child in elem:
+            tag = child.tag
+            if tag in groups:
+                groups[tag].append(child)
+            else:
+                groups[tag] = [child]
+        self._groups[elem] = groups
+        return groups
 
 
-_STEPS: dict[str, list[str]] = {}  # path -> its steps, split once
+_STEPS: dict[str, tuple[str, ...]] = {}  # path -> its steps, split once
+_NONE: list[etree._Element] = []  # no elements: shared, never changed
