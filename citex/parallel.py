@@ -2,7 +2,7 @@
 
 The parent reads the inputs and sends the records, in chunks, to worker
 processes, which repair them and render each one with a placeholder for its
-key. A reader that can (BibTeX, RIS, MEDLINE) leaves the building of each
+key. A reader that can (BibTeX, RIS, MEDLINE, PubMed XML) leaves the building of each
 record to the workers too: the parent only splits the text into records and
 does what spans them (macros, crossref), so reading is spread over the jobs. The parent then gives each record its unique key, in input order, and
 writes the rendered text with the key put in. Only the parent holds what spans

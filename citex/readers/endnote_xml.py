@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-
-from lxml import etree
+from functools import cache
+from typing import TYPE_CHECKING
 
 from ..fieldmaps import endnote as fm
 from ..model import Date, Diagnostic, Failed, Location, Name, Record, Source
 from ..registry import READERS
 from .wos import parse_date
 
+if TYPE_CHECKING:
+    from lxml import etree
+
 FORMAT = "endnote-xml"
 _OPEN = re.compile(r"<record(?=[\s>/])[^<>]*>")  # not [^>]*: "<record <record ..." rescanned to the end
 _CLOSE = re.compile(r"</record\s*>")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                          huge_tree=False, remove_comments=True, remove_pis=True)
 _FACES = {"bold": "b", "italic": "i", "superscript": "sup", "subscript": "sub"}
 _SPACE = re.compile(r"\s+")
 _DOI = re.compile(r"10\.\d{4,9}/\S+")
@@ -37,9 +38,21 @@ _DOI_PREFIX = re.compile(r"^\s*(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)", re.I)
 _ET_AL = frozenset({"et al", "et al.", "others", "and others"})
 
 
+@cache
+def _parser() -> etree.XMLParser:
+    """The locked-down parser, made (and lxml imported) when EndNote XML is read, not sniffed."""
+    from lxml import etree
+
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           huge_tree=False, remove_comments=True, remove_pis=True)
+
+
 @READERS.register(FORMAT, extensions=(".xml",), sniff=r"(?m)(?:^|>)[ \t]*<xml>\s*<records>|(?:^|>)[ \t]*<records>\s*<record>")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """EndNote XML export (xml/records/record)."""
+    from lxml import etree
+
+    parser = _parser()
     first = _OPEN.search(text)
     declares_entities = text.find("<!ENTITY", 0, first.start() if first else len(text)) >= 0
     pos, line = 0, 1
@@ -53,7 +66,7 @@ def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
                                     "<record> has no </record>; the record was not read", where), raw)
             continue
         try:
-            element = etree.fromstring(raw, _PARSER)
+            element = etree.fromstring(raw, parser)
         except etree.XMLSyntaxError as exc:
             at = line + (exc.lineno or 1) - 1
             message = _PARSER_POSITION.sub("", exc.msg)  # lxml's lines count from the record
