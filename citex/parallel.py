@@ -24,7 +24,6 @@ starting the workers.
 from __future__ import annotations
 
 import io
-import multiprocessing
 import os
 import pickle
 import re
@@ -212,6 +211,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
     placeholder = "citexkey" + uuid.uuid4().hex
     notes = _HeldNotes(tally.on_diagnostic)
     tally.on_diagnostic = notes
+    import multiprocessing  # here: --jobs auto on a small input never loads it
+
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     writer.begin()
     try:
