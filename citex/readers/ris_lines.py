@@ -94,7 +94,8 @@ class LineReader:
             elif block is None:
                 block = Block(number, headless=True)
                 _attach(junk, block)
-            junk = []
+            if junk:
+                junk = []
             block.add(tag, value, number, line)
             blank = False
         self.block, self.held, self.junk, self.blank = block, held, junk, blank
