@@ -152,9 +152,10 @@ def _odd_ris(i):
 
 def _odd_medline(i):
     record = f"PMID- {i}\nTI  - Title {i}\n      continued\nFAU - Smith, John\nAU  - Smith J\nDP  - 2020\n\n"
-    faults = [record, "stray text\n\n" + record, record.replace(f"PMID- {i}\n", ""), record.replace("\n\n", "\n"),
-              record.replace("DP  -", "DP "), record.replace("      continued", "not indented"),
-              "\ufeff" + record, "OWN - NLM\n" + record, "   \n" + record]
+    faults = [record, "stray text\n\n" + record, record.replace(f"PMID- {i}\n", ""),
+              record.replace("\n\n", "\n"), record.replace("DP  -", "DP "),
+              record.replace("      continued", "not indented"), "\ufeff" + record, "OWN - NLM\n" + record,
+              "   \n" + record]
     return faults[i % len(faults)] if i % 3 == 0 else record
 
 

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citex.inputs import decode
+from citex.model import Failed
 from citex.readers import medline, ris
 from citex.readers.stream import Deferred, TextStream
 from corpus import CORPUS, needs_corpus
@@ -41,7 +42,7 @@ def by_lines(fmt, pieces, path="in"):
         lines.out.clear()
     lines.end()
     events += [("item", item) for item in lines.out]
-    return [(kind, build(item, path, dialect) if kind == "item" and not isinstance(item, ris.Failed) else item)
+    return [(kind, item if kind == "piece" or isinstance(item, Failed) else build(item, path, dialect))
             for kind, item in events]
 
 
@@ -89,14 +90,14 @@ def test_the_corpus_reads_as_by_lines(fmt, suffixes):
             assert by_patterns(fmt, cut(text, size)) == by_lines(fmt, cut(text, size)), path.name
 
 
-RIS_LINES = ["TY  - JOUR", "TY  - BOOK", "ER  - ", "ER  -", "ER  - x", "TY - BOOK", "ER -", "", "", "  ", "\t",
-             " \u00a0", "AU  - Smith, J", "TI  - A title", "NL  - x", "1.", "random text", "\ufeffTY  - JOUR",
-             "TI  - a\ufeffb", "\ufeffER  - ", "KW  - x", "  more", "TY  - ", "PY  - 2020", "\r", "DB  - PubMed",
-             "AN  - 123", "N1  - PMID: 123", "TY\t- JOUR", "Record 1 of 3", "ERIC", "TYPE"]
+RIS_LINES = ["TY  - JOUR", "TY  - BOOK", "ER  - ", "ER  -", "ER  - x", "TY - BOOK", "ER -", "", "", "  ",
+             "\t", " \u00a0", "AU  - Smith, J", "TI  - A title", "NL  - x", "1.", "random text", "TY  - ",
+             "\ufeffTY  - JOUR", "TI  - a\ufeffb", "\ufeffER  - ", "KW  - x", "  more", "PY  - 2020", "\r",
+             "DB  - PubMed", "AN  - 123", "N1  - PMID: 123", "TY\t- JOUR", "Record 1 of 3", "ERIC", "TYPE"]
 MEDLINE_LINES = ["PMID- 1", "PMID-3", "PMID  - 4", "", "", "  ", "\t", " \u00a0", "OWN - NLM", "OWN - ERIC",
-                 "TI  - A title", "      continued", "FAU - Smith, John", "AU  - Smith J", "DP  - 2020", "SO  text",
-                 "stray text", "\ufeffPMID- 5", "AB  - abstract", "LID - 10.1/x [doi]", "PT  - Journal Article",
-                 "PMC - PMC123", "x", "\r", "TI  -", "AID - 10.2/y [doi]"]
+                 "TI  - A title", "      continued", "FAU - Smith, John", "AU  - Smith J", "DP  - 2020",
+                 "SO  text", "stray text", "\ufeffPMID- 5", "AB  - abstract", "LID - 10.1/x [doi]",
+                 "PT  - Journal Article", "PMC - PMC123", "x", "\r", "TI  -", "AID - 10.2/y [doi]"]
 REGULAR = {"ris": ["TY  - JOUR", "AU  - Doe, J", "TI  - T", "ER  - ", ""],
            "medline": ["PMID- 9", "TI  - T", "FAU - Doe, Jane", "AU  - Doe J", ""]}
 
@@ -147,7 +148,8 @@ def test_a_record_ended_in_its_piece_is_given_before_the_next_piece_is_read():
     pieces = [head + "TY  - JOUR\nTI  - B\nER  - \nER  - \n", "TY  - JOUR\nTI  - C\nER  - \n"]
     events = by_patterns("ris", pieces)
     assert events == by_lines("ris", pieces)
-    shown = [kind if kind == "piece" else getattr(item, "fields", {}).get("title", "failed") for kind, item in events]
+    shown = [kind if kind == "piece" else "failed" if isinstance(item, Failed) else item.fields["title"]
+             for kind, item in events]
     assert shown.count("piece") == 2 and shown[-4:] == ["B", "failed", "piece", "C"]
 
 

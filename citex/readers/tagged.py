@@ -91,7 +91,7 @@ def _scan(text: str, end: int, final: bool, number: int, layout: Layout, lines: 
                 break
             if (not final and pos and layout.prefix.match(text, pos, end)
                     and not (unsafe and text.find(unsafe, pos, end) >= 0)):
-                break  # the rest waits for the next piece (unless it is all this text held: no growing)
+                break  # it waits for the next piece; at pos 0 it is longer than one: read by lines
         stop = layout.next_start(text, pos, end)
         run = text[pos:stop].split("\n")
         run.pop()  # '' after the run's last line end
