@@ -275,3 +275,56 @@ def test_workers_build_pubmed_xml_records_and_odd_files_read_the_same(tmp_path, 
     _REAL_BUILD = element.build
     monkeypatch.setattr(element, "build", _build_only_in_workers)
     assert run([plain], "ris", 2) == one
+
+
+def _odd_ris(i):
+    """A RIS record, every few of them with a fault the reader must take line by line."""
+    record = f"TY  - JOUR\nTI  - Title {i}\nAU  - Smith, John\nPY  - 2020\nER  - \n\n"
+    faults = [record, "1.\n" + record, record.replace("ER  - \n", ""), record + "NL  - 12\n\n",
+              "\ufeff" + record, "ER  - \n" + record, record.replace("AU  -", "TY  - BOOK\nAU  -"),
+              record.replace("PY  - 2020\n", "PY  - 2020\n\nTY  - CHAP\n"), record.replace("\n\n", "\n")]
+    return faults[i % len(faults)] if i % 3 == 0 else record
+
+
+def _odd_medline(i):
+    record = f"PMID- {i}\nTI  - Title {i}\n      continued\nFAU - Smith, John\nAU  - Smith J\nDP  - 2020\n\n"
+    faults = [record, "stray text\n\n" + record, record.replace(f"PMID- {i}\n", ""),
+              record.replace("\n\n", "\n"), record.replace("DP  -", "DP "),
+              record.replace("      continued", "not indented"), "\ufeff" + record, "OWN - NLM\n" + record,
+              "   \n" + record]
+    return faults[i % len(faults)] if i % 3 == 0 else record
+
+
+def test_jobs_read_odd_tagged_files_as_one_process(tmp_path, monkeypatch):
+    """Faults among regular RIS and MEDLINE records, over many small pieces with a line that is not
+    UTF-8 (reported once, when decoding reaches it): the output and diagnostics in the same order."""
+    import citex.inputs
+    monkeypatch.setattr(citex.inputs, "_BLOCK", 4096)  # many pieces: records cut at their ends
+    for name, odd in (("odd.ris", _odd_ris), ("odd.nbib", _odd_medline)):
+        text = "".join(odd(i) for i in range(600)).encode()
+        middle = text.index(b"Title 400")
+        (tmp_path / name).write_bytes(text[:middle] + b"Titl\xe9" + text[middle + 5:])
+        one = run([tmp_path / name], "bibtex", 1)
+        assert one[1][0] >= 550 and any("not-utf8" in line for line in one[2])
+        assert run([tmp_path / name], "bibtex", 2) == one
+
+
+def _in_workers_only(cls):
+    class Guarded(cls):
+        def __init__(self, *args):
+            import os
+            assert os.getpid() != _PARENT, "a record's lines were read in the parent"
+            super().__init__(*args)
+    return Guarded
+
+
+def test_the_parent_reads_no_line_of_a_regular_record(tmp_path, monkeypatch):
+    from citex.readers import medline, ris_lines
+    (tmp_path / "in.ris").write_text("".join(_odd_ris(i) for i in range(1, 30, 3)))
+    (tmp_path / "in.nbib").write_text("\n" + "".join(_odd_medline(i) for i in range(1, 30, 3)))
+    paths = [tmp_path / "in.ris", tmp_path / "in.nbib"]
+    one = run(paths, "csljson", 1)
+    assert one[1][:3] == (20, 20, 0)
+    monkeypatch.setattr(ris_lines, "Block", _in_workers_only(ris_lines.Block))
+    monkeypatch.setattr(medline, "Block", _in_workers_only(medline.Block))
+    assert run(paths, "csljson", 2) == one

@@ -368,7 +368,7 @@ def test_tag_line_fast_path_agrees_with_pattern(value):
                                    "Smith, Jr", "Smith, J Sr", "Smith, John\tJr", "Smith, Ed"])
 def test_full_name_suffix_check_agrees_with_pattern(value):
     """Names whose end no suffix can have skip the suffix pattern: the result is the pattern's."""
-    from citex.readers.medline import _SUFFIX, full_name
+    from citex.readers.medline_record import _SUFFIX, full_name
 
     given = value.partition(",")[2].strip()
     m = _SUFFIX.search(given)
