@@ -598,7 +598,7 @@ def test_written_records_read_back_the_same(title, journal, authors, year, month
                                   "TI  - a\ufeffb", "TI   - six", "ti  - lower"])
 def test_strict_start_lookup_agrees_with_tag_line(line):
     """The read loop's six-character look-up reads a line as ``_tag_line`` does (BOMs are gone by then)."""
-    from citex.readers.ris import _STRICT_STARTS, _tag_line
+    from citex.readers.ris_lines import _STRICT_STARTS, _tag_line
 
     tag = _STRICT_STARTS.get(line[:6])
     if tag is not None and "\ufeff" not in line:
@@ -624,7 +624,7 @@ def test_bare_year_fast_path_agrees_with_word_dates(year):
 
 def test_names_read_twice_are_equal_but_not_shared():
     """Parsed names are cached; each record still gets Name objects of its own to repair."""
-    from citex.readers.medline import full_name
+    from citex.readers.medline_record import full_name
     from citex.readers.ris_values import parse_spaced_name
 
     for parse, text in ((parse_spaced_name, "van der Berg, Anna"), (full_name, "Smith, John Jr")):

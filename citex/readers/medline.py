@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from ..fieldmaps import medline as fm
 from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
-from .medline_record import ARTICLE_NUMBER, Block, csl_type, full_name  # noqa: F401 - others' imports
+from .medline_record import Block
 from .medline_record import finish as _finish
 from .stream import TextStream, later
 from .tagged import Layout, records

@@ -15,7 +15,7 @@ from lxml import etree
 from ..fieldmaps import medline as fm
 from ..model import Date, Name, Record
 from . import pubmed_dates
-from .medline import ARTICLE_NUMBER, csl_type
+from .medline_record import ARTICLE_NUMBER, csl_type
 from .xml_paths import Paths
 
 _SPACE = re.compile(r"\s+")

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 
 from ..model import Failed, Record
 from ..registry import READERS
-from .ris_lines import _STRICT_STARTS, LineReader, _tag_line  # noqa: F401 - _STRICT_STARTS: tests
+from .ris_lines import LineReader, _tag_line
 from .ris_record import Block, build, dialect_of
 from .stream import TextStream, later
 from .tagged import Layout, records
