@@ -155,11 +155,17 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    # Each rule's policy is made once per run, not once per record.
-    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
+    from .repairs.preconditions import precondition
+
+    # Each rule's policy and precondition are made once per run, not once per record.
+    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)), *precondition(e.meta))
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for name, rule, policy in chosen:
+        for name, rule, policy, reads, first, clue in chosen:
+            # A rule is not called for a record it cannot change (see ``precondition``).
+            if reads is not None and (reads.isdisjoint(rec.fields) or clue is not None and
+                                      (value := rec.fields.get(first)).__class__ is str and clue(value) is None):
+                continue
             rec.policy = policy
             try:
                 rule(rec)

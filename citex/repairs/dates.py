@@ -88,7 +88,7 @@ def parse_literal(text: str) -> Date | None:
     return date
 
 
-@REPAIRS.register("date-text", confidence=0.95)
+@REPAIRS.register("date-text", confidence=0.95, reads=tuple(sorted(DATE_VARIABLES)))
 def date_text(rec: Record) -> None:
     """A date kept as text ('2020 Dec 21', '21 décembre 2020', 'Winter 2019', '2019 Nov-Dec') is
     read into date parts and season; the text it was stays in the repair log."""
@@ -101,7 +101,7 @@ def date_text(rec: Record) -> None:
                 rec.fix(field, parsed, rule="date-text")
 
 
-@REPAIRS.register("date-in-press", confidence=0.95)
+@REPAIRS.register("date-in-press", confidence=0.95, reads=("issued",))
 def date_in_press(rec: Record) -> None:
     """'in press' (in any language) where a date belongs becomes the record's status, not its date."""
     date = rec.get("issued")
@@ -115,7 +115,7 @@ def date_in_press(rec: Record) -> None:
 _SURELY_PAST = datetime.date.today().year  # a year up to this one is never in the future: no clock read
 
 
-@REPAIRS.register("date-year-range", confidence=1.0)
+@REPAIRS.register("date-year-range", confidence=1.0, reads=tuple(sorted(DATE_VARIABLES)))
 def date_year_range(rec: Record) -> None:
     """A year before printing or years in the future is reported; the date is kept as it is."""
     for field in DATE_VARIABLES & rec.fields.keys():

@@ -40,7 +40,7 @@ def normalise_pages(pages: str) -> str:
 _COMMA = re.compile(r"\s*,\s*")
 
 
-@REPAIRS.register("page-range", confidence=0.95)
+@REPAIRS.register("page-range", confidence=0.95, reads=("page",))
 def page_range(rec: Record) -> None:
     """Abbreviated page ranges ('1011-5'), en dashes and 'pp.' become full hyphenated ranges."""
     pages = rec.get("page")

@@ -70,13 +70,13 @@ def examine(kind: str, value: str) -> tuple[tuple[str, ...], str | None]:
     return invalid, module.format(module.compact(raw))
 
 
-@REPAIRS.register("isbn", confidence=0.95)
+@REPAIRS.register("isbn", confidence=0.95, reads=("ISBN",))
 def isbn(rec: Record) -> None:
     """An ISBN with an 'ISBN' prefix or spaces becomes its hyphenated form; a bad checksum is reported."""
     _check(rec, "ISBN", "isbn")
 
 
-@REPAIRS.register("issn", confidence=0.95)
+@REPAIRS.register("issn", confidence=0.95, reads=("ISSN",))
 def issn(rec: Record) -> None:
     """An ISSN with a prefix, spaces or no hyphen ('ISSN 00280836') becomes '0028-0836'; a bad
     checksum is reported."""

@@ -129,7 +129,7 @@ def title_case_words(text: str) -> str:
     return " ".join(out)
 
 
-@REPAIRS.register("title-case", confidence=0.9)
+@REPAIRS.register("title-case", confidence=0.9, reads=("title", "container-title"))
 def title_case(rec: Record) -> None:
     """A title in ALL CAPS gets sentence case for its common words (names and acronyms keep their
     capitals); an all-lowercase title gets a capital first letter."""
