@@ -161,10 +161,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)), *precondition(e.meta))
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
+        present = rec.fields.keys()  # a live view: fixes add and remove fields in place
         for name, rule, policy, reads, first, clue in chosen:
             # A rule is not called for a record it cannot change (see ``precondition``).
-            if reads is not None and (reads.isdisjoint(rec.fields) or clue is not None and
-                                      (value := rec.fields.get(first)).__class__ is str and clue(value) is None):
+            if reads is not None and (present.isdisjoint(reads) or clue is not None and
+                                      (value := rec.fields.get(first)).__class__ is str and not clue(value)):
                 continue
             rec.policy = policy
             try:

@@ -26,12 +26,12 @@ def bare_doi(value: str) -> str | None:
     return doi if DOI_SHAPE.match(doi) else None
 
 
-# Finds something (at the start) in any DOI that ``bare_doi`` would change or reject: all but a
+# Matches (at the start) any DOI that ``bare_doi`` would change or reject: all but a
 # bare DOI with no '%', space or trailing '.,;'.
 UNCLEAN_DOI = re.compile(r"\A(?!10\.\d{4,9}/[^\s%]*[^\s%.,;]\Z)")
 
 
-@REPAIRS.register("doi-bare", confidence=1.0, reads=("DOI",), clue=UNCLEAN_DOI)
+@REPAIRS.register("doi-bare", confidence=1.0, reads=("DOI",), clue=UNCLEAN_DOI.match)
 def doi_bare(rec: Record) -> None:
     """A DOI written as a URL, with a 'doi:' prefix, spaces or trailing punctuation becomes bare."""
     doi = rec.get("DOI")
@@ -93,10 +93,10 @@ _ARXIV = re.compile(r"^\s*(?:arxiv\s*:\s*|https?://arxiv\.org/(?:abs|pdf)/)?"
                     r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?\s*$", re.I)
 
 
-UNCLEAN_PMID = re.compile(r"\A(?!\d{1,9}\Z)")  # finds something in all but a PMID of bare digits
+UNCLEAN_PMID = re.compile(r"\A(?!\d{1,9}\Z)")  # matches all but a PMID of bare digits
 
 
-@REPAIRS.register("pmid-shape", confidence=1.0, reads=("PMID",), clue=UNCLEAN_PMID)
+@REPAIRS.register("pmid-shape", confidence=1.0, reads=("PMID",), clue=UNCLEAN_PMID.match)
 def pmid_shape(rec: Record) -> None:
     """A PMID written 'PMID: 33708679' becomes its digits; one that is not a number is reported."""
     pmid = rec.get("PMID")

@@ -8,6 +8,7 @@ them; initials keep whatever periods they came with: both are styles, not faults
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
@@ -155,10 +156,10 @@ _judged = by_name_parts(judge)
 def _judge_names(values) -> int:
     found = 0
     for value in values:
-        if isinstance(value, list):
-            for name in value:
-                if isinstance(name, Name):
-                    found |= _judged(name)
+        if isinstance(value, list) and value:
+            # the usual list holds names only, judged in one C loop
+            names = value if all(map(isinstance, value, repeat(Name))) else [n for n in value if isinstance(n, Name)]
+            found |= _judged.of_all(names)
     return found
 
 

@@ -4,27 +4,32 @@ without calling it.
 Most rules find nothing to do in most records, and calling one only to hear that costs
 more than asking first. A rule registers the fields it reads and, perhaps, a clue::
 
-    @REPAIRS.register("page-range", confidence=0.95, reads=("page",), clue=NOT_CLEAN)
+    @REPAIRS.register("pmid-shape", confidence=1.0, reads=("PMID",), clue=UNCLEAN_PMID.match)
 
 ``reads``: the rule changes and reports nothing in a record holding none of these fields.
-``clue``: a compiled regex that finds something in the text of the first field of ``reads``
-whenever the rule could change or report anything; a value that is not text always runs the
-rule. Both are promises the rule's own code keeps: its tests check each rule, called
+``clue``: a test of the text of the first field of ``reads``, true whenever the rule could
+change or report anything: a compiled regex (searched), or a function that runs in C (a
+regex's ``match``, ``operator.methodcaller("endswith", ...)``), since a Python function costs
+about what calling the rule does. A value that is not text always runs the rule. Both are promises the rule's own code keeps: its tests check each rule, called
 directly, against records its precondition turns away (tests/test_repairs_preconditions.py).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
 
-def precondition(meta: dict[str, Any]) -> tuple[frozenset[str] | None, str | None, Callable | None]:
-    """A rule's registered precondition as (fields it reads, the first of them, the clue's search)."""
+def precondition(meta: dict[str, Any]) -> tuple[tuple[str, ...] | None, str | None, Callable | None]:
+    """A rule's registered precondition as (fields it reads, the first of them, the clue's search).
+
+    (The fields stay a tuple: ``fields.keys().isdisjoint(reads)`` then looks each of the few up,
+    where a set's ``isdisjoint(fields)`` would go through every field of the record.)"""
     reads, clue = meta.get("reads"), meta.get("clue")
     if not reads:
         return None, None, None
-    return frozenset(reads), reads[0], clue.search if clue is not None else None
+    return tuple(reads), reads[0], clue.search if isinstance(clue, re.Pattern) else clue
 
 
 def may_apply(meta: dict[str, Any], fields: dict[str, Any]) -> bool:
@@ -33,7 +38,7 @@ def may_apply(meta: dict[str, Any], fields: dict[str, Any]) -> bool:
     reads, first, clue = precondition(meta)
     if reads is None:
         return True
-    if reads.isdisjoint(fields):
+    if fields.keys().isdisjoint(reads):
         return False
     value = fields.get(first)
-    return clue is None or value.__class__ is not str or clue(value) is not None
+    return clue is None or value.__class__ is not str or bool(clue(value))

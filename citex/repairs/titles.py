@@ -4,6 +4,7 @@ or glued on from other fields. Letter case is in ``title_case``."""
 from __future__ import annotations
 
 import html
+import operator
 import re
 
 from ..model import Record
@@ -148,11 +149,14 @@ def clean_end(title: str) -> str:
 
 # Where ``clean_end`` can change a title: it ends in ',', ';' or ':', in a mark and a line break,
 # or in a period after a space or another '.', '?' or '!'. A title ending in a word and one
-# period, as most do, it leaves as it is.
-UNCLEAN_END = re.compile(r"(?:[\s.?!]\.|[,;:]|[.,;:]\n)\Z")
+# period, as most do, it leaves as it is. (A test of the end, not a regex: ``search`` would try
+# every position of the title.)
+UNCLEAN_ENDINGS = tuple(",;:") + tuple(m + "\n" for m in ".,;:") + tuple(
+    c + "." for c in ".?!" + "".join(chr(i) for i in range(0x3000 + 1) if chr(i).isspace()))
+unclean_end = operator.methodcaller("endswith", UNCLEAN_ENDINGS)
 
 
-@REPAIRS.register("title-end-punctuation", confidence=0.95, reads=("title",), clue=UNCLEAN_END)
+@REPAIRS.register("title-end-punctuation", confidence=0.95, reads=("title",), clue=unclean_end)
 def title_end_punctuation(rec: Record) -> None:
     """A title ending in doubled or stray punctuation ('Why?.', 'Title..', 'Title ,') ends cleanly."""
     title = rec.get("title")
