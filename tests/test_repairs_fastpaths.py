@@ -131,3 +131,18 @@ def test_a_hyphenated_issn_is_valid_as_python_stdnum_says(value):
     from citex.repairs import standard_numbers
 
     assert standard_numbers._is_valid_hyphenated_issn.__wrapped__(value) == issn.is_valid(value)
+
+
+_CASE_PIECES = st.sampled_from(["THE", "the", "A", "a", " ", "-", "'s", "’S", "<i>", "</i>", "&", "/", "1", "2-",
+                                "DNA", "of", "É", "é", "ab", "Ab", ".", ":", "x", "ß", "ǅ"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(_CASE_PIECES, 10))
+def test_a_text_with_two_words_in_small_letters_is_not_all_caps_by_the_full_count(text):
+    from citex.repairs import title_case
+
+    if title_case.two_small_words(text):
+        words = title_case._words(text)
+        assert sum(not w.isupper() for w in words) >= 2
+        assert not title_case.is_all_caps(text)
