@@ -162,3 +162,14 @@ def test_plain_pages_are_one_page_or_a_full_rising_range():
 
     assert is_plain("45") and is_plain("1011-1015") and is_plain("0012-0034")
     assert not any(map(is_plain, ["1011-5", "15-11", "12-12", "S12-15", "12–15", "pp. 1-2", "1-2.", "1, 3", 12]))
+
+
+_LESS_PIECES = st.sampled_from(["<", " < ", "<<", "< /", "<1", "<-", "<\u00e9", "a", "p", " ", "  ", "\n", ">", "/",
+                                "</ i>", "x<y", "0.05"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(_LESS_PIECES, 10))
+def test_text_with_no_tag_start_and_no_entity_comes_through_html_with_only_its_spaces_folded(text):
+    if "&" not in text and not titles._TAG_START.search(text):
+        assert titles.html_to_csl(text) == (" ".join(text.split()) if "<" in text else text)

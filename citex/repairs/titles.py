@@ -72,7 +72,13 @@ def title_html(rec: Record) -> None:
         value = rec.get(field)
         if isinstance(value, str) and ("&" in value or "<" in value):
             # spaces folded as the whitespace rule (which ran before) would: '&#160;' is one
-            rec.fix(field, " ".join(html_to_csl(value).split()), rule="title-html")
+            text = value if "&" not in value and not _TAG_START.search(value) else html_to_csl(value)
+            rec.fix(field, " ".join(text.split()), rule="title-html")
+
+
+# Every tag ``html_to_csl`` rewrites or drops starts so: a text with no '&' and none of these
+# ('p < 0.05') it would only give back with its spaces folded.
+_TAG_START = re.compile(r"</?[A-Za-z]")
 
 
 # ---------------------------------------------------------------- LaTeX outside LaTeX input
