@@ -162,10 +162,11 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
         present = rec.fields.keys()  # a live view: fixes add and remove fields in place
-        for name, rule, policy, reads, first, clue in chosen:
+        for name, rule, policy, first, others, clue in chosen:
             # A rule is not called for a record it cannot change (see ``precondition``).
-            if reads is not None and (present.isdisjoint(reads) or clue is not None and
-                                      (value := rec.fields.get(first)).__class__ is str and not clue(value)):
+            if first is not None and (first not in present and (others is None or present.isdisjoint(others))
+                                      or clue is not None and (value := rec.fields.get(first)).__class__ is str
+                                      and not clue(value)):
                 continue
             rec.policy = policy
             try:

@@ -21,24 +21,26 @@ from collections.abc import Callable
 from typing import Any
 
 
-def precondition(meta: dict[str, Any]) -> tuple[tuple[str, ...] | None, str | None, Callable | None]:
-    """A rule's registered precondition as (fields it reads, the first of them, the clue's search).
+def precondition(meta: dict[str, Any]) -> tuple[str | None, tuple[str, ...] | None, Callable | None]:
+    """A rule's registered precondition as (the first field it reads, the others or None, the
+    clue's test), or Nones.
 
-    (The fields stay a tuple: ``fields.keys().isdisjoint(reads)`` then looks each of the few up,
-    where a set's ``isdisjoint(fields)`` would go through every field of the record.)"""
+    (The first field is looked up alone, ``first in fields``, as most rules read one; the others
+    stay a tuple: ``fields.keys().isdisjoint(others)`` looks each of the few up, where a set's
+    ``isdisjoint(fields)`` would go through every field of the record.)"""
     reads, clue = meta.get("reads"), meta.get("clue")
     if not reads:
         return None, None, None
-    return tuple(reads), reads[0], clue.search if isinstance(clue, re.Pattern) else clue
+    return reads[0], tuple(reads[1:]) or None, clue.search if isinstance(clue, re.Pattern) else clue
 
 
 def may_apply(meta: dict[str, Any], fields: dict[str, Any]) -> bool:
     """Whether a rule with registration ``meta`` is called for a record with these fields (as the
     pipeline decides it)."""
-    reads, first, clue = precondition(meta)
-    if reads is None:
+    first, others, clue = precondition(meta)
+    if first is None:
         return True
-    if fields.keys().isdisjoint(reads):
+    if first not in fields and (others is None or fields.keys().isdisjoint(others)):
         return False
     value = fields.get(first)
     return clue is None or value.__class__ is not str or bool(clue(value))
