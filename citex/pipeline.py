@@ -155,11 +155,19 @@ def repair(records: Iterable[Record], rules: Iterable[str] | None = None, *,
     """
     entries = [REPAIRS.entry(name) for name in rules] if rules is not None else list(REPAIRS)
     select, ignore = list(select), list(ignore)
-    # Each rule's policy is made once per run, not once per record.
-    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)))
+    from .repairs.preconditions import precondition
+
+    # Each rule's policy and precondition are made once per run, not once per record.
+    chosen = [(e.name, e.obj, RepairPolicy(min_confidence, e.meta.get("confidence", 1.0)), *precondition(e.meta))
               for e in entries if selected(e.name, select, ignore)]
     for rec in records:
-        for name, rule, policy in chosen:
+        present = rec.fields.keys()  # a live view: fixes add and remove fields in place
+        for name, rule, policy, first, others, clue in chosen:
+            # A rule is not called for a record it cannot change (see ``precondition``).
+            if first is not None and (first not in present and (others is None or present.isdisjoint(others))
+                                      or clue is not None and (value := rec.fields.get(first)).__class__ is str
+                                      and not clue(value)):
+                continue
             rec.policy = policy
             try:
                 rule(rec)

@@ -131,3 +131,45 @@ def test_a_hyphenated_issn_is_valid_as_python_stdnum_says(value):
     from citex.repairs import standard_numbers
 
     assert standard_numbers._is_valid_hyphenated_issn.__wrapped__(value) == issn.is_valid(value)
+
+
+_CASE_PIECES = st.sampled_from(["THE", "the", "A", "a", " ", "-", "'s", "’S", "<i>", "</i>", "&", "/", "1", "2-",
+                                "DNA", "of", "É", "é", "ab", "Ab", ".", ":", "x", "ß", "ǅ"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(_CASE_PIECES, 10))
+def test_a_text_with_two_words_in_small_letters_is_not_all_caps_by_the_full_count(text):
+    from citex.repairs import title_case
+
+    if title_case.two_small_words(text):
+        words = title_case._words(text)
+        assert sum(not w.isupper() for w in words) >= 2
+        assert not title_case.is_all_caps(text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "0", "9", "45", "-", "--", "–", " ", "p", "S", ",", ".", "٣"]), max_size=8).map("".join))
+def test_plain_pages_are_what_normalising_gives_back(pages):
+    from citex.repairs import pages as page_rules
+
+    if page_rules.is_plain(pages):
+        assert page_rules.normalise_pages(pages) == pages
+
+
+def test_plain_pages_are_one_page_or_a_full_rising_range():
+    from citex.repairs.pages import is_plain
+
+    assert is_plain("45") and is_plain("1011-1015") and is_plain("0012-0034")
+    assert not any(map(is_plain, ["1011-5", "15-11", "12-12", "S12-15", "12–15", "pp. 1-2", "1-2.", "1, 3", 12]))
+
+
+_LESS_PIECES = st.sampled_from(["<", " < ", "<<", "< /", "<1", "<-", "<\u00e9", "a", "p", " ", "  ", "\n", ">", "/",
+                                "</ i>", "x<y", "0.05"])
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_texts(_LESS_PIECES, 10))
+def test_text_with_no_tag_start_and_no_entity_comes_through_html_with_only_its_spaces_folded(text):
+    if "&" not in text and not titles._TAG_START.search(text):
+        assert titles.html_to_csl(text) == (" ".join(text.split()) if "<" in text else text)

@@ -1,6 +1,8 @@
 """Identifier rules (DOI in other fields, PMID, PMCID, arXiv, ISBN, ISSN) and pages and types."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 try:
     from tests.repair_helpers import run
@@ -104,3 +106,28 @@ def test_booktitle_keeps_its_title_and_gives_its_pages():
     dated = run("booktitle-extra", record_type="paper-conference",
                 **{"container-title": "NORCHIP, Lund, Sweden, November 14-15, 2011"})
     assert dated.repairs == []
+
+
+_NUMBER_PIECES = st.sampled_from(["978", "979", "977", "0", "1", "2", "5", "9", "-", "X", "x", " ", "ISBN ", "٣"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_NUMBER_PIECES, min_size=1, max_size=16).map("".join), st.sampled_from(["isbn", "issn"]))
+def test_a_plain_number_is_judged_as_python_stdnum_judges_it(value, kind):
+    from citex.repairs import standard_numbers
+
+    quick = standard_numbers.plain_number(kind, value)
+    if quick is not None:
+        assert quick == standard_numbers.examine.__wrapped__(kind, value)
+
+
+@pytest.mark.parametrize("kind, value, invalid", [
+    ("isbn", "978-0-306-40615-7", False), ("isbn", "978-0-306-40615-8", True), ("isbn", "9780306406157", False),
+    ("isbn", "0-306-40615-2", False), ("isbn", "0306406153", True), ("isbn", "080442957X", False),
+    ("issn", "0028-0836", False), ("issn", "0028-0837", True),
+    ("issn", "2049-3630", False), ("issn", "0317-847X", True), ("issn", "0378-5955", False),
+])
+def test_plain_numbers_are_checked_without_stdnum(kind, value, invalid):
+    from citex.repairs import standard_numbers
+
+    assert standard_numbers.plain_number(kind, value) == (((value,) if invalid else ()), None)

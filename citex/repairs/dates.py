@@ -38,6 +38,7 @@ SEASONS = {w: n for n, words in {
     3: "fall autumn herbst automne otono autunno outono herfst jesien осень",
     4: "winter hiver invierno inverno zima зима",
 }.items() for w in words.split()}
+DATES = ("issued", *sorted(DATE_VARIABLES - {"issued"}))  # what the date rules read, the usual one first
 _ENGLISH = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _SEASON_NAMES = ("Spring", "Summer", "Fall", "Winter")
 IN_PRESS = re.compile(r"^\s*(?:in\s+press|im\s+druck|sous\s+presse|en\s+prensa|in\s+stampa|"
@@ -88,7 +89,7 @@ def parse_literal(text: str) -> Date | None:
     return date
 
 
-@REPAIRS.register("date-text", confidence=0.95)
+@REPAIRS.register("date-text", confidence=0.95, reads=DATES)
 def date_text(rec: Record) -> None:
     """A date kept as text ('2020 Dec 21', '21 décembre 2020', 'Winter 2019', '2019 Nov-Dec') is
     read into date parts and season; the text it was stays in the repair log."""
@@ -101,7 +102,7 @@ def date_text(rec: Record) -> None:
                 rec.fix(field, parsed, rule="date-text")
 
 
-@REPAIRS.register("date-in-press", confidence=0.95)
+@REPAIRS.register("date-in-press", confidence=0.95, reads=("issued",))
 def date_in_press(rec: Record) -> None:
     """'in press' (in any language) where a date belongs becomes the record's status, not its date."""
     date = rec.get("issued")
@@ -115,7 +116,7 @@ def date_in_press(rec: Record) -> None:
 _SURELY_PAST = datetime.date.today().year  # a year up to this one is never in the future: no clock read
 
 
-@REPAIRS.register("date-year-range", confidence=1.0)
+@REPAIRS.register("date-year-range", confidence=1.0, reads=DATES)
 def date_year_range(rec: Record) -> None:
     """A year before printing or years in the future is reported; the date is kept as it is."""
     for field in DATE_VARIABLES & rec.fields.keys():

@@ -26,7 +26,12 @@ def bare_doi(value: str) -> str | None:
     return doi if DOI_SHAPE.match(doi) else None
 
 
-@REPAIRS.register("doi-bare", confidence=1.0)
+# Matches (at the start) any DOI that ``bare_doi`` would change or reject: all but a
+# bare DOI with no '%', space or trailing '.,;'.
+UNCLEAN_DOI = re.compile(r"\A(?!10\.\d{4,9}/[^\s%]*[^\s%.,;]\Z)")
+
+
+@REPAIRS.register("doi-bare", confidence=1.0, reads=("DOI",), clue=UNCLEAN_DOI.match)
 def doi_bare(rec: Record) -> None:
     """A DOI written as a URL, with a 'doi:' prefix, spaces or trailing punctuation becomes bare."""
     doi = rec.get("DOI")
@@ -39,7 +44,7 @@ def doi_bare(rec: Record) -> None:
         rec.fix("DOI", bare, rule="doi-bare")
 
 
-@REPAIRS.register("doi-from-url", confidence=1.0)
+@REPAIRS.register("doi-from-url", confidence=1.0, reads=("URL",))
 def doi_from_url(rec: Record) -> None:
     """A record with no DOI whose URL is a doi.org link gets the DOI from it."""
     m = _DOI_IN_URL.match(rec.get("URL") or "")
@@ -47,7 +52,7 @@ def doi_from_url(rec: Record) -> None:
         rec.fix("DOI", unquote(m.group(1)).rstrip(".,;"), rule="doi-from-url")
 
 
-@REPAIRS.register("pmid-from-link", confidence=1.0)
+@REPAIRS.register("pmid-from-link", confidence=1.0, reads=("URL",))
 def pmid_from_link(rec: Record) -> None:
     """A record with no PMID whose link is a PubMed page gets the PMID from it."""
     m = _PUBMED_URL.match(rec.get("URL") or "")
@@ -62,7 +67,7 @@ _DOI_IN_PATH = re.compile(r"^https?://[^/]+/(?:[\w.-]+/)*?(?:doi|abs|full|pdf|ep
                           r"(10\.\d{4,9}/[^\s?#]+)", re.I)
 
 
-@REPAIRS.register("doi-from-field", confidence=0.9)
+@REPAIRS.register("doi-from-field", confidence=0.9, reads=("note", "URL"))
 def doi_from_field(rec: Record) -> None:
     """A record with no DOI whose note holds one ('doi: 10.1/x'), or whose publisher URL has one in
     its path ('.../doi/10.1/x'), gets it in the DOI field; the DOI leaves the note."""
@@ -88,7 +93,10 @@ _ARXIV = re.compile(r"^\s*(?:arxiv\s*:\s*|https?://arxiv\.org/(?:abs|pdf)/)?"
                     r"(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)(?:\.pdf)?\s*$", re.I)
 
 
-@REPAIRS.register("pmid-shape", confidence=1.0)
+UNCLEAN_PMID = re.compile(r"\A(?!\d{1,9}\Z)")  # matches all but a PMID of bare digits
+
+
+@REPAIRS.register("pmid-shape", confidence=1.0, reads=("PMID",), clue=UNCLEAN_PMID.match)
 def pmid_shape(rec: Record) -> None:
     """A PMID written 'PMID: 33708679' becomes its digits; one that is not a number is reported."""
     pmid = rec.get("PMID")
@@ -101,7 +109,7 @@ def pmid_shape(rec: Record) -> None:
         rec.report("warning", "pmid-invalid", f"PMID {pmid!r} is not a number; kept as is", "PMID")
 
 
-@REPAIRS.register("pmcid-shape", confidence=0.95)
+@REPAIRS.register("pmcid-shape", confidence=0.95, reads=("PMCID",))
 def pmcid_shape(rec: Record) -> None:
     """A PMCID written 'pmc123' or 'PMCID: PMC123' becomes 'PMC123'; bare digits are reported (some
     exports put the PMID there)."""

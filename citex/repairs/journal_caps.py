@@ -63,7 +63,7 @@ def recased(journal: str, abbreviation: str) -> str | None:
     return "".join(out) + journal[end:]
 
 
-@REPAIRS.register(RULE, confidence=0.9)
+@REPAIRS.register(RULE, confidence=0.9, reads=("container-title-short",))
 def journal_caps_from_abbreviation(rec: Record) -> None:
     """A journal name in ALL CAPS gets title case where the record's own abbreviation, in normal
     letter case, shows which of its words are acronyms."""

@@ -29,7 +29,7 @@ def repeats_title(journal: str, title: str) -> bool:
             and len(words(journal)) >= _MIN_TRUNCATED_WORDS)
 
 
-@REPAIRS.register("journal-duplicates-title", confidence=0.95)
+@REPAIRS.register("journal-duplicates-title", confidence=0.95, reads=("container-title",))
 def journal_duplicates_title(rec: Record) -> None:
     """The journal slot repeats the article title (a PubMed export fault): the journal is unknown."""
     journal, title = rec.get("container-title"), rec.get("title")
@@ -70,7 +70,7 @@ def _is_abbreviation(j: Journal, name: str) -> bool:
     return key(name) not in (key(j.title), identity(j.title))
 
 
-@REPAIRS.register("journal-abbreviation", confidence=0.95)
+@REPAIRS.register("journal-abbreviation", confidence=0.95, reads=("container-title",))
 def journal_abbreviation(rec: Record) -> None:
     """A journal known by its full title has no abbreviation: its NLM abbreviation fills
     ``container-title-short`` (an existing short form, ISO 4 or other, is left alone)."""
@@ -88,7 +88,7 @@ def journal_abbreviation(rec: Record) -> None:
                 note=f"the NLM abbreviation of {j.title!r}")
 
 
-@REPAIRS.register("journal-full-title", confidence=0.95)
+@REPAIRS.register("journal-full-title", confidence=0.95, reads=("container-title-short",))
 def journal_full_title(rec: Record) -> None:
     """A journal known only by its abbreviation (``container-title-short``, e.g. MEDLINE ``TA``
     or RIS ``J2`` alone) gets its full title in ``container-title``; an abbreviation with
@@ -102,7 +102,7 @@ def journal_full_title(rec: Record) -> None:
                 note=f"the full title of {short!r} ({'NLM' if j.source == 'nlm' else 'CSL styles'})")
 
 
-@REPAIRS.register("journal-abbreviated", confidence=0.8)
+@REPAIRS.register("journal-abbreviated", confidence=0.8, reads=("container-title",))
 def journal_abbreviated(rec: Record) -> None:
     """The journal's name slot holds a known NLM abbreviation ('J Clin Med') and no full title:
     the full title is proposed for ``container-title``, the abbreviation for ``container-title-short``.
@@ -161,7 +161,7 @@ def ends_in_number(text: str) -> bool:
     return text[-1:].isdigit()
 
 
-@REPAIRS.register("booktitle-extra", confidence=0.9)
+@REPAIRS.register("booktitle-extra", confidence=0.9, reads=("container-title",))
 def booktitle_extra(rec: Record) -> None:
     """A conference or book title ending in the record's own year, place or pages ('Proc. X, Berlin,
     2019, pp. 1-5') keeps only the title; pages no other field has move to ``page``."""

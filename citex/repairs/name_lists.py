@@ -16,7 +16,7 @@ import re
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
-from .names import _GROUP_WORDS, _UPPER
+from .names import _GROUP_WORDS, _UPPER, NAMES
 
 RULE = "name-list-commas"
 _WORD = rf"[{_UPPER}][^\W\d_.]*(?:(?:\.?['’-]|\.)[^\W\d_]+)*\.?"  # "Luke", "J.R.R.", "H.-J.", "O'Neil"
@@ -62,7 +62,7 @@ def split_comma_list(name: Name) -> list[Name] | None:
     return persons if all(persons) else None  # type: ignore[return-value]
 
 
-@REPAIRS.register(RULE, confidence=0.9)
+@REPAIRS.register(RULE, confidence=0.9, reads=NAMES)
 def name_list_commas(rec: Record) -> None:
     """A list of names typed with commas instead of "and" (read as one name) is split into its
     persons when every part is plainly "Given Family"."""

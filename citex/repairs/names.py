@@ -8,11 +8,13 @@ them; initials keep whatever periods they came with: both are styles, not faults
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from ..model import NAME_VARIABLES, Name, Record
 from ..registry import REPAIRS
 from .scan import PerRecord, by_name_parts
 
+NAMES = tuple(sorted(NAME_VARIABLES))  # what the name rules read
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _FAMILY = rf"(?:(?:van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|al|el)\s+)*[{_UPPER}][\w'’-]+"
 _SUFFIX = r"(?:Jr|Sr|II|III|IV)\.?"  # not "V": in "Gene V" it is an initial
@@ -64,7 +66,7 @@ def split_literal(name: Name) -> Name:
     return name
 
 
-@REPAIRS.register("name-unsplit", confidence=0.95)
+@REPAIRS.register("name-unsplit", confidence=0.95, reads=NAMES)
 def name_unsplit(rec: Record) -> None:
     """A person's name kept whole as one literal ('Shah, Mihir', 'Shah M') is split into family
     and given names."""
@@ -72,7 +74,7 @@ def name_unsplit(rec: Record) -> None:
         _map_names(rec, "name-unsplit", split_literal)
 
 
-@REPAIRS.register("name-et-al", confidence=1.0)
+@REPAIRS.register("name-et-al", confidence=1.0, reads=NAMES)
 def name_et_al(rec: Record) -> None:
     """'et al.' or 'and others' read as a name is removed and the list marked as cut short."""
     if not name_faults(rec) & ET_AL:
@@ -113,7 +115,7 @@ def _move_suffix(name: Name) -> Name:
     return name
 
 
-@REPAIRS.register("name-suffix", confidence=0.95)
+@REPAIRS.register("name-suffix", confidence=0.95, reads=NAMES)
 def name_suffix(rec: Record) -> None:
     """'Jr', 'Sr', 'II', 'III' left at the end of the given or family name become the suffix."""
     if name_faults(rec) & SUFFIX:
@@ -154,10 +156,10 @@ _judged = by_name_parts(judge)
 def _judge_names(values) -> int:
     found = 0
     for value in values:
-        if isinstance(value, list):
-            for name in value:
-                if isinstance(name, Name):
-                    found |= _judged(name)
+        if isinstance(value, list) and value:
+            # the usual list holds names only, judged in one C loop
+            names = value if all(map(isinstance, value, repeat(Name))) else [n for n in value if isinstance(n, Name)]
+            found |= _judged.of_all(names)
     return found
 
 
@@ -165,14 +167,14 @@ def _judge_names(values) -> int:
 name_faults = PerRecord(_judge_names)
 
 
-@REPAIRS.register("name-all-caps", confidence=0.9)
+@REPAIRS.register("name-all-caps", confidence=0.9, reads=NAMES)
 def name_all_caps(rec: Record) -> None:
     """A family name in capitals ('SHAH M', 'O'BRIEN, JOHN') gets normal capitals; initials stay."""
     if name_faults(rec) & CAPS:
         _map_names(rec, "name-all-caps", _recase)
 
 
-@REPAIRS.register("name-split-characters", confidence=0.95)
+@REPAIRS.register("name-split-characters", confidence=0.95, reads=NAMES)
 def name_split_characters(rec: Record) -> None:
     """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
     read again."""
@@ -202,7 +204,7 @@ def name_split_characters(rec: Record) -> None:
                        f"{field} is one name per character: {text!r}; kept as read", field)
 
 
-@REPAIRS.register("names-said-twice", confidence=1.0)
+@REPAIRS.register("names-said-twice", confidence=1.0, reads=("author",))
 def names_said_twice(rec: Record) -> None:
     """The same person list as both author and editor (or container author) is reported: which one
     is right cannot be known from the record."""

@@ -49,7 +49,7 @@ def _conference_name(piece: str, container: str) -> bool:
     return bool(m and container and " ".join(m[1].split()).casefold() in " ".join(container.split()).casefold())
 
 
-@REPAIRS.register(RULE, confidence=0.95)
+@REPAIRS.register(RULE, confidence=0.95, reads=("note",), clue=_QUICK)
 def note_export_stamps(rec: Record) -> None:
     """A note holding a database's export stamps (Scopus's 'cited By 72', 'Export Date: ...', the
     cited references) loses them; the cited works move to ``references``."""

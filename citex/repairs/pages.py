@@ -40,9 +40,19 @@ def normalise_pages(pages: str) -> str:
 _COMMA = re.compile(r"\s*,\s*")
 
 
-@REPAIRS.register("page-range", confidence=0.95)
+@REPAIRS.register("page-range", confidence=0.95, reads=("page",))
 def page_range(rec: Record) -> None:
     """Abbreviated page ranges ('1011-5'), en dashes and 'pp.' become full hyphenated ranges."""
     pages = rec.get("page")
-    if pages:
+    if pages and not is_plain(pages):
         rec.fix("page", normalise_pages(pages), rule="page-range")
+
+
+_PLAIN = re.compile(r"([0-9]+)(?:-([0-9]+))?")
+
+
+def is_plain(pages: str) -> bool:
+    """True for one page or a full range with digits of the same length ('45', '1011-1015'),
+    which ``normalise_pages`` gives back as they are: known in one match."""
+    m = _PLAIN.fullmatch(pages) if isinstance(pages, str) else None
+    return m is not None and (m[2] is None or len(m[1]) == len(m[2]) and m[1] < m[2])

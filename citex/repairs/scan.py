@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
+from functools import reduce
 from typing import Any
 
 from ..model import Name, Record, name_parts
@@ -37,20 +38,37 @@ class PerRecord:
         return answer
 
 
-def by_name_parts(judge: Callable[[Name], int]) -> Callable[[Name], int]:
-    """``judge(name)``, remembered by the name's parts (``judge`` must look at nothing else)."""
-    memo: dict[tuple, int] = {}
+class ByNameParts:
+    """``judge(name)`` remembered by the name's parts (``judge`` must look at nothing else).
 
-    def judged(name: Name) -> int:
+    ``of_all(names)`` is the judgements of a list of names or'ed together: when every name was
+    judged before, as most are, it runs in C (``map`` over the memo's own lookup), with no
+    Python call per name.
+    """
+
+    def __init__(self, judge: Callable[[Name], int]):
+        self._judge = judge
+        self._memo: dict[tuple, int] = {}
+        self._known = self._memo.__getitem__
+
+    def __call__(self, name: Name) -> int:
         parts = name_parts(name)
         try:
-            found = memo.get(parts)
+            found = self._memo.get(parts)
         except TypeError:  # a part that is not text cannot be a key: judged each time
-            return judge(name)
+            return self._judge(name)
         if found is None:
-            if len(memo) >= _MAX_NAMES:
-                memo.clear()
-            found = memo[parts] = judge(name)
+            if len(self._memo) >= _MAX_NAMES:
+                self._memo.clear()
+            found = self._memo[parts] = self._judge(name)
         return found
 
-    return judged
+    def of_all(self, names: list[Name]) -> int:
+        try:
+            return reduce(operator.or_, map(self._known, map(name_parts, names)), 0)
+        except (KeyError, TypeError):  # a name not judged yet (or not a key): one at a time
+            return reduce(operator.or_, map(self, names), 0)
+
+
+def by_name_parts(judge: Callable[[Name], int]) -> ByNameParts:
+    return ByNameParts(judge)

@@ -29,7 +29,7 @@ def _check(rec: Record, field: str, kind: str) -> None:
         return
     if kind == "issn" and _is_valid_hyphenated_issn(value):
         return  # the usual ISSN, '0028-0836' with a right check digit: nothing to report or fix
-    invalid, standard = examine(kind, value)
+    invalid, standard = plain_number(kind, value) or examine(kind, value)
     for number in invalid:
         rec.report("warning", f"{kind}-invalid",
                    f"{field} {number!r} fails its checksum; kept as is", field)
@@ -52,6 +52,37 @@ def _is_valid_hyphenated_issn(value: str) -> bool:
     return value[8] == ("X" if check == 10 else str(check))
 
 
+def plain_number(kind: str, value: str) -> tuple[tuple[str, ...], None] | None:
+    """``examine``'s answer for a value that is one number alone, bare or with hyphens, in ASCII
+    digits ('978-0-306-40615-7', '0028-0836'): no standard form to write (it is one), and the
+    number itself if its check digit is wrong. Known without python-stdnum, whose import costs
+    more than checking a file's numbers; None for any other value."""
+    if not value.isascii() or value[-1:] not in _CHECK_CHARACTERS or _CANDIDATES[kind].findall(value) != [value] \
+            or (kind == "issn" and not _HYPHENATED_ISSN.fullmatch(value)):
+        return None
+    digits = value.replace("-", "")
+    if not digits[:-1].isdigit():
+        return None  # spaces between the digits: not the plain form
+    return ((), None) if _valid(kind, digits) else ((value,), None)
+
+
+_CHECK_CHARACTERS = frozenset("0123456789X")
+
+
+def _valid(kind: str, digits: str) -> bool:
+    """python-stdnum's checksum tests of an ISSN (8), ISBN-10 or ISBN-13 in ASCII digits."""
+    body, check = digits[:-1], digits[-1]
+    if kind == "issn":
+        total = (11 - sum(map(operator.mul, map(int, body), _WEIGHTS))) % 11
+    elif len(digits) == 10:
+        total = sum(map(operator.mul, map(int, body), range(1, 10))) % 11
+    else:  # ISBN-13, an EAN-13 of the 978/979 'Bookland'
+        if check == "X" or body[:3] not in ("978", "979"):
+            return False
+        return check == str((10 - sum(map(operator.mul, map(int, reversed(body)), (3, 1) * 6))) % 10)
+    return check == ("X" if total == 10 else str(total))
+
+
 @lru_cache(maxsize=8192)  # a journal's ISSN comes back with each of its articles
 def examine(kind: str, value: str) -> tuple[tuple[str, ...], str | None]:
     """(the numbers in ``value`` whose checksum fails, the standard form to write or None)."""
@@ -70,13 +101,13 @@ def examine(kind: str, value: str) -> tuple[tuple[str, ...], str | None]:
     return invalid, module.format(module.compact(raw))
 
 
-@REPAIRS.register("isbn", confidence=0.95)
+@REPAIRS.register("isbn", confidence=0.95, reads=("ISBN",))
 def isbn(rec: Record) -> None:
     """An ISBN with an 'ISBN' prefix or spaces becomes its hyphenated form; a bad checksum is reported."""
     _check(rec, "ISBN", "isbn")
 
 
-@REPAIRS.register("issn", confidence=0.95)
+@REPAIRS.register("issn", confidence=0.95, reads=("ISSN",))
 def issn(rec: Record) -> None:
     """An ISSN with a prefix, spaces or no hyphen ('ISSN 00280836') becomes '0028-0836'; a bad
     checksum is reported."""

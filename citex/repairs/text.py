@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
+from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
@@ -167,7 +168,7 @@ def _strings(values) -> list[str]:
 
 
 def _is_names(value) -> bool:
-    return isinstance(value, list) and bool(value) and all(isinstance(n, Name) for n in value)
+    return isinstance(value, list) and bool(value) and all(map(isinstance, value, repeat(Name)))
 
 
 _name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings([[name]]))))
@@ -180,8 +181,7 @@ def _record_faults(values) -> int:
         if isinstance(value, str):
             strings.append(value)
         elif isinstance(value, list) and _is_names(value):
-            for name in value:
-                found |= _name_faults(name)
+            found |= _name_faults.of_all(value)
     return found | string_faults(_SEPARATOR.join(strings))
 
 

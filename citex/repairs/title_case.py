@@ -66,10 +66,22 @@ def few_capitals(text: str) -> bool:
     return first is None or not _capital().search(text, first.end())
 
 
+# A word of ``_WORD`` in small ASCII letters only: a run of them with no letter, digit, hyphen or
+# tag mark on either side is one whole match of ``_WORD``, and not in capitals.
+_SMALL_WORD = re.compile(r"(?<![\w<>/&-])[a-z]{2,}(?![\w>-])")
+
+
+def two_small_words(text: str) -> bool:
+    """True when the text holds two words in small letters, so it is not in capitals (at most one
+    word of an all-caps text is not): most titles, known without splitting them into words."""
+    first = _SMALL_WORD.search(text)
+    return first is not None and _SMALL_WORD.search(text, first.end()) is not None
+
+
 def is_all_caps(text: str) -> bool:
     """Most words of two letters or more are in capitals (an acronym or two in a normal title is not)."""
-    if few_capitals(text):
-        return False  # at most one word in capitals: the usual title, found in one or two scans
+    if few_capitals(text) or two_small_words(text):
+        return False  # at most one word in capitals, or two not: the usual title, found in a few scans
     words = _words(text)
     upper = sum(w.isupper() for w in words)
     return len(words) >= _MIN_WORDS and upper >= _CAPS_SHARE * len(words) and upper > len(words) - 2
@@ -129,7 +141,7 @@ def title_case_words(text: str) -> str:
     return " ".join(out)
 
 
-@REPAIRS.register("title-case", confidence=0.9)
+@REPAIRS.register("title-case", confidence=0.9, reads=("title", "container-title"))
 def title_case(rec: Record) -> None:
     """A title in ALL CAPS gets sentence case for its common words (names and acronyms keep their
     capitals); an all-lowercase title gets a capital first letter."""

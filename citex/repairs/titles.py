@@ -4,6 +4,7 @@ or glued on from other fields. Letter case is in ``title_case``."""
 from __future__ import annotations
 
 import html
+import operator
 import re
 
 from ..model import Record
@@ -63,7 +64,7 @@ def only_csl_tags(text: str) -> bool:
     return len(_CSL_TAG.findall(text)) == text.count("<")
 
 
-@REPAIRS.register("title-html", confidence=0.95)
+@REPAIRS.register("title-html", confidence=0.95, reads=_MARKUP_FIELDS)
 def title_html(rec: Record) -> None:
     """HTML or JATS tags and entities in titles ('&amp;', '<em>', '<jats:italic>') become CSL markup
     and plain characters."""
@@ -71,7 +72,13 @@ def title_html(rec: Record) -> None:
         value = rec.get(field)
         if isinstance(value, str) and ("&" in value or "<" in value):
             # spaces folded as the whitespace rule (which ran before) would: '&#160;' is one
-            rec.fix(field, " ".join(html_to_csl(value).split()), rule="title-html")
+            text = value if "&" not in value and not _TAG_START.search(value) else html_to_csl(value)
+            rec.fix(field, " ".join(text.split()), rule="title-html")
+
+
+# Every tag ``html_to_csl`` rewrites or drops starts so: a text with no '&' and none of these
+# ('p < 0.05') it would only give back with its spaces folded.
+_TAG_START = re.compile(r"</?[A-Za-z]")
 
 
 # ---------------------------------------------------------------- LaTeX outside LaTeX input
@@ -80,7 +87,7 @@ _LATEX_FORMATS = {"bibtex", "biblatex"}
 _STRAY_LATEX = re.compile(r"\\(?:[A-Za-z]+\s*\{|['\"`^~=.][{A-Za-z])|\{\\")
 
 
-@REPAIRS.register("title-stray-latex", confidence=0.9)
+@REPAIRS.register("title-stray-latex", confidence=0.9, reads=TITLE_FIELDS)
 def title_stray_latex(rec: Record) -> None:
     """LaTeX commands in a title read from a non-LaTeX format ('{\\"u}', '\\textit{x}') become
     Unicode and CSL markup."""
@@ -110,7 +117,7 @@ _MARKER = re.compile(r"\s*\[(?:Article|Letter|Editorial|Comment|Review)\s+in\s+"
                      r"([A-Z][a-z]+(?:(?:,\s*|\s+and\s+)[A-Z][a-z]+)*)\]\s*\.?\s*$")
 
 
-@REPAIRS.register("title-translation-marker", confidence=0.95)
+@REPAIRS.register("title-translation-marker", confidence=0.95, reads=("title",), clue=re.compile(r"\["))
 def title_translation_marker(rec: Record) -> None:
     """PubMed's '[Article in German]' after a title is removed; a record with no language gets it."""
     title = rec.get("title")
@@ -146,7 +153,16 @@ def clean_end(title: str) -> str:
     return title[:start] + tail
 
 
-@REPAIRS.register("title-end-punctuation", confidence=0.95)
+# Where ``clean_end`` can change a title: it ends in ',', ';' or ':', in a mark and a line break,
+# or in a period after a space or another '.', '?' or '!'. A title ending in a word and one
+# period, as most do, it leaves as it is. (A test of the end, not a regex: ``search`` would try
+# every position of the title.)
+UNCLEAN_ENDINGS = tuple(",;:") + tuple(m + "\n" for m in ".,;:") + tuple(
+    c + "." for c in ".?!" + "".join(chr(i) for i in range(0x3000 + 1) if chr(i).isspace()))
+unclean_end = operator.methodcaller("endswith", UNCLEAN_ENDINGS)
+
+
+@REPAIRS.register("title-end-punctuation", confidence=0.95, reads=("title",), clue=unclean_end)
 def title_end_punctuation(rec: Record) -> None:
     """A title ending in doubled or stray punctuation ('Why?.', 'Title..', 'Title ,') ends cleanly."""
     title = rec.get("title")
@@ -157,7 +173,7 @@ def title_end_punctuation(rec: Record) -> None:
 # ---------------------------------------------------------------- text said twice or glued on
 
 
-@REPAIRS.register("title-said-twice", confidence=0.95)
+@REPAIRS.register("title-said-twice", confidence=0.95, reads=("title",))
 def title_said_twice(rec: Record) -> None:
     """The title holds the same title twice ('T. T.' or 'T T'); keep it once."""
     once = said_twice(rec.get("title"))
@@ -169,7 +185,7 @@ _SUBTITLE_MIN_CHARS = 8
 _SUBTITLE_SEPARATOR = re.compile(r"(\s*[:.]\s+)")
 
 
-@REPAIRS.register("subtitle-duplicated", confidence=0.95)
+@REPAIRS.register("subtitle-duplicated", confidence=0.95, reads=("title",), clue=re.compile(":"))
 def subtitle_duplicated(rec: Record) -> None:
     """A title whose subtitle is repeated ('T: S: S', 'T: S. S') keeps the subtitle once."""
     title = rec.get("title")
@@ -204,7 +220,7 @@ def _cut_tail(title: str, matches, longest: int) -> str | None:
     return None
 
 
-@REPAIRS.register("title-with-journal", confidence=0.9)
+@REPAIRS.register("title-with-journal", confidence=0.9, reads=("container-title", "container-title-short"))
 def title_with_journal(rec: Record) -> None:
     """A title with the journal's name (and perhaps the rest of a citation) glued on its end loses it."""
     title, journals = rec.get("title"), [rec.get(f) for f in ("container-title", "container-title-short")]
@@ -229,7 +245,7 @@ def _citation_tail(rest: str) -> bool:
     return not rest or bool(re.fullmatch(r"[0-9a-z]{0,40}", rest)) and rest[:1].isdigit()
 
 
-@REPAIRS.register("title-with-authors", confidence=0.9)
+@REPAIRS.register("title-with-authors", confidence=0.9, reads=("author",))
 def title_with_authors(rec: Record) -> None:
     """A title with the record's own author list glued on its end ('T. Shah M, Rao K.') loses it."""
     title, authors = rec.get("title"), rec.get("author") or []

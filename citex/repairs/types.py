@@ -21,7 +21,7 @@ _MEETING = re.compile(r"\b(?:conference|symposium|workshop|congress|colloquium|m
 _PREPRINT = re.compile(r"arxiv|biorxiv|medrxiv|ssrn|preprint|research\s*square|chemrxiv|osf", re.I)
 
 
-@REPAIRS.register("type-journal-article", confidence=0.9)
+@REPAIRS.register("type-journal-article", confidence=0.9, reads=("container-title",))
 def type_journal_article(rec: Record) -> None:
     """A record typed as a generic document or manuscript that has a journal, a volume and pages is
     a journal article."""
@@ -34,7 +34,7 @@ def type_journal_article(rec: Record) -> None:
     rec.fix("type", "article-journal", rule="type-journal-article")
 
 
-@REPAIRS.register("type-conference-paper", confidence=0.9)
+@REPAIRS.register("type-conference-paper", confidence=0.9, reads=("container-title",))
 def type_conference_paper(rec: Record) -> None:
     """A journal article whose container is a conference, symposium or workshop, with no issue, is
     a conference paper; with a volume it is only proposed (some journals carry such names)."""
