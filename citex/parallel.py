@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import os
-import pickle
 import re
 import signal
 import sys
@@ -55,21 +54,15 @@ _worker: dict[str, Any] = {}  # the worker process's own keys, writer and option
 
 
 class _Packed:
-    """A rendered record as a worker sends it back: its diagnostics only, which is all the
-    parent needs to write its text (unpickling every record cost the parent as much as the
-    workers saved it). For a writer that counts its records (CSL-JSON's commas), whose text
-    is wrong once a record before it was skipped, the record comes too, pickled, and is
-    unpickled only then."""
+    """A rendered record as a worker sends it back: its diagnostics, all the parent needs to
+    write its text (unpickling every record cost the parent as much as the workers saved
+    it). When the text cannot be used after all (a record before it was skipped, so its
+    ``index`` is wrong), the parent builds the record again from its input (``_again``)."""
 
-    __slots__ = ("diagnostics", "blob")
+    __slots__ = ("diagnostics",)
 
-    def __init__(self, rec: Record, keep: bool):
+    def __init__(self, rec: Record):
         self.diagnostics = rec.diagnostics
-        self.blob = pickle.dumps(rec, pickle.HIGHEST_PROTOCOL) if keep else None
-
-    def record(self) -> Record:
-        assert self.blob is not None, "a record sent without its blob is written from its text"
-        return pickle.loads(self.blob)
 
 
 def auto_jobs(paths: list[str]) -> int:
@@ -105,7 +98,7 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
     writer = WRITERS.get(to)(out, **options) if render else None
     _worker.update(to=to, keys=keys, out=out, writer=writer, repairs=repairs,
                    repair_options=repair_options, render=render, placeholder=placeholder,
-                   pack=render and not whole, keep=hasattr(writer, "count"))
+                   pack=render and not whole)
 
 
 def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int, str | None, str | None]]:
@@ -138,7 +131,7 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
                 base = text = None
             rec.id = own_id
         if w["pack"] and _usable(base, text, w["placeholder"], w["to"]):
-            rec = _Packed(rec, w["keep"])
+            rec = _Packed(rec)
         results.append((rec, mark, base, text))
         index += 1
     return results
@@ -222,21 +215,21 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
             if dedupe:  # every record read and repaired before the first is written
                 repaired = []
                 for item in results:
-                    notes.release(item[-1])
+                    notes.release(item[5])
                     if isinstance(item[0], Failed):
                         tally.skip(item[0].diagnostic)
                     else:
                         repaired.append(item[0])
                 notes.release(notes.take())
-                results = ((rec, 0, len(rec.diagnostics), None, None, []) for rec in
+                results = ((rec, 0, len(rec.diagnostics), None, None, [], None) for rec in
                            deduped(repaired, dedupe, tally))
-            for rec, index, mark, base, text, before in results:
+            for rec, index, mark, base, text, before, item in results:
                 notes.release(before)
                 if isinstance(rec, Failed):  # a deferred record that could not be built
                     tally.skip(rec.diagnostic)
                     continue
                 if isinstance(rec, _Packed) and not _in_turn(writer, index):
-                    rec = rec.record()
+                    rec = _again(item, repairs, repair_options)
                 if not _write_rendered(rec, index, base, text, placeholder, to, keys, writer, tally,
                                        on_record):
                     del rec.diagnostics[mark:]
@@ -254,7 +247,7 @@ def _results(pool: Any, chunks: Iterator, jobs: int) -> Iterator[tuple]:
     pending: deque = deque()
     start = 0
     for chunk, before in chunks:
-        pending.append((pool.apply_async(_work, (chunk, start)), start, before))
+        pending.append((pool.apply_async(_work, (chunk, start)), start, before, chunk))
         start += len(chunk)
         if len(pending) >= 2 * jobs:
             yield from _done(*pending.popleft())
@@ -262,9 +255,18 @@ def _results(pool: Any, chunks: Iterator, jobs: int) -> Iterator[tuple]:
         yield from _done(*pending.popleft())
 
 
-def _done(result: Any, start: int, before: list[list[Diagnostic]]) -> Iterator[tuple]:
-    for index, ((rec, mark, base, text), notes) in enumerate(zip(result.get(), before), start):
-        yield rec, index, mark, base, text, notes
+def _done(result: Any, start: int, before: list[list[Diagnostic]], chunk: list) -> Iterator[tuple]:
+    for index, ((rec, mark, base, text), notes, item) in enumerate(zip(result.get(), before, chunk), start):
+        yield rec, index, mark, base, text, notes, item
+
+
+def _again(item: Record | Deferred, repairs: bool, repair_options: dict[str, Any]) -> Record:
+    """A record a worker sent packed, built and repaired again by the parent, which must write
+    it itself: the same input gives the same record. (A Record the reader gave is the parent's
+    own copy, untouched: the worker repaired one unpickled from it.)"""
+    rec = _build(item) if isinstance(item, Deferred) else item
+    assert isinstance(rec, Record), "the worker built this record: so does the parent"
+    return next(iter(repair([rec], **repair_options))) if repairs else rec
 
 
 def _usable(base: str | None, text: str | None, placeholder: str, to: str) -> bool:
@@ -275,10 +277,13 @@ def _usable(base: str | None, text: str | None, placeholder: str, to: str) -> bo
 
 
 def _in_turn(writer: Any, index: int) -> bool:
-    """False when a record before this one was skipped, so a counting writer (CSL-JSON's
-    commas) rendered this one at the wrong count: it is written anew."""
+    """Whether a worker's text, rendered as record ``index``, is what the writer would write
+    now. A record before it that was not written (a writer's skip) makes the worker's guess
+    of a counting writer's count wrong; for most writers only "first or not" matters."""
     count = getattr(writer, "count", None)
-    return count is None or count == index
+    if count is None or count == index:
+        return True
+    return writer.first_only and (count == 0) == (index == 0)
 
 
 def _write_rendered(rec: Record | _Packed, index: int, base: str | None, text: str | None,

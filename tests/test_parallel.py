@@ -328,3 +328,22 @@ def test_the_parent_reads_no_line_of_a_regular_record(tmp_path, monkeypatch):
     monkeypatch.setattr(ris_lines, "Block", _in_workers_only(ris_lines.Block))
     monkeypatch.setattr(medline, "Block", _in_workers_only(medline.Block))
     assert run(paths, "csljson", 2) == one
+
+
+def test_a_record_the_writer_skips_does_not_make_the_parent_build_the_next_ones(tmp_path, monkeypatch):
+    """BibTeX skips a record with nothing a style prints: the workers' texts after it were
+    rendered as one place further on, which changes nothing but for the first record."""
+    rebuilt = []
+    real = parallel._again
+    monkeypatch.setattr(parallel, "_again", lambda item, *a: (rebuilt.append(item), real(item, *a))[1])
+    ris = "".join(f"TY  - JOUR\nAU  - Smith, J\nTI  - Title {i}\nT2  - J Biol\nPY  - 2020\nER  - \n\n"
+                  if i != 1 else "TY  - JOUR\nKW  - nothing printed\nER  - \n\n" for i in range(30))
+    (tmp_path / "skip.ris").write_text(ris)
+    one = run([tmp_path / "skip.ris"], "bibtex", 1)
+    assert one[1][:3] == (30, 29, 1)
+    assert run([tmp_path / "skip.ris"], "bibtex", 2) == one and not rebuilt
+    # the first record skipped: the next one's text lacks its blank line only if built again
+    first = "TY  - JOUR\nKW  - nothing printed\nER  - \n\n" + ris.split("\n\n", 1)[1]
+    (tmp_path / "first.ris").write_text(first)
+    assert run([tmp_path / "first.ris"], "bibtex", 2) == run([tmp_path / "first.ris"], "bibtex", 1)
+    assert rebuilt

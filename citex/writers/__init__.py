@@ -20,6 +20,10 @@ class Writer:
 
     #: True for writers that need the whole set before writing (a sorted bibliography).
     buffers = False
+    #: True for a counting writer (``count``: records written) whose text for a record depends
+    #: only on whether it is the first (a separator before the others): ``--jobs`` workers
+    #: guess the count, and a wrong guess then matters only for the first record.
+    first_only = False
 
     def __init__(self, out: TextIO, **options: Any):
         self.out = out

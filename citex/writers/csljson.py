@@ -45,6 +45,7 @@ class CSLItemsWriter(Writer):
     """
 
     opening = closing = empty = ""
+    first_only = True  # a separator before every item but the first
 
     def __init__(self, out, **options: Any):
         super().__init__(out, **options)

@@ -376,6 +376,7 @@ class TemplatedWriter(Writer):
         self.count = 0
         path = options.get("template")
         self._template = user_template(path, self._variables()) if path else None
+        self.first_only = self._template is None  # the built-in templates: "\n" if index
         self._builtin = None  # the built-in template, loaded on first use
         self._direct: bool | None = None  # whether render_direct may write (see direct())
         self._globals = None  # its environment's globals, as one dict
