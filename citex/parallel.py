@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 import signal
 import sys
 import uuid
@@ -44,11 +43,6 @@ from .registry import WRITERS
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
 AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
 AUTO_MAX = 8
-# A key the writers write as it is, as they do the placeholder: JSON, LaTeX and RIS leave
-# these characters alone. YAML would also quote a key it reads as other than text (a
-# number, a date, "no"): for it a key starts with a letter and is no such word.
-_PLAIN_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*", re.I)
-_PLAIN_YAML_KEY = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
 
 _worker: dict[str, Any] = {}  # the worker process's own keys, writer and options
 
@@ -96,7 +90,7 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
     keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
     out = io.StringIO()
     writer = WRITERS.get(to)(out, **options) if render else None
-    _worker.update(to=to, keys=keys, out=out, writer=writer, repairs=repairs,
+    _worker.update(keys=keys, out=out, writer=writer, repairs=repairs,
                    repair_options=repair_options, render=render, placeholder=placeholder,
                    pack=render and not whole)
 
@@ -130,7 +124,9 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             except Exception:  # the parent writes this record again and reports the failure
                 base = text = None
             rec.id = own_id
-        if w["pack"] and _usable(base, text, w["placeholder"], w["to"]):
+            if text is not None and not _usable(base, text, w["placeholder"], w["writer"]):
+                text = None  # the parent writes this one itself
+        if w["pack"] and text is not None:
             rec = _Packed(rec)
         results.append((rec, mark, base, text))
         index += 1
@@ -228,12 +224,13 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                 if isinstance(rec, Failed):  # a deferred record that could not be built
                     tally.skip(rec.diagnostic)
                     continue
-                if isinstance(rec, _Packed) and not _in_turn(writer, index):
+                if text is not None and _in_turn(writer, index):
+                    _write_rendered(rec, base, text, placeholder, keys, writer, tally, on_record)
+                    continue
+                if isinstance(rec, _Packed):  # its text was rendered at the wrong count
                     rec = _again(item, repairs, repair_options)
-                if not _write_rendered(rec, index, base, text, placeholder, to, keys, writer, tally,
-                                       on_record):
-                    del rec.diagnostics[mark:]
-                    write_one(rec, keys, writer, to, tally, on_record)
+                del rec.diagnostics[mark:]
+                write_one(rec, keys, writer, to, tally, on_record)
             pool.close()  # every task is done: the workers end on their own
             pool.join()
         notes.release(notes.take())
@@ -269,11 +266,10 @@ def _again(item: Record | Deferred, repairs: bool, repair_options: dict[str, Any
     return next(iter(repair([rec], **repair_options))) if repairs else rec
 
 
-def _usable(base: str | None, text: str | None, placeholder: str, to: str) -> bool:
-    """Whether a worker's text can be written with the key put in as it is."""
-    plain = _PLAIN_YAML_KEY if to == "cslyaml" else _PLAIN_KEY
-    return (text is not None and base is not None and plain.fullmatch(base) is not None
-            and text.count(placeholder) == 1)
+def _usable(base: str, text: str, placeholder: str, writer: Any) -> bool:
+    """Whether a worker's text can be written with the key put in as it is: the writer writes
+    this key as it wrote the placeholder, which the text holds once."""
+    return writer.plain_key.fullmatch(base) is not None and text.count(placeholder) == 1
 
 
 def _in_turn(writer: Any, index: int) -> bool:
@@ -286,12 +282,10 @@ def _in_turn(writer: Any, index: int) -> bool:
     return writer.first_only and (count == 0) == (index == 0)
 
 
-def _write_rendered(rec: Record | _Packed, index: int, base: str | None, text: str | None,
-                    placeholder: str, to: str, keys: CitationKeys, writer: Any, tally: Tally,
-                    on_record: Callable[[Record], None] | None) -> bool:
-    """Write a worker's text with the record's key put in; False if the parent must write it."""
-    if not _usable(base, text, placeholder, to) or not _in_turn(writer, index):
-        return False
+def _write_rendered(rec: Record | _Packed, base: str, text: str, placeholder: str,
+                    keys: CitationKeys, writer: Any, tally: Tally,
+                    on_record: Callable[[Record], None] | None) -> None:
+    """Write a worker's text with the record's unique key put in."""
     key = keys.unique(base)
     if isinstance(rec, Record):
         rec.id = key
@@ -303,4 +297,3 @@ def _write_rendered(rec: Record | _Packed, index: int, base: str | None, text: s
     if on_record:
         on_record(rec)
     tally.wrote += 1
-    return True

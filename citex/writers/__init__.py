@@ -10,6 +10,7 @@ leaves a record out in ``end()`` puts a diagnostic for it in ``skipped``.
 
 from __future__ import annotations
 
+import re
 from typing import Any, TextIO
 
 from ..model import Diagnostic, Record
@@ -24,6 +25,9 @@ class Writer:
     #: only on whether it is the first (a separator before the others): ``--jobs`` workers
     #: guess the count, and a wrong guess then matters only for the first record.
     first_only = False
+    #: Keys this writer writes as they are, as it writes ``--jobs``' placeholder key: JSON,
+    #: LaTeX and RIS leave these characters alone.
+    plain_key = re.compile(r"[a-z0-9][a-z0-9_-]*", re.I)
 
     def __init__(self, out: TextIO, **options: Any):
         self.out = out

@@ -79,6 +79,9 @@ class CSLYAMLWriter(CSLItemsWriter):
     """CSL-YAML, the references list pandoc reads (--bibliography refs.yaml)."""
 
     opening, closing, empty = "---\n", "---\n", "references: []\n---\n"
+    # YAML quotes a word it reads as other than text (a number, a date, "no"): a key as is
+    # starts with a letter and is no such word.
+    plain_key = re.compile(r"(?!(?:yes|no|true|false|on|off|null)$)[a-z][a-z0-9_-]*", re.I)
 
     def text(self, data: dict[str, Any]) -> str:
         import yaml  # lazy: only this writer needs it
