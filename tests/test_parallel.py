@@ -318,14 +318,23 @@ def _in_workers_only(cls):
     return Guarded
 
 
+def _in_workers_only_call(read):
+    def guarded(*args):
+        import os
+        assert os.getpid() != _PARENT, "a record's lines were read in the parent"
+        return read(*args)
+    return guarded
+
+
 def test_the_parent_reads_no_line_of_a_regular_record(tmp_path, monkeypatch):
-    from citex.readers import medline, ris_lines
+    from citex.readers import medline, ris, ris_lines
     (tmp_path / "in.ris").write_text("".join(_odd_ris(i) for i in range(1, 30, 3)))
     (tmp_path / "in.nbib").write_text("\n" + "".join(_odd_medline(i) for i in range(1, 30, 3)))
     paths = [tmp_path / "in.ris", tmp_path / "in.nbib"]
     one = run(paths, "csljson", 1)
     assert one[1][:3] == (20, 20, 0)
     monkeypatch.setattr(ris_lines, "Block", _in_workers_only(ris_lines.Block))
+    monkeypatch.setattr(ris, "regular_entries", _in_workers_only_call(ris.regular_entries))
     monkeypatch.setattr(medline, "Block", _in_workers_only(medline.Block))
     assert run(paths, "csljson", 2) == one
 

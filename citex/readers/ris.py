@@ -24,8 +24,8 @@ from collections.abc import Iterator
 
 from ..model import Failed, Record
 from ..registry import READERS
-from .ris_lines import LineReader, _tag_line
-from .ris_record import Block, build, dialect_of
+from .ris_lines import LineReader, _tag_line, regular_entries
+from .ris_record import Block, build, dialect_of, record_of
 from .stream import TextStream, later
 from .tagged import Layout, records
 
@@ -70,8 +70,5 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
 
 def build_text(raw: str, first_line: int, path: str, dialect: str | None) -> Record | Failed:
     """The record of a regular record's text, its first line being line ``first_line``."""
-    lines = LineReader(path)
-    lines.feed(first_line, raw.split("\n"))
-    lines.end()
-    (block,) = lines.out
-    return build(block, path, dialect)
+    entries, er_value = regular_entries(raw, first_line)
+    return record_of(entries, raw.strip("\n"), first_line, path, dialect, er_value=er_value)

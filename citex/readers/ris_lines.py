@@ -37,6 +37,41 @@ def _tag_line(line: str) -> tuple[str, str] | None:
     return m.group(1), (m.group(2) or "").strip().replace("\ufeff", "")
 
 
+def regular_entries(raw: str, first_line: int) -> tuple[list[tuple[str, str, int]], str]:
+    """(tag, value, line) of each tag of a regular record's text (``ris.LAYOUT``: TY first, ER
+    last, no other TY or ER, no byte-order mark), its lines read as ``LineReader`` and ``build``
+    read them; and ER's value. Line for line the same steps, without a ``Block`` in between."""
+    entries: list[tuple[str, str, int]] = []
+    more: list[str] | None = None  # the value lines of the last tag, once a line continues it
+    blank = False
+    starts = _STRICT_STARTS
+    lines = raw.split("\n")
+    er = lines.pop()
+    for number, line in enumerate(lines, start=first_line):
+        tag = starts.get(line[:6])
+        tagged = (tag, line[6:].strip()) if tag is not None else _tag_line(line)
+        if tagged is not None:
+            if more is not None:
+                tag0, _, n0 = entries[-1]
+                entries[-1] = (tag0, "\n".join(more).strip(), n0)
+                more = None
+            entries.append((*tagged, number))
+            blank = False
+            continue
+        text = line.strip()
+        if text:
+            if more is None:
+                more = [entries[-1][1]]
+            if blank:
+                more.append("")
+            more.append(text)
+        blank = not text
+    if more is not None:
+        tag0, _, n0 = entries[-1]
+        entries[-1] = (tag0, "\n".join(more).strip(), n0)
+    return entries, _tag_line(er)[1]
+
+
 class LineReader:
     """The records of RIS lines fed in order; ``out`` holds what is finished."""
 

@@ -72,14 +72,22 @@ def dialect_of(pairs: Iterable[tuple[str, str]]) -> str | None:
 
 
 def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
-    raw = "\n".join(block.raw).strip("\n")
     # A one-line value was stripped as it was read: only longer ones are joined.
     entries = [(tag, lines[0] if len(lines) == 1 else "\n".join(lines).strip(), n)
                for tag, lines, n in block.entries]
-    dialect = dialect_of([(tag, value) for tag, value, _ in entries if tag in _SIGN_TAGS]) or file_dialect
+    return record_of(entries, "\n".join(block.raw).strip("\n"), block.first_line, path, file_dialect,
+                     block.notes, block.unterminated, block.er_value)
+
+
+def record_of(entries: list[tuple[str, str, int]], raw: str, first_line: int, path: str,
+              file_dialect: str | None, notes: list[Diagnostic] = (), unterminated: bool = False,
+              er_value: str = "") -> Record | Failed:
+    """The record of a block's (tag, value, line) entries (or a ``Failed``: nothing to read)."""
+    signs = [(tag, value) for tag, value, _ in entries if tag in _SIGN_TAGS]
+    dialect = (dialect_of(signs) if signs else None) or file_dialect
     types = [value for tag, value, _ in entries if tag == "TY"]
     content = [e for e in entries if e[0] != "TY" and e[1]]
-    where = Location(path, block.first_line)
+    where = Location(path, first_line)
     if not content:
         return Failed(Diagnostic("error", "ris-empty", "record has no fields", where), raw)
     if not types and not any(tag in ROWS for tag, _, _ in content):
@@ -87,8 +95,8 @@ def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
                                  "tags with no TY and no known field were not read", where), raw)
     ris_type = types[0].upper() if types and types[0] else GENERIC
     rec = Record(type=CSL_TYPE.get(ris_type, "document"),
-                 source=Source(FORMAT, path, block.first_line, raw, {}, dialect))
-    for note in block.notes:
+                 source=Source(FORMAT, path, first_line, raw, {}, dialect))
+    for note in notes:
         rec.diagnostics.append(Diagnostic(note.level, note.code, note.message,
                                           Location(path, note.location.line)))
     if not types:
@@ -100,10 +108,10 @@ def build(block: Block, path: str, file_dialect: str | None) -> Record | Failed:
         _keep(rec, "TY", "\n".join(types[1:]))
         rec.report("warning", "ris-repeated-ty",
                    f"TY repeated inside the record ({', '.join(types[1:])}); the first is used")
-    if block.unterminated:
+    if unterminated:
         rec.report("warning", "ris-no-er", "record has no ER line; it ends at the next TY or the file's end")
-    if block.er_value:
-        rec.extra["ER"] = block.er_value
+    if er_value:
+        rec.extra["ER"] = er_value
     _Fields(rec, ris_type, dialect).fill(content)
     return rec
 
