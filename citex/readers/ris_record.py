@@ -9,11 +9,12 @@ tag (repeats joined with a newline), so nothing read is lost.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from operator import itemgetter
 
 from ..fieldmaps.ris import (AN_NOT_PMID, CSL_TYPE, GENERIC, PRIORITY, PUBMED_DATABASE, ROWS,
                               SIGNS_BY_TAG, Tag, row_for)
-from ..model import Date, Diagnostic, Failed, Location, Record, Source
+from ..model import Date, Diagnostic, Failed, Location, Name, Record, Source, name_parts
 from .ris_values import (is_et_al, join_pages, labelled_ids, parse_date, parse_spaced_name,
                          split_serials)
 
@@ -127,12 +128,40 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
+_UNMAPPED = ("extra", None, 0, False)  # a tag no row of the table names
+_ET_AL_NAME = ("et al.",)  # _name_parts of "et al.", "and others"
+
+
+@lru_cache(maxsize=256)
+def _tag_table(ris_type: str, dialect: str | None) -> dict[str, tuple[str, Tag | None, int, bool]]:
+    """tag -> (kind, row, read priority, scan for labelled ids) in records of this type and dialect:
+    ``row_for`` of every tag, looked up once rather than once a line."""
+    table = {}
+    for tag in set(ROWS) | _LABEL_SCAN:
+        row = row_for(tag, ris_type, dialect)
+        kind = "extra" if row is None else row.kind
+        table[tag] = (kind, row, PRIORITY[id(row)] if row is not None else 0, tag in _LABEL_SCAN)
+    return table
+
+
+@lru_cache(maxsize=32768)
+def _name_parts(value: str) -> tuple | None:
+    """The parts (``name_parts``) of a name tag's value; ``_ET_AL_NAME`` for "et al.", None for
+    no name. Authors come back record after record: each value is read once."""
+    text = " ".join(value.split())
+    if len(text) <= 12 and is_et_al(text):
+        return _ET_AL_NAME
+    name = parse_spaced_name(text)
+    return None if name is None else name_parts(name)
+
+
 class _Fields:
     """Fills one record from its (tag, value, line) entries by the kinds of the tag table."""
 
     def __init__(self, rec: Record, ris_type: str, dialect: str | None):
         self.rec, self.ris_type, self.dialect = rec, ris_type, dialect
         self.lines = rec.source.field_lines
+        self.entries: list[tuple[str, str, int]] = []
         self.texts: list[tuple[int, str, str, int, Tag]] = []
         self.dates: dict[str, list[tuple[str, str, int]]] = {}
         self.pages: dict[str, str] = {}
@@ -142,43 +171,57 @@ class _Fields:
         self.labelled: list[tuple[str, str, list[tuple[str, str]]]] = []
 
     def fill(self, entries: list[tuple[str, str, int]]) -> None:
-        databases = " ".join(v for t, v, _ in entries if t in ("DB", "DP"))
+        self.entries = entries
+        rec, lines, fields = self.rec, self.lines, self.rec.fields
+        table = _tag_table(self.ris_type, self.dialect)
         for tag, value, line in entries:
-            self.lines.setdefault(tag, line)
-            row = row_for(tag, self.ris_type, self.dialect)
-            if tag in _LABEL_SCAN:
+            if tag not in lines:
+                lines[tag] = line
+            kind, row, priority, scan = table.get(tag, _UNMAPPED)
+            if scan:
                 found = labelled_ids(value)
                 if found:
                     self.labelled.append((tag, value, found))
                     if tag != "N1" and len(found) == value.count("\n") + 1:
                         continue  # the whole value is an identifier: placed below
-            if row is None or row.kind == "extra":
-                _keep(self.rec, tag, value)
-            elif row.kind == "name":
-                self._name(row.var, value, line)
-            elif row.kind in ("text", "para"):
-                self.texts.append((PRIORITY[id(row)], tag, value, line, row))
-            elif row.kind == "date":
+            if kind == "name":
+                parts = _name_parts(value)
+                if parts is _ET_AL_NAME:
+                    rec.truncated.add(row.var)
+                elif parts is not None:
+                    fields.setdefault(row.var, []).append(Name(*parts))
+                    if row.var not in lines:
+                        lines[row.var] = line
+            elif kind == "text" or kind == "para":
+                self.texts.append((priority, tag, value, line, row))
+            elif kind == "extra":
+                _keep(rec, tag, value)
+            elif kind == "date":
                 self.dates.setdefault(row.var, []).append((tag, value, line))
-            elif row.kind == "page" and tag not in self.pages:
+            elif kind == "page" and tag not in self.pages:
                 self.pages[tag] = value
-            elif row.kind == "list":
+            elif kind == "list":
                 self.keywords.extend(k.strip() for k in value.split("\n") if k.strip())
-            elif row.kind == "serial":
+            elif kind == "serial":
                 self._serial(value)
-            elif row.kind == "accession":
-                self._accession(tag, value, line, databases)
-            elif row.kind == "note":
+            elif kind == "accession":
+                self._accession(tag, value, line)
+            elif kind == "note":
                 self.notes.append(value)
-            elif row.kind == "key" and self.rec.id is None:
-                self.rec.id = " ".join(value.split())
+            elif kind == "key" and rec.id is None:
+                rec.id = " ".join(value.split())
             else:
-                _keep(self.rec, tag, value)
-        self._place_texts()
-        self._place_dates()
-        self._place_pages()
-        self._place_lists()
-        self._place_labelled()
+                _keep(rec, tag, value)
+        if self.texts:
+            self._place_texts()
+        if self.dates:
+            self._place_dates()
+        if self.pages:
+            self._place_pages()
+        if self.keywords or self.notes or self.serials["ISSN"] or self.serials["ISBN"]:
+            self._place_lists()
+        if self.labelled:
+            self._place_labelled()
 
     def _set(self, var: str, value: str, line: int) -> bool:
         """Set ``var`` unless it holds another value; True when the value is now there."""
@@ -189,16 +232,6 @@ class _Fields:
             return True
         return isinstance(current, str) and _same(current, value)
 
-    def _name(self, var: str, value: str, line: int) -> None:
-        text = " ".join(value.split())
-        if len(text) <= 12 and is_et_al(text):  # "et al.", "and others"
-            self.rec.truncated.add(var)
-            return
-        name = parse_spaced_name(text)
-        if name is not None:
-            self.rec.fields.setdefault(var, []).append(name)
-            self.lines.setdefault(var, line)
-
     def _serial(self, value: str) -> None:
         issns, isbns, understood = split_serials(value)
         self.serials["ISSN"] += issns
@@ -206,8 +239,9 @@ class _Fields:
         if not understood:
             _keep(self.rec, "SN", value)
 
-    def _accession(self, tag: str, value: str, line: int, databases: str) -> None:
+    def _accession(self, tag: str, value: str, line: int) -> None:
         """AN: a PubMed id (see ``AN_NOT_PMID``), else the database's own number."""
+        databases = " ".join(v for t, v, _ in self.entries if t in ("DB", "DP"))
         if databases:
             pubmed = PUBMED_DATABASE.search(databases)
         else:
@@ -218,22 +252,42 @@ class _Fields:
             _keep(self.rec, tag, value)
 
     def _place_texts(self) -> None:
+        rec, fields, lines = self.rec, self.rec.fields, self.lines
         fallbacks = []
-        for _, tag, value, line, row in sorted(self.texts, key=_first):
+        texts = self.texts
+        if len(texts) > 1:
+            texts.sort(key=_first)
+        for _, tag, value, line, row in texts:
             value = value if row.kind == "para" else " ".join(value.split())
-            if row.var == "DOI" and tag != "DO" and "10." not in value:
-                _keep(self.rec, tag, value)
-            elif not self._set(row.var, value, line):
+            var = row.var
+            if var == "DOI" and tag != "DO" and "10." not in value:
+                _keep(rec, tag, value)
+                continue
+            current = fields.get(var)  # _set, inline: a record has many texts
+            if current is None:
+                fields[var] = value
+                if var not in lines:
+                    lines[var] = line
+            elif not (isinstance(current, str) and _same(current, value)):
                 if row.fallback:
                     fallbacks.append((tag, value, line, row.fallback))
                 else:
-                    _keep(self.rec, tag, value)
+                    _keep(rec, tag, value)
         for tag, value, line, var in fallbacks:
             if not self._set(var, value, line):
-                _keep(self.rec, tag, value)
+                _keep(rec, tag, value)
 
     def _place_dates(self) -> None:
         for var, found in self.dates.items():
+            if len(found) == 1:  # the usual one PY: the general way below, its steps that do something
+                tag, value, line = found[0]
+                p = parse_date(value)
+                if p is not None and p.year:
+                    self.rec.fields[var] = p.to_date()
+                    self.lines.setdefault(var, line)
+                    if not p.exact:
+                        _keep(self.rec, tag, value)
+                    continue
             parsed = [(_DATE_PRIORITY.get(t, 3), t, v, n, parse_date(v)) for t, v, n in found]
             if len(parsed) > 1:
                 parsed.sort(key=_first)
