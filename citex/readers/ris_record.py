@@ -88,12 +88,11 @@ def record_of(entries: list[tuple[str, str, int]], raw: str, first_line: int, pa
     dialect = (dialect_of(signs) if signs else None) or file_dialect
     types = [value for tag, value, _ in entries if tag == "TY"]
     content = [e for e in entries if e[0] != "TY" and e[1]]
-    where = Location(path, first_line)
     if not content:
-        return Failed(Diagnostic("error", "ris-empty", "record has no fields", where), raw)
+        return Failed(Diagnostic("error", "ris-empty", "record has no fields", Location(path, first_line)), raw)
     if not types and not any(tag in ROWS for tag, _, _ in content):
-        return Failed(Diagnostic("error", "ris-no-ty",
-                                 "tags with no TY and no known field were not read", where), raw)
+        return Failed(Diagnostic("error", "ris-no-ty", "tags with no TY and no known field were not read",
+                                 Location(path, first_line)), raw)
     ris_type = types[0].upper() if types and types[0] else GENERIC
     rec = Record(type=CSL_TYPE.get(ris_type, "document"),
                  source=Source(FORMAT, path, first_line, raw, {}, dialect))
@@ -144,15 +143,24 @@ def _tag_table(ris_type: str, dialect: str | None) -> dict[str, tuple[str, Tag |
     return table
 
 
-@lru_cache(maxsize=32768)
-def _name_parts(value: str) -> tuple | None:
-    """The parts (``name_parts``) of a name tag's value; ``_ET_AL_NAME`` for "et al.", None for
-    no name. Authors come back record after record: each value is read once."""
+_NAMES: dict[str, tuple] = {}  # name tag value -> _name_parts; authors come back record after record
+_NAMES_CAP = 32768  # emptied when full: memory stays flat
+_NO_NAME = ("",)  # _name_parts of a value with no name in it
+
+
+def _name_parts(value: str) -> tuple:
+    """The parts (``name_parts``) of a name tag's value, remembered in ``_NAMES``;
+    ``_ET_AL_NAME`` for "et al.", ``_NO_NAME`` for none."""
     text = " ".join(value.split())
     if len(text) <= 12 and is_et_al(text):
-        return _ET_AL_NAME
-    name = parse_spaced_name(text)
-    return None if name is None else name_parts(name)
+        parts = _ET_AL_NAME
+    else:
+        name = parse_spaced_name(text)
+        parts = _NO_NAME if name is None else name_parts(name)
+    if len(_NAMES) >= _NAMES_CAP:
+        _NAMES.clear()
+    _NAMES[value] = parts
+    return parts
 
 
 class _Fields:
@@ -167,7 +175,7 @@ class _Fields:
         self.pages: dict[str, str] = {}
         self.keywords: list[str] = []
         self.notes: list[str] = []
-        self.serials: dict[str, list[str]] = {"ISSN": [], "ISBN": []}
+        self.serials: dict[str, list[str]] | None = None  # "ISSN", "ISBN": made by the first SN
         self.labelled: list[tuple[str, str, list[tuple[str, str]]]] = []
 
     def fill(self, entries: list[tuple[str, str, int]]) -> None:
@@ -185,13 +193,17 @@ class _Fields:
                     if tag != "N1" and len(found) == value.count("\n") + 1:
                         continue  # the whole value is an identifier: placed below
             if kind == "name":
-                parts = _name_parts(value)
+                parts = _NAMES.get(value) or _name_parts(value)
                 if parts is _ET_AL_NAME:
                     rec.truncated.add(row.var)
-                elif parts is not None:
-                    fields.setdefault(row.var, []).append(Name(*parts))
-                    if row.var not in lines:
-                        lines[row.var] = line
+                elif parts is not _NO_NAME:
+                    names = fields.get(row.var)
+                    if names is None:
+                        fields[row.var] = [Name(*parts)]
+                        if row.var not in lines:
+                            lines[row.var] = line
+                    else:
+                        names.append(Name(*parts))
             elif kind == "text" or kind == "para":
                 self.texts.append((priority, tag, value, line, row))
             elif kind == "extra":
@@ -218,7 +230,7 @@ class _Fields:
             self._place_dates()
         if self.pages:
             self._place_pages()
-        if self.keywords or self.notes or self.serials["ISSN"] or self.serials["ISBN"]:
+        if self.keywords or self.notes or self.serials:
             self._place_lists()
         if self.labelled:
             self._place_labelled()
@@ -234,6 +246,8 @@ class _Fields:
 
     def _serial(self, value: str) -> None:
         issns, isbns, understood = split_serials(value)
+        if self.serials is None:
+            self.serials = {"ISSN": [], "ISBN": []}
         self.serials["ISSN"] += issns
         self.serials["ISBN"] += isbns
         if not understood:
@@ -341,7 +355,7 @@ class _Fields:
         if self.notes:
             self.rec.fields["note"] = "\n".join(self.notes)
             self.lines["note"] = self.lines["N1"]
-        for var, found in self.serials.items():
+        for var, found in (self.serials or {}).items():
             if found:
                 self.rec.fields[var] = ", ".join(dict.fromkeys(found))
                 self.lines[var] = self.lines["SN"]

@@ -121,7 +121,23 @@ def _word_date(text: str) -> DateParts:
     return p
 
 
+_DATES: dict[str, tuple | None] = {}  # a date's text -> its DateParts' fields, or None
+_DATES_CAP = 8192  # emptied when full: memory stays flat
+
+
 def parse_date(text: str) -> DateParts | None:
+    """``_read_date``, each text read once (a new DateParts each call: callers change it)."""
+    found = _DATES.get(text, _DATES)
+    if found is _DATES:
+        p = _read_date(text)
+        found = None if p is None else (p.year, p.month, p.day, p.season, p.exact)
+        if len(_DATES) >= _DATES_CAP:
+            _DATES.clear()
+        _DATES[text] = found
+    return None if found is None else DateParts(*found)
+
+
+def _read_date(text: str) -> DateParts | None:
     """``2020``, ``2020///``, ``2020/05/12/``, ``2020/05//Spring``, ``2020-05-12``, ``May 2020``,
     ``JUN 13``, ``20200512``; ``None`` when no year, month or season is found."""
     text = text.strip()
