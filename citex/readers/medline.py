@@ -21,6 +21,7 @@ from ..model import Diagnostic, Failed, Location, Record
 from ..registry import READERS
 from .medline_record import Block
 from .medline_record import finish as _finish
+from .medline_record import record_of
 from .stream import TextStream, later
 from .tagged import Layout, records
 
@@ -47,11 +48,40 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
 
 def build_text(raw: str, first_line: int, path: str) -> Record | Failed:
     """The record of a regular record's text, its first line being line ``first_line``."""
-    lines = LineReader(path)
-    lines.feed(first_line, raw.split("\n"))
-    lines.end()
-    (block,) = lines.out
-    return _finish(block, path)
+    lines = raw.split("\n")
+    fields = regular_fields(lines, first_line)
+    if fields is None:
+        reader = LineReader(path)
+        reader.feed(first_line, lines)
+        reader.end()
+        (block,) = reader.out
+        return _finish(block, path)
+    return record_of(fields, "\n".join(map(str.rstrip, lines)), first_line, path)  # raw, as LineReader keeps it
+
+
+def regular_fields(lines: list[str], first_line: int) -> list[list] | None:
+    """``[tag, value, line]`` of each field of a regular record whose lines are all tag lines of
+    the usual ``TAG - `` start or indented continuations, read as ``LineReader`` and ``finish``
+    read them; None for another record (``LineReader`` reads it)."""
+    fields: list[list] = []
+    more: list[str] | None = None  # the value parts of the last field, once a line continues it
+    starts = _STANDARD_STARTS
+    for number, line in enumerate(lines, start=first_line):
+        if line[0] in " \t":  # a regular record has no blank line, and starts with a tag
+            if more is None:
+                more = [fields[-1][1]]
+            more.append(line.strip())
+            continue
+        tag = starts.get(line[:6])
+        if tag is None:
+            return None
+        if more is not None:
+            fields[-1][1] = " ".join(more).strip()
+            more = None
+        fields.append([tag, line[6:].strip(), number])
+    if more is not None:
+        fields[-1][1] = " ".join(more).strip()
+    return fields
 
 
 class LineReader:

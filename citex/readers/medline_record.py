@@ -9,14 +9,16 @@ home go to ``extra`` under their own name, repeats joined with newlines.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..fieldmaps import medline as fm
-from ..model import Diagnostic, Failed, Name, Record, Source, fresh_names
+from ..model import Date, Diagnostic, Failed, Name, Record, Source, fresh_names
 from . import pubmed_dates
 from .nlm_citation import parse_person
 
 FORMAT = "medline"
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|and others)$", re.I)
+_ET_AL_STARTS = "eEaA"  # how every _ET_AL match starts: other names skip it
 _SUFFIX = re.compile(r"\s+(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")
 _SUFFIX_ENDS = ("r", "d", "h", "I", "V", ".")  # how every _SUFFIX match ends: the rest skip it
 _ISSN = re.compile(r"\b\d{4}-?\d{3}[\dXx]\b")
@@ -45,23 +47,32 @@ class Block:
 
 def finish(block: Block, path: str) -> Record | Failed:
     """The record of a block of tagged lines (a ``Failed`` when it holds nothing to cite)."""
+    # Each part is stripped as read: a one-line value needs no join.
+    fields = [[tag, parts[0] if len(parts) == 1 else " ".join(parts).strip(), line]
+              for tag, parts, line in block.fields]
+    return record_of(fields, "\n".join(block.raw), block.first_line, path, block.notes)
+
+
+def record_of(fields: list[list], raw: str, first_line: int, path: str,
+              notes: list[Diagnostic] = ()) -> Record | Failed:
+    """The record of its fields, ``[tag, value, line]`` in input order."""
     values: dict[str, list[str]] = {}
     value_lines: dict[str, list[int]] = {}
     lines: dict[str, int] = {}
-    for field in block.fields:
-        tag, parts, line = field
-        # Each part is stripped as read: a one-line value needs no join.
-        value = parts[0] if len(parts) == 1 else " ".join(parts).strip()
-        field[1] = value
+    named: list[list] = []  # the fields of name tags with a value, for _read_names
+    for field in fields:
+        tag, value, line = field
         if tag not in lines:
             lines[tag] = line
         if value:
+            if tag in fm.NAME_TAGS:
+                named.append(field)
             if tag in values:
                 values[tag].append(value)
                 value_lines[tag].append(line)
             else:
                 values[tag], value_lines[tag] = [value], [line]
-    source = Source(FORMAT, path, block.first_line, "\n".join(block.raw), lines)
+    source = Source(FORMAT, path, first_line, raw, lines)
     if not _SUBSTANCE.intersection(values):
         return Failed(Diagnostic("error", "medline-empty",
                                  "record has no PMID, title, abstract, author, journal or identifier",
@@ -69,14 +80,14 @@ def finish(block: Block, path: str) -> Record | Failed:
     if values.get("OWN") == ["ERIC"]:
         source.dialect = "eric"
     rec = Record(source=source)
-    rec.diagnostics.extend(block.notes)
+    rec.diagnostics.extend(notes)
     used: set[str] = set()
     rec.type = csl_type(values.get("PT", []), journal=bool(_JOURNAL_TAGS.intersection(values)),
                         book_title="BTI" in values, has_title="TI" in values)
     if source.dialect == "eric" and rec.type == "report" and {"VI", "IP"} & values.keys():
         rec.type = "article-journal"  # ERIC tags journal papers "Reports - ..." too; a volume tells
     _read_text(rec, values, used)
-    _read_names(rec, block.fields, used)
+    _read_names(rec, named, used)
     _read_dates(rec, values, used)
     _read_ids(rec, values, used)
     _read_locations(rec, values, value_lines, used)
@@ -98,6 +109,11 @@ _PUBLICATION_TYPES = [(name, name + " - ", csl) for name, csl in fm.PUBLICATION_
 def csl_type(publication_types: list[str], *, journal: bool, book_title: bool = False,
              has_title: bool = True) -> str:
     """The CSL type a record's publication types (and its shape) say it is."""
+    return _type_of(tuple(publication_types), journal, book_title, has_title)
+
+
+@lru_cache(maxsize=1024)  # a file has few sets of publication types
+def _type_of(publication_types: tuple[str, ...], journal: bool, book_title: bool, has_title: bool) -> str:
     if book_title:
         return "chapter" if has_title else "book"
     for name, subtypes, csl in _PUBLICATION_TYPES:
@@ -143,16 +159,15 @@ def _read_pmid(rec: Record, value: str) -> None:
 
 
 def _read_names(rec: Record, fields: list[list], used: set[str]) -> None:
-    """Authors and editors in input order; an AU/ED right after its FAU/FED is the same person."""
+    """Authors and editors in input order; an AU/ED right after its FAU/FED is the same person.
+
+    ``fields`` are the record's fields of name tags that have a value."""
     names: dict[str, list[Name]] = {}
     unpaired: dict[str, Name | None] = {}  # variable -> the full-form name awaiting its short form
     for tag, value, _ in fields:
-        spec = fm.NAME_TAGS.get(tag)
-        if not spec or not value:
-            continue
         used.add(tag)
-        var, form = spec
-        if _ET_AL.match(value):
+        var, form = fm.NAME_TAGS[tag]
+        if value[0] in _ET_AL_STARTS and _ET_AL.match(value):
             rec.truncated.add(var)
             continue
         if form == "literal":
@@ -196,12 +211,32 @@ def _read_dates(rec: Record, values: dict[str, list[str]], used: set[str]) -> No
             continue
         used.add(tag)
         text = values[tag][0]
-        date, clean = pubmed_dates.parse(text)
+        date, clean = _parse_date(text)
         rec.fields[name] = date
         if not clean:
             rec.extra[tag] = text
             rec.report("warning", "medline-date",
                        f"{tag} date '{text}' was only partly understood", tag)
+
+
+_DATES: dict[str, tuple] = {}  # a date's text -> (parts, season, clean); PubMed dates repeat
+_DATES_CAP = 8192  # emptied when full: memory stays flat
+
+
+def _parse_date(text: str) -> tuple[Date | None, bool]:
+    """``pubmed_dates.parse``, each text read once (a new Date each call: repairs change it)."""
+    found = _DATES.get(text)
+    if found is None:
+        date, clean = pubmed_dates.parse(text)
+        found = (None if date is None else (tuple(map(tuple, date.parts)), date.literal, date.season), clean)
+        if len(_DATES) >= _DATES_CAP:
+            _DATES.clear()
+        _DATES[text] = found
+    date, clean = found
+    if date is None:
+        return None, clean
+    parts, literal, season = date
+    return Date(parts=[list(p) for p in parts], literal=literal, season=season), clean
 
 
 def _read_ids(rec: Record, values: dict[str, list[str]], used: set[str]) -> None:
