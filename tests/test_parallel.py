@@ -336,6 +336,7 @@ def test_the_parent_reads_no_line_of_a_regular_record(tmp_path, monkeypatch):
     monkeypatch.setattr(ris_lines, "Block", _in_workers_only(ris_lines.Block))
     monkeypatch.setattr(ris, "regular_entries", _in_workers_only_call(ris.regular_entries))
     monkeypatch.setattr(medline, "Block", _in_workers_only(medline.Block))
+    monkeypatch.setattr(medline, "regular_fields", _in_workers_only_call(medline.regular_fields))
     assert run(paths, "csljson", 2) == one
 
 
