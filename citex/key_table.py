@@ -106,14 +106,18 @@ class KeyTable:
     def _spill(self) -> None:
         """Move the keys in memory to the file, sorted by hash; memory starts again empty
         (at its largest size: it will fill again)."""
-        lines = self._lines if self._lines is not None else repeat(0)
-        # One int a key, ordered as its hash: a third of the memory of (hash, line) tuples.
-        packed = sorted(((h + (1 << 63)) << 32) | (line & 0xFFFFFFFF)
-                        for h, line in zip(self._hashes, lines) if h)
+        if self._lines is None:
+            hashes = array("q", sorted(filter(None, self._hashes)))
+            lines = array("i", bytes(4 * len(hashes)))
+        else:  # one int a key, ordered as its hash: a third of the memory of (hash, line) tuples
+            packed = sorted([(h + (1 << 63)) << 32 | line for h, line in zip(self._hashes, self._lines) if h])
+            hashes = array("q", [(p >> 32) - (1 << 63) for p in packed])
+            lines = array("I", [p & 0xFFFFFFFF for p in packed])
+            del packed
         if self._spilled is None:
             self._spilled = SpilledKeys()
-        self._spilled.write_run(packed)
-        del packed
+        self._spilled.write_run(hashes, array("i", lines.tobytes()))
+        del hashes, lines
         size = len(self._hashes)
         self._hashes = array("q", bytes(8 * size))
         if self._lines is not None:
