@@ -1,7 +1,9 @@
-"""The keys one run has seen so far, in 12 bytes a key: state that stays small at 1M records.
+"""The keys one run has seen so far, in memory that does not grow with the run.
 
-A set or dict of a million keys takes over 100 MB; this open-addressing table of 64-bit
-hashes, each with a 32-bit number (a line), takes about 25 MB (16 MB without the lines). The reader's duplicate-key
+A set or dict of a million keys takes over 100 MB. This open-addressing table of 64-bit
+hashes, each with a 32-bit number (a line), holds up to MEMORY_KEYS keys (3 MB); then it
+moves them, sorted, to a temporary file (``key_runs.SpilledKeys``, 1 MB of Bloom filter in
+memory) and starts again empty, so a run of any size needs about 4 MB. The reader's duplicate-key
 warning and the writers' unique citation keys both use it. The hash is blake2b's, the same
 on every run and machine (Python's own str hash is salted per process), so a collision —
 about one chance in 10^7 for a million keys — does the same thing every time: the two keys
@@ -14,6 +16,10 @@ from __future__ import annotations
 from array import array
 from itertools import repeat
 from hashlib import blake2b
+
+from .key_runs import SpilledKeys
+
+MEMORY_KEYS = 1 << 17  # keys held in memory before they move to the file
 
 
 def _hash(key: str) -> int:
@@ -28,28 +34,50 @@ class KeyTable:
     """
 
     def __init__(self, size: int = 1 << 12, lines: bool = True):
+        self._size = size
         self._hashes = array("q", bytes(8 * size))  # 0: an empty slot
         self._lines = array("i", bytes(4 * size)) if lines else None
         self._count = 0
+        self._spilled: SpilledKeys | None = None  # the keys moved out of memory, once there are any
 
     def first(self, key: str, line: int) -> int:
         """The line ``key`` was first seen on; ``line`` (and noted) if it is new."""
         h, i = self._slot(key)
         if self._hashes[i]:
             return self._lines[i] if self._lines is not None else 0
+        if self._spilled is not None:
+            seen = self._spilled.line(h)
+            if seen is not None:
+                return seen if self._lines is not None else 0
         self._put(h, i, line)
         return line
 
     def add(self, key: str) -> bool:
         """Note ``key``; whether it is new (one look-up for 'if unused, take it')."""
         h, i = self._slot(key)
-        if self._hashes[i]:
+        if self._hashes[i] or (self._spilled is not None and self._spilled.line(h) is not None):
             return False
         self._put(h, i, 0)
         return True
 
     def __contains__(self, key: str) -> bool:
-        return bool(self._hashes[self._slot(key)[1]])
+        h, i = self._slot(key)
+        return bool(self._hashes[i]) or (self._spilled is not None and self._spilled.line(h) is not None)
+
+    def close(self) -> None:
+        """Remove the temporary file, if keys were moved there; the table is empty after."""
+        if self._spilled is not None:
+            self._spilled.close()
+            self._spilled = None
+        self._hashes = array("q", bytes(8 * self._size))
+        self._lines = array("i", bytes(4 * self._size)) if self._lines is not None else None
+        self._count = 0
+
+    def __enter__(self) -> KeyTable:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _slot(self, key: str) -> tuple[int, int]:
         """(the key's hash, its slot): where it is, or the empty slot where it would go."""
@@ -67,11 +95,34 @@ class KeyTable:
         if self._lines is not None:
             self._lines[i] = min(line, 2**31 - 1)
         self._count += 1
-        if self._count * 2 > len(self._hashes):
+        if self._count >= MEMORY_KEYS:
+            self._spill()
+        elif self._count * 2 > len(self._hashes):
             self._grow()
 
     def __len__(self) -> int:
-        return self._count
+        return self._count + (len(self._spilled) if self._spilled is not None else 0)
+
+    def _spill(self) -> None:
+        """Move the keys in memory to the file, sorted by hash; memory starts again empty
+        (at its largest size: it will fill again)."""
+        if self._lines is None:
+            hashes = array("q", sorted(filter(None, self._hashes)))
+            lines = array("i", bytes(4 * len(hashes)))
+        else:  # one int a key, ordered as its hash: a third of the memory of (hash, line) tuples
+            packed = sorted([(h + (1 << 63)) << 32 | line for h, line in zip(self._hashes, self._lines) if h])
+            hashes = array("q", [(p >> 32) - (1 << 63) for p in packed])
+            lines = array("I", [p & 0xFFFFFFFF for p in packed])
+            del packed
+        if self._spilled is None:
+            self._spilled = SpilledKeys()
+        self._spilled.write_run(hashes, array("i", lines.tobytes()))
+        del hashes, lines
+        size = len(self._hashes)
+        self._hashes = array("q", bytes(8 * size))
+        if self._lines is not None:
+            self._lines = array("i", bytes(4 * size))
+        self._count = 0
 
     def _grow(self) -> None:
         size = 2 * len(self._hashes)

@@ -33,6 +33,7 @@ from .key_table import KeyTable
 from .model import Name, Record
 
 DEFAULT_PATTERN = "{auth}{year}{title}"
+TRIED_MAX = 1 << 14  # bases remembered with their last suffix: memory flat in N
 
 # Letters NFKD does not split into an ASCII base and a mark.
 _LETTERS = str.maketrans({
@@ -179,7 +180,9 @@ class CitationKeys:
         self.build = compile_pattern(pattern) if pattern else _DEFAULT
         self.rekey = rekey
         self.used = KeyTable(lines=False)  # casefolded keys, 8 bytes each: 16 MB at 1M records
-        self._tried: dict[str, int] = {}  # base -> last suffix number tried, so n keys cost O(n)
+        # base -> last suffix number tried, so n keys of one base cost O(n); only a hint (the
+        # keys before it are all used), so the least recently used are dropped past TRIED_MAX
+        self._tried: dict[str, int] = {}
 
     def base(self, record: Record) -> str:
         """The key the record would get if no earlier record had taken it."""
@@ -193,7 +196,11 @@ class CitationKeys:
             n += 1
             key = base + _suffix(n)
         if n:  # most bases are used once: only those that took a suffix are remembered
-            self._tried[base] = n
+            tried = self._tried
+            tried.pop(base, None)  # to the end: the most recently used
+            tried[base] = n
+            if len(tried) > TRIED_MAX:
+                del tried[next(iter(tried))]
         return key
 
     def assign(self, record: Record) -> str:

@@ -202,3 +202,18 @@ def test_unique_keys_hold_no_key_strings():
     assert len(set(k.casefold() for k in made)) == 20000
     assert made[:8] == ["base0", "base1", "base2", "base3", "base0a", "base1a", "base2a", "base3a"]
     assert not isinstance(keys.used, (set, dict))
+
+
+def test_suffix_hints_are_bounded_and_do_not_change_keys(monkeypatch):
+    from citex import keys as keys_module
+    from citex.keys import CitationKeys
+
+    def run():
+        keys = CitationKeys()
+        return [keys.unique(f"b{i % 7}" if i % 3 else f"c{i % 40}") for i in range(600)], keys
+
+    wide, _ = run()
+    monkeypatch.setattr(keys_module, "TRIED_MAX", 3)
+    narrow, keys = run()
+    assert narrow == wide and len(set(narrow)) == 600
+    assert len(keys._tried) == 3
