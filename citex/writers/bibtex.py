@@ -176,36 +176,51 @@ class BibTeXWriter(BibEntryWriter):
 _TYPED = ("phdthesis", "mastersthesis", "techreport")  # the entry types bibtex.j2 gives a `type`
 
 
-def template_fields(c: dict[str, Any]) -> list[tuple[str | None, str]]:
-    """bibtex.j2's ``fields`` list: (field, value) in the order written, empty values included."""
+def _names(value: Any, ascii: bool) -> str:
+    return bibtex_names(value, False, ascii)  # stands in the table; template_fields passes `truncated`
+
+
+# bibtex.j2's ``fields`` in order: (field, where its value is, how it is written). A name with
+# an @ is read from the template's context, not the record's values: @container_field is the
+# field's name, @editor its value. Each function returns "" for an empty value.
+_FIELDS = (
+    ("author", "author", _names), ("editor", "@editor", _names),
+    ("title", "title", bibtex_title), ("shorttitle", "title-short", bibtex_title),
+    ("@container_field", "container-title", latex), ("series", "collection-title", latex),
+    ("chapter", "chapter-number", latex), ("edition", "edition", latex), ("type", "genre", latex),
+    ("@publisher_field", "publisher", latex), ("address", "publisher-place", latex),
+    ("year", "issued", lambda date, ascii: bibtex_year(date)),
+    ("month", "issued", lambda date, ascii: bibtex_month(date)),
+    ("volume", "volume", latex), ("number", "@number", latex), ("pages", "page", bibtex_pages),
+    ("isbn", "ISBN", latex), ("issn", "ISSN", latex), ("doi", "DOI", lambda text, ascii: verbatim(text)),
+    ("pmid", "PMID", latex), ("pmcid", "PMCID", latex), ("url", "URL", lambda text, ascii: verbatim(text)),
+    ("urldate", "accessed", lambda date, ascii: iso_date(date)),
+    ("language", "language", latex), ("keywords", "keyword", latex), ("note", "@note", latex),
+    ("abstract", "abstract", latex), ("key", "@sort_key", latex),
+)
+# The same, with what is read from the context as its key there: (field or None, field's context
+# key or None, value's context key or None, record variable, function).
+_PLAN = tuple((None if f[0] == "@" else f, f[1:] if f[0] == "@" else None,
+               v[1:] if v[0] == "@" else None, v.lstrip("@"), write) for f, v, write in _FIELDS)
+
+
+def template_fields(c: dict[str, Any]) -> list[tuple[str, str]]:
+    """bibtex.j2's ``fields`` list: (field, value) in the order written, empty ones left out.
+
+    A value the record lacks is skipped without a call: most of the fields, for most records.
+    """
     value, ascii, truncated = c["values"].get, c["ascii"], c["record"].truncated  # .get: no __missing__ call
-    return [
-        ("author", bibtex_names(value("author"), "author" in truncated, ascii)),
-        ("editor", bibtex_names(c["editor"], "editor" in truncated, ascii)),
-        ("title", bibtex_title(value("title"), ascii)),
-        ("shorttitle", bibtex_title(value("title-short"), ascii)),
-        (c["container_field"], latex(value("container-title"), ascii)),
-        ("series", latex(value("collection-title"), ascii)),
-        ("chapter", latex(value("chapter-number"), ascii)),
-        ("edition", latex(value("edition"), ascii)),
-        ("type", latex(value("genre"), ascii) if c["entry_type"] in _TYPED else ""),
-        (c["publisher_field"], latex(value("publisher"), ascii)),
-        ("address", latex(value("publisher-place"), ascii)),
-        ("year", bibtex_year(value("issued"))),
-        ("month", bibtex_month(value("issued"))),
-        ("volume", latex(value("volume"), ascii)),
-        ("number", latex(c["number"], ascii)),
-        ("pages", bibtex_pages(value("page"), ascii)),
-        ("isbn", latex(value("ISBN"), ascii)),
-        ("issn", latex(value("ISSN"), ascii)),
-        ("doi", verbatim(value("DOI"))),
-        ("pmid", latex(value("PMID"), ascii)),
-        ("pmcid", latex(value("PMCID"), ascii)),
-        ("url", verbatim(value("URL"))),
-        ("urldate", iso_date(value("accessed"))),
-        ("language", latex(value("language"), ascii)),
-        ("keywords", latex(value("keyword"), ascii)),
-        ("note", latex(c["note"], ascii)),
-        ("abstract", latex(value("abstract"), ascii)),
-        ("key", latex(c["sort_key"], ascii)),
-    ]
+    typed = c["entry_type"] in _TYPED
+    out = []
+    for field, field_key, context_key, var, write in _PLAN:
+        text = c[context_key] if context_key else value(var)
+        if text is None or var == "genre" and not typed:
+            continue
+        if write is _names:
+            text = bibtex_names(text, var in truncated, ascii)
+        else:
+            text = write(text, ascii)
+        name = c[field_key] if field_key else field
+        if text and name:
+            out.append((name, text))
+    return out
