@@ -64,22 +64,29 @@ _ROLES = {"author": "an author", "title": "a title", "publisher": "a publisher",
           "note": "a note"}
 
 
-def _has(record: Record, role: str, entry: str) -> bool:
+_FIELD_OF = {"container": "container-title"}  # roles whose field has another name
+
+
+def _has(fields: dict[str, Any], record: Record, role: str, entry: str) -> bool:
     if role == "author":  # a book may have editors instead
-        return bool(record.get("author") or (entry == "book" and record.get("editor")))
+        return bool(fields.get("author") or (entry == "book" and fields.get("editor")))
     if role == "year":
-        return record.year is not None or bool(getattr(record.get("issued"), "literal", None))
-    field = {"container": "container-title"}.get(role, role)
-    return bool(str(record.get(field) or "").strip())
+        return record.year is not None or bool(getattr(fields.get("issued"), "literal", None))
+    value = fields.get(_FIELD_OF.get(role, role))
+    return bool((value if value.__class__ is str else str(value or "")).strip())
 
 
 def missing(record: Record, entry: str) -> list[str]:
     """What the standard styles require of a BibTeX ``entry`` that the record lacks."""
-    roles = {**_ROLES, "container": "a journal" if entry == "article" else "a book or proceedings title"}
-    out = [roles[r] for r in REQUIRED.get(entry, ()) if not _has(record, r, entry)]
-    if entry == "article" and record.get("issue") and not record.get("volume"):
-        out.append("a volume for its issue")
-    return out
+    fields = record.fields
+    lacking = [r for r in REQUIRED.get(entry, ()) if not _has(fields, record, r, entry)]
+    if entry == "article" and fields.get("issue") and not fields.get("volume"):
+        lacking.append("volume")
+    if not lacking:
+        return []  # most records: no roles to name
+    roles = {**_ROLES, "container": "a journal" if entry == "article" else "a book or proceedings title",
+             "volume": "a volume for its issue"}
+    return [roles[r] for r in lacking]
 
 
 # Entry types whose `volume` and `number` plain prints one or the other of, the number
@@ -124,7 +131,8 @@ def plain_fields(record: Record, entry: str) -> tuple[list[Name] | None, Any, st
         record.report("info", "bibtex-moved", "the number is written in the note: a BibTeX "
                       f"@{entry} prints a volume or a number in a series, not both")
         num = None
-    return editor, num, _sentences([record.get("note"), *moved])
+    note = record.get("note")
+    return editor, num, _sentences([note, *moved]) if note or moved else ""
 
 
 def sort_key(record: Record) -> str | None:
