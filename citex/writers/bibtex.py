@@ -64,22 +64,29 @@ _ROLES = {"author": "an author", "title": "a title", "publisher": "a publisher",
           "note": "a note"}
 
 
-def _has(record: Record, role: str, entry: str) -> bool:
+_FIELD_OF = {"container": "container-title"}  # roles whose field has another name
+
+
+def _has(fields: dict[str, Any], record: Record, role: str, entry: str) -> bool:
     if role == "author":  # a book may have editors instead
-        return bool(record.get("author") or (entry == "book" and record.get("editor")))
+        return bool(fields.get("author") or (entry == "book" and fields.get("editor")))
     if role == "year":
-        return record.year is not None or bool(getattr(record.get("issued"), "literal", None))
-    field = {"container": "container-title"}.get(role, role)
-    return bool(str(record.get(field) or "").strip())
+        return record.year is not None or bool(getattr(fields.get("issued"), "literal", None))
+    value = fields.get(_FIELD_OF.get(role, role))
+    return bool((value if value.__class__ is str else str(value or "")).strip())
 
 
 def missing(record: Record, entry: str) -> list[str]:
     """What the standard styles require of a BibTeX ``entry`` that the record lacks."""
-    roles = {**_ROLES, "container": "a journal" if entry == "article" else "a book or proceedings title"}
-    out = [roles[r] for r in REQUIRED.get(entry, ()) if not _has(record, r, entry)]
-    if entry == "article" and record.get("issue") and not record.get("volume"):
-        out.append("a volume for its issue")
-    return out
+    fields = record.fields
+    lacking = [r for r in REQUIRED.get(entry, ()) if not _has(fields, record, r, entry)]
+    if entry == "article" and fields.get("issue") and not fields.get("volume"):
+        lacking.append("volume")
+    if not lacking:
+        return []  # most records: no roles to name
+    roles = {**_ROLES, "container": "a journal" if entry == "article" else "a book or proceedings title",
+             "volume": "a volume for its issue"}
+    return [roles[r] for r in lacking]
 
 
 # Entry types whose `volume` and `number` plain prints one or the other of, the number
@@ -124,7 +131,8 @@ def plain_fields(record: Record, entry: str) -> tuple[list[Name] | None, Any, st
         record.report("info", "bibtex-moved", "the number is written in the note: a BibTeX "
                       f"@{entry} prints a volume or a number in a series, not both")
         num = None
-    return editor, num, _sentences([record.get("note"), *moved])
+    note = record.get("note")
+    return editor, num, _sentences([note, *moved]) if note or moved else ""
 
 
 def sort_key(record: Record) -> str | None:
@@ -176,36 +184,51 @@ class BibTeXWriter(BibEntryWriter):
 _TYPED = ("phdthesis", "mastersthesis", "techreport")  # the entry types bibtex.j2 gives a `type`
 
 
-def template_fields(c: dict[str, Any]) -> list[tuple[str | None, str]]:
-    """bibtex.j2's ``fields`` list: (field, value) in the order written, empty values included."""
+def _names(value: Any, ascii: bool) -> str:
+    return bibtex_names(value, False, ascii)  # stands in the table; template_fields passes `truncated`
+
+
+# bibtex.j2's ``fields`` in order: (field, where its value is, how it is written). A name with
+# an @ is read from the template's context, not the record's values: @container_field is the
+# field's name, @editor its value. Each function returns "" for an empty value.
+_FIELDS = (
+    ("author", "author", _names), ("editor", "@editor", _names),
+    ("title", "title", bibtex_title), ("shorttitle", "title-short", bibtex_title),
+    ("@container_field", "container-title", latex), ("series", "collection-title", latex),
+    ("chapter", "chapter-number", latex), ("edition", "edition", latex), ("type", "genre", latex),
+    ("@publisher_field", "publisher", latex), ("address", "publisher-place", latex),
+    ("year", "issued", lambda date, ascii: bibtex_year(date)),
+    ("month", "issued", lambda date, ascii: bibtex_month(date)),
+    ("volume", "volume", latex), ("number", "@number", latex), ("pages", "page", bibtex_pages),
+    ("isbn", "ISBN", latex), ("issn", "ISSN", latex), ("doi", "DOI", lambda text, ascii: verbatim(text)),
+    ("pmid", "PMID", latex), ("pmcid", "PMCID", latex), ("url", "URL", lambda text, ascii: verbatim(text)),
+    ("urldate", "accessed", lambda date, ascii: iso_date(date)),
+    ("language", "language", latex), ("keywords", "keyword", latex), ("note", "@note", latex),
+    ("abstract", "abstract", latex), ("key", "@sort_key", latex),
+)
+# The same, with what is read from the context as its key there: (field or None, field's context
+# key or None, value's context key or None, record variable, function).
+_PLAN = tuple((None if f[0] == "@" else f, f[1:] if f[0] == "@" else None,
+               v[1:] if v[0] == "@" else None, v.lstrip("@"), write) for f, v, write in _FIELDS)
+
+
+def template_fields(c: dict[str, Any]) -> list[tuple[str, str]]:
+    """bibtex.j2's ``fields`` list: (field, value) in the order written, empty ones left out.
+
+    A value the record lacks is skipped without a call: most of the fields, for most records.
+    """
     value, ascii, truncated = c["values"].get, c["ascii"], c["record"].truncated  # .get: no __missing__ call
-    return [
-        ("author", bibtex_names(value("author"), "author" in truncated, ascii)),
-        ("editor", bibtex_names(c["editor"], "editor" in truncated, ascii)),
-        ("title", bibtex_title(value("title"), ascii)),
-        ("shorttitle", bibtex_title(value("title-short"), ascii)),
-        (c["container_field"], latex(value("container-title"), ascii)),
-        ("series", latex(value("collection-title"), ascii)),
-        ("chapter", latex(value("chapter-number"), ascii)),
-        ("edition", latex(value("edition"), ascii)),
-        ("type", latex(value("genre"), ascii) if c["entry_type"] in _TYPED else ""),
-        (c["publisher_field"], latex(value("publisher"), ascii)),
-        ("address", latex(value("publisher-place"), ascii)),
-        ("year", bibtex_year(value("issued"))),
-        ("month", bibtex_month(value("issued"))),
-        ("volume", latex(value("volume"), ascii)),
-        ("number", latex(c["number"], ascii)),
-        ("pages", bibtex_pages(value("page"), ascii)),
-        ("isbn", latex(value("ISBN"), ascii)),
-        ("issn", latex(value("ISSN"), ascii)),
-        ("doi", verbatim(value("DOI"))),
-        ("pmid", latex(value("PMID"), ascii)),
-        ("pmcid", latex(value("PMCID"), ascii)),
-        ("url", verbatim(value("URL"))),
-        ("urldate", iso_date(value("accessed"))),
-        ("language", latex(value("language"), ascii)),
-        ("keywords", latex(value("keyword"), ascii)),
-        ("note", latex(c["note"], ascii)),
-        ("abstract", latex(value("abstract"), ascii)),
-        ("key", latex(c["sort_key"], ascii)),
-    ]
+    typed = c["entry_type"] in _TYPED
+    out = []
+    for field, field_key, context_key, var, write in _PLAN:
+        text = c[context_key] if context_key else value(var)
+        if text is None or var == "genre" and not typed:
+            continue
+        if write is _names:
+            text = bibtex_names(text, var in truncated, ascii)
+        else:
+            text = write(text, ascii)
+        name = c[field_key] if field_key else field
+        if text and name:
+            out.append((name, text))
+    return out

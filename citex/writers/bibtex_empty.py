@@ -15,19 +15,24 @@ from ..errors import CitexError
 from ..model import Record
 
 PRINTED = ("author", "title", "container-title", "issued", "note")
+_PRINTED_TEXT = tuple(f for f in PRINTED if f != "issued")
 IDENTIFIERS = ("DOI", "PMID", "PMCID", "URL")  # what identifies a work when nothing else does
 
 
 def _filled(value) -> bool:
     # A list (of names) is filled when it has items: str() of one would build the repr of every name.
+    if value.__class__ is str:
+        return bool(value.strip())
     return bool(value) if value.__class__ is list else bool(str(value or "").strip())
 
 
 def printed(record: Record) -> bool:
     """Whether an ``@misc`` of the record has anything the standard styles print."""
     fields = record.fields
-    return any(_filled(fields.get(f)) for f in PRINTED if f != "issued") or \
-        record.year is not None or bool(getattr(fields.get("issued"), "literal", None))
+    for f in _PRINTED_TEXT:
+        if _filled(fields.get(f)):
+            return True
+    return record.year is not None or bool(getattr(fields.get("issued"), "literal", None))
 
 
 def _names(names) -> str:
