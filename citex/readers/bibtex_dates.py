@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..fieldmaps.bibtex import MONTHS, SEASONS, STATUS_YEARS
@@ -71,6 +72,23 @@ def _one(text: str) -> tuple[list[int], int | None, str] | None:
 
 def parse_date(raw: str) -> Parsed:
     """A biblatex date field."""
+    return _fresh(_parse_date(raw))
+
+
+def parse_year_month(year: str, month: str | None, day: str | None) -> Parsed:
+    """BibTeX's ``year`` (plus ``month`` and ``day`` when given)."""
+    return _fresh(_parse_year_month(year, month, day))
+
+
+def _fresh(parsed: Parsed) -> Parsed:
+    """A cached result with a Date of its own: records own their dates (repairs change them)."""
+    date = parsed.date
+    return Parsed(Date([list(p) for p in date.parts], date.literal, date.season), parsed.note,
+                  parsed.literal)
+
+
+@lru_cache(maxsize=4096)  # dates repeat from record to record
+def _parse_date(raw: str) -> Parsed:
     text = raw.strip().replace("\u00a0", "~")
     m = _UNSPECIFIED.match(text)
     if m:  # 19XX: the decade (or century) as a range, as pandoc reads it
@@ -104,8 +122,8 @@ def _literal(raw: str, why: str) -> Parsed:
     return Parsed(Date(literal=raw.strip()), f"'{raw.strip()}' {why}", literal=True)
 
 
-def parse_year_month(year: str, month: str | None, day: str | None) -> Parsed:
-    """BibTeX's ``year`` (plus ``month`` and ``day`` when given)."""
+@lru_cache(maxsize=4096)
+def _parse_year_month(year: str, month: str | None, day: str | None) -> Parsed:
     text = year.strip()
     base = _year(text)
     if base is None:

@@ -64,8 +64,8 @@ def raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, 
     for name, written, at in fields:
         name = name.lower()
         value = written.strip()
-        if "#" not in value and "%" not in value and (value[:1], value[-1:]) in _DELIMITERS \
-                and len(value) >= 2:  # expand()'s usual case, without the call
+        if len(value) >= 2 and (value[0], value[-1]) in _DELIMITERS and "#" not in value \
+                and "%" not in value:  # expand()'s usual case, without the call
             value = value[1:-1]
         else:
             value, missing = expand(value, macros)

@@ -33,6 +33,7 @@ class _Builder:
         self.used: set[str] = set()
         self.unknown: dict[str, str] = {}  # LaTeX command -> field it was in
         self.rec = Record(type="document", id=entry.key or None, source=source)
+        self.vars, self.field_lines = self.rec.fields, source.field_lines  # put()'s, looked up once
 
     def has(self, name: str) -> bool:
         value = self.fields.get(name)
@@ -63,12 +64,13 @@ class _Builder:
     def put(self, var: str, value, origin: str) -> None:
         if value is None or value == "" or value == []:
             return
-        if var in self.rec.fields:  # taken already: the field stays in extra
+        if var in self.vars:  # taken already: the field stays in extra
             self.used.discard(origin)
             return
-        self.rec.fields[var] = value
-        if origin in self.lines:
-            self.rec.source.field_lines.setdefault(var, self.lines[origin])
+        self.vars[var] = value
+        line = self.lines.get(origin)
+        if line is not None:
+            self.field_lines.setdefault(var, line)
 
     def note(self, level: str, code: str, message: str, name: str | None = None) -> None:
         self.rec.report(level, code, message, name)

@@ -91,7 +91,11 @@ def parse_names(raw: str) -> NameList:
 def _parse_names(raw: str) -> tuple[tuple[tuple, ...], bool, tuple[str, ...]]:
     if not raw:
         return (), False, ()
-    parts = [p.strip() for p in _split(raw, _mask(raw), _AND)]
+    parts = _AND.split(raw)  # the usual case: every "and" is at brace depth 0
+    if "{" in raw or "}" in raw:
+        if not all(map(_nested, parts)):
+            parts = _split(raw, _mask(raw), _AND)
+    parts = [p.strip() for p in parts]
     truncated = False
     problems: list[str] = []
     if len(parts) > 1 and parts[-1].lower() == "others":
@@ -107,6 +111,18 @@ def _parse_names(raw: str) -> tuple[tuple[tuple, ...], bool, tuple[str, ...]]:
             continue
         names.append(_parse_name(part))
     return tuple(names), truncated, tuple(problems)
+
+
+@lru_cache(maxsize=32768)  # mostly one name each, and names come back
+def _nested(text: str) -> bool:
+    """True if the braces of ``text`` close in order: then a piece of a split at "and" that
+    has this is at depth 0 at both ends, and its "and"s were all outside braces."""
+    depth = 0
+    for m in _BRACE.finditer(text):
+        depth += 1 if m.group() == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
 
 
 def parse_name(raw: str) -> Name:

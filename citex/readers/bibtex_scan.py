@@ -108,21 +108,21 @@ def _all_fields(s: str, pos: int, line: int) -> tuple[list[tuple[str, str, int]]
     """The fields of an entry with no ``#`` and no escaped delimiter, found in one regex pass."""
     if "\\{" in s or "\\}" in s:
         return None
-    fields, start, wholes, mark = [], pos, [], ""
-    for whole, name, value, mark in _FIELDS.findall(s, pos):
+    fields: list[tuple[str, str, int]] = []
+    counted, mark = pos, ""
+    for m in _FIELDS.finditer(s, pos):
+        if m.start() != pos:  # finditer skipped text it could not read
+            return None
+        name, value, mark = m.group(2, 3, 4)
         if mark == "#" or (value[0] == '"' and value[-2:-1] in ("\\", "{")):
             return None
-        line += whole.count("\n", 0, whole.find("="))
+        eq = s.find("=", m.end(2))
+        line += s.count("\n", counted, eq)
+        counted = eq
         fields.append((name, value, line))
-        line += whole.count("\n", whole.find("="))
-        pos += len(whole)
-        wholes.append(whole)
+        pos = m.end()
         if mark == "}":
-            break
-    if "".join(wholes) != s[start:pos]:  # findall skipped text it could not read
-        return None
-    if mark == "}":
-        return fields, pos
+            return fields, pos
     end = _END.match(s, pos)
     return (fields, end.end()) if end else None
 
