@@ -1,14 +1,16 @@
 """The keys one run has seen so far, in memory that does not grow with the run.
 
 A set or dict of a million keys takes over 100 MB. This open-addressing table of 64-bit
-hashes, each with a 32-bit number (a line), holds up to MEMORY_KEYS keys (3 MB); then it
-moves them, sorted, to a temporary file (``key_runs.SpilledKeys``, 1 MB of Bloom filter in
-memory) and starts again empty, so a run of any size needs about 4 MB. The reader's duplicate-key
-warning and the writers' unique citation keys both use it. The hash is blake2b's, the same
-on every run and machine (Python's own str hash is salted per process), so a collision —
-about one chance in 10^7 for a million keys — does the same thing every time: the two keys
-count as one (a duplicate-key warning names the other's line; a citation key gets a letter
-it did not need, never a key already used).
+hashes, each with a 32-bit number (a line), holds up to MEMORY_KEYS keys (8,192: 16,384
+slots, 192 KB); then it moves them, sorted, to a temporary file (``key_runs.SpilledKeys``,
+1 MB of Bloom filter in memory, runs merged so they stay few) and starts again empty. So
+small a table is full already at 10,000 keys: a run of 10,000 keys needs what a run of a
+million does, about 1.3 MB. The reader's duplicate-key warning and the writers' unique
+citation keys both use it. The hash is blake2b's, the same on every run and machine
+(Python's own str hash is salted per process), so a collision — about one chance in 10^7
+for a million keys — does the same thing every time: the two keys count as one (a
+duplicate-key warning names the other's line; a citation key gets a letter it did not need,
+never a key already used).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from hashlib import blake2b
 
 from .key_runs import SpilledKeys
 
-MEMORY_KEYS = 1 << 17  # keys held in memory before they move to the file
+MEMORY_KEYS = 1 << 13  # keys held in memory before they move to the file (each move: < 1 MB transient)
 
 
 def _hash(key: str) -> int:
