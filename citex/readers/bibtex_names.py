@@ -87,7 +87,9 @@ def parse_names(raw: str) -> NameList:
     return NameList([Name(*parts) for parts in names], truncated, list(problems))
 
 
-@lru_cache(maxsize=8192)  # the same authors come back entry after entry
+# Whole lists come back less often than names (_parse_name has those) and weigh ~1 KB each:
+# a small cache, full within the first few thousand entries, so memory is level after.
+@lru_cache(maxsize=2048)
 def _parse_names(raw: str) -> tuple[tuple[tuple, ...], bool, tuple[str, ...]]:
     if not raw:
         return (), False, ()

@@ -65,7 +65,7 @@ def _unescape(m: re.Match[str]) -> str:
     return "~" if m.group(2) is None else m.group(2)
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)  # journals, publishers, places repeat; full early, so memory is level after
 def _decode(value: str, title: bool, markup: bool) -> Decoded:
     # \'' is a common slip for \" (two quotes for one double quote): G\''{u}nter.
     value = value.replace("\\''", '\\"')
