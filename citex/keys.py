@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 from .errors import UsageError
@@ -65,10 +66,14 @@ def ascii_fold(text: str) -> str:
     return _fold(text).lower()
 
 
-@lru_cache(maxsize=16384)  # family names and journals repeat; bounded, so memory stays flat
-def _words(text: str) -> tuple[str, ...]:
+def _split_words(text: str) -> tuple[str, ...]:
     text = _fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> Parkinsons
     return tuple(w for w in _NOT_KEY.split(text) if w)
+
+
+# Family names and journals repeat, titles do not: a title is split without the cache, which
+# would only fill with them and push the names out. Bounded, so memory stays flat.
+_words = lru_cache(maxsize=8192)(_split_words)
 
 
 def _family(name: Name) -> str:
@@ -78,8 +83,8 @@ def _family(name: Name) -> str:
     return words[0] if words else ""
 
 
-def _significant(text: str | None) -> list[str]:
-    return [w for w in _words(text or "") if w.lower() not in STOPWORDS]
+def _significant(text: str | None, words: Callable[[str], tuple[str, ...]] = _words) -> list[str]:
+    return [w for w in words(text or "") if w.lower() not in STOPWORDS]
 
 
 def _people(record: Record, count: int) -> list[str]:
@@ -100,8 +105,8 @@ PLACEHOLDERS = {
     "auth": lambda r: _people(r, 1),
     "authors": lambda r: _people(r, 2),
     "year": lambda r: [str(r.year)] if r.year is not None else [],
-    "title": lambda r: _significant(r.get("title"))[:1],
-    "shorttitle": lambda r: _significant(r.get("title"))[:3],
+    "title": lambda r: _significant(r.get("title"), _split_words)[:1],
+    "shorttitle": lambda r: _significant(r.get("title"), _split_words)[:3],
     "journal": lambda r: [w[0] for w in _significant(r.get("container-title"))],
 }
 

@@ -127,7 +127,7 @@ def _to_ascii(text: str) -> str:
     return text if text.isascii() else _non_ascii_to_latex(text)
 
 
-@lru_cache(maxsize=16384)  # names, journals and places repeat
+@lru_cache(maxsize=4096)  # names, journals and places repeat; small: a title fills one
 def _non_ascii_to_latex(text: str) -> str:
     text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
     # pylatexenc converts character by character (its rules are keyed by one code point,
