@@ -114,11 +114,11 @@ class KeyTable:
         else:  # one int a key, ordered as its hash: a third of the memory of (hash, line) tuples
             packed = sorted([(h + (1 << 63)) << 32 | line for h, line in zip(self._hashes, self._lines) if h])
             hashes = array("q", [(p >> 32) - (1 << 63) for p in packed])
-            lines = array("I", [p & 0xFFFFFFFF for p in packed])
+            lines = array("i", [p & 0xFFFFFFFF for p in packed])  # lines are 0 .. 2^31 - 1 (_put)
             del packed
         if self._spilled is None:
             self._spilled = SpilledKeys()
-        self._spilled.write_run(hashes, array("i", lines.tobytes()))
+        self._spilled.write_run(hashes, lines)
         del hashes, lines
         size = len(self._hashes)
         self._hashes = array("q", bytes(8 * size))

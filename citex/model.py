@@ -96,6 +96,11 @@ class Date:
     def year(self) -> int | None:
         return self.parts[0][0] if self.parts and self.parts[0] else None
 
+    def copy(self) -> Date:
+        """A Date of its own (its parts copied): a reader's cached parse hands out copies,
+        since records own their dates and repairs change them."""
+        return Date([list(p) for p in self.parts], self.literal, self.season)
+
     def to_csl(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         if self.parts:

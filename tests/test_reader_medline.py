@@ -375,3 +375,14 @@ def test_full_name_suffix_check_agrees_with_pattern(value):
     name = full_name(value)
     assert name.suffix == (m.group(1) if m else None)
     assert name.given == ((given[:m.start()] if m else given) or None)
+
+
+def test_records_with_the_same_date_do_not_share_it():
+    # the reader remembers each date text's parse; each record still owns its Date
+    text = "PMID- 1\nTI  - One.\nDP  - 2003 Apr\n\nPMID- 2\nTI  - Two.\nDP  - 2003 Apr\n"
+    a, b = read(text)
+    assert a.fields["issued"] == b.fields["issued"] == Date([[2003, 4]])
+    a.fields["issued"].parts[0][0] = 1999
+    assert b.fields["issued"].parts == [[2003, 4]]
+    again, = read("PMID- 3\nTI  - Three.\nDP  - 2003 Apr\n")
+    assert again.fields["issued"].parts == [[2003, 4]]

@@ -82,9 +82,7 @@ def parse_year_month(year: str, month: str | None, day: str | None) -> Parsed:
 
 def _fresh(parsed: Parsed) -> Parsed:
     """A cached result with a Date of its own: records own their dates (repairs change them)."""
-    date = parsed.date
-    return Parsed(Date([list(p) for p in date.parts], date.literal, date.season), parsed.note,
-                  parsed.literal)
+    return Parsed(parsed.date.copy(), parsed.note, parsed.literal)
 
 
 @lru_cache(maxsize=4096)  # dates repeat from record to record

@@ -219,24 +219,15 @@ def _read_dates(rec: Record, values: dict[str, list[str]], used: set[str]) -> No
                        f"{tag} date '{text}' was only partly understood", tag)
 
 
-_DATES: dict[str, tuple] = {}  # a date's text -> (parts, season, clean); PubMed dates repeat
-_DATES_CAP = 8192  # emptied when full: memory stays flat
-
-
 def _parse_date(text: str) -> tuple[Date | None, bool]:
     """``pubmed_dates.parse``, each text read once (a new Date each call: repairs change it)."""
-    found = _DATES.get(text)
-    if found is None:
-        date, clean = pubmed_dates.parse(text)
-        found = (None if date is None else (tuple(map(tuple, date.parts)), date.literal, date.season), clean)
-        if len(_DATES) >= _DATES_CAP:
-            _DATES.clear()
-        _DATES[text] = found
-    date, clean = found
-    if date is None:
-        return None, clean
-    parts, literal, season = date
-    return Date(parts=[list(p) for p in parts], literal=literal, season=season), clean
+    date, clean = _parsed_date(text)
+    return (None if date is None else date.copy()), clean
+
+
+@lru_cache(maxsize=8192)  # PubMed dates repeat from record to record
+def _parsed_date(text: str) -> tuple[Date | None, bool]:
+    return pubmed_dates.parse(text)
 
 
 def _read_ids(rec: Record, values: dict[str, list[str]], used: set[str]) -> None:
