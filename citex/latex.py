@@ -108,8 +108,6 @@ def _encoder():
 _DOTLESS = re.compile(r"\{\\([`'^\"~=.uvH])\\([ij])\}")
 
 
-# Characters pylatexenc writes with commands from packages a plain document lacks.
-_PLAIN_STANDINS = str.maketrans({"\u2011": "-"})  # non-breaking hyphen: \nobreakdash needs amsmath
 # A letter with marks that have no precomposed form ("'\u0301") after NFC.
 _LEFTOVER_MARKS = re.compile(r"(.)([\u0300-\u036f]+)")
 
@@ -132,8 +130,9 @@ def _non_ascii_to_latex(text: str) -> str:
     text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
     # pylatexenc converts character by character (its rules are keyed by one code point,
     # and "braces-all" braces each replacement), so each character is converted once and
-    # remembered: its Python loop over every character of a long abstract was slow.
-    return _NON_ASCII_RUN.sub(_run_to_latex, text.translate(_PLAIN_STANDINS))
+    # remembered: its Python loop over every character of a long abstract was slow. A
+    # non-breaking hyphen becomes "-": pylatexenc writes \nobreakdash, which needs amsmath.
+    return _NON_ASCII_RUN.sub(_run_to_latex, text.replace("\u2011", "-"))
 
 
 _NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")  # what pylatexenc does not pass through as it is

@@ -38,7 +38,7 @@ from .keys import CitationKeys
 from .model import Diagnostic, Failed, Location, Record
 from .pipeline import Tally, deduped, finish, load, repair, write_one
 from .readers.stream import Deferred
-from .registry import WRITERS
+from .registry import REPAIRS, WRITERS
 
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
 AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
@@ -203,6 +203,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
     import multiprocessing  # here: --jobs auto on a small input never loads it
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    if repairs:  # the rules' modules (and their regexes) loaded once, before the workers fork
+        REPAIRS.names()
     writer.begin()
     try:
         setup = (to, options, repairs, repair_options, render, placeholder, on_record is not None)

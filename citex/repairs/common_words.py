@@ -345,9 +345,12 @@ def _stems(w: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _webster() -> frozenset[str]:
+def _webster() -> set[str] | frozenset[str]:
+    """Webster's Second as written: its capitalised entries are proper names. Asked only about
+    lowercase stems, it answers as its lowercase words alone would, without a copy of 210,000
+    of them (which cost each process a quarter of a second)."""
     try:
         from english_words import get_english_words_set
     except ImportError:  # the list is optional: without it only WORDS count
         return frozenset()
-    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+    return get_english_words_set(["web2"], lower=False)
