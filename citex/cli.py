@@ -10,11 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import CitexError, UsageError
-from .model import Record
 from .safe_output import output, refuse_overwriting_inputs
+
+if TYPE_CHECKING:  # annotations only: ``--help`` starts without the record model
+    from .model import Record
 
 FORMATTED = ("text", "html", "markdown", "rtf", "latex")
 

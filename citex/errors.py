@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+from typing import TYPE_CHECKING
 
-from .model import Location
+if TYPE_CHECKING:  # annotations only: the command line starts without the record model
+    from .model import Location
 
 
 class CitexError(Exception):

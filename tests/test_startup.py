@@ -27,6 +27,29 @@ def test_help_loads_no_heavy_library():
     assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
 
 
+def test_help_loads_only_the_command_line():
+    # the record model, the pipeline and the registries load when a command runs, not for --help
+    script = ("import sys, citex.cli\ntry:\n    citex.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+              "print(' '.join(sorted(m for m in sys.modules if m.startswith('citex'))))")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    loaded = set(run.stdout.strip().splitlines()[-1].split())  # after the help text
+    assert "citex.cli" in loaded
+    assert loaded <= {"citex", "citex.cli", "citex.errors", "citex.safe_output"}, sorted(loaded)
+
+
+def test_the_api_loads_on_first_use():
+    import citex
+
+    assert citex.load is citex.pipeline.load and citex.Record is citex.model.Record
+    assert set(citex.__all__) <= set(dir(citex))
+    try:
+        citex.no_such_name
+    except AttributeError as exc:
+        assert "no_such_name" in str(exc)
+    else:
+        raise AssertionError("an unknown name must raise AttributeError")
+
+
 def test_import_citex_loads_no_heavy_library():
     assert not loaded_after("import citex") & set(HEAVY)
 
