@@ -19,6 +19,8 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
+from .textnorm import one_line
+
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
 _SPECIALS = {
@@ -225,8 +227,8 @@ def escape(text: str | None, ascii: bool = True) -> str:
     if not text:
         return ""
     if not NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
-        return _to_ascii(" ".join(text.split())) if ascii else " ".join(text.split())
-    text = " ".join(_CONTROL.sub("", text).split())  # controls: never meant as text, and TeX stops
+        return _to_ascii(one_line(text)) if ascii else one_line(text)
+    text = one_line(_CONTROL.sub("", text))  # controls: never meant as text, and TeX stops
     # on them; one line: BibTeX values are read as one
     if "$" not in text and ("<" not in text or not _TAG.search(text)):
         return _plain(text, ascii)  # specials but no markup or math ("P < 0.05", "50%"): one text piece
@@ -393,7 +395,7 @@ def escape_title(text: str | None, ascii: bool = True) -> str:
     """
     if not text:
         return ""
-    text = " ".join(text.split())
+    text = one_line(text)
     if not NOT_PLAIN.search(text):  # most titles: no markup, math or specials, one text piece
         return _protected_words(text.split(" "), ascii)
     nodes = parse(text)

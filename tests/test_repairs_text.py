@@ -10,12 +10,13 @@ from citex.model import Name, Record
 from citex.pipeline import repair
 from citex.registry import REPAIRS
 from citex.repairs import text
+from citex.textnorm import one_line
 
 FIXES = {  # bit -> what the rule does to one string
     text.MOJIBAKE: text.fix_mojibake,
     text.CONTROLS: text._without_controls,
     text.NFC: lambda s: s if s.isascii() else unicodedata.normalize("NFC", s),
-    text.SPACES: text._one_space,
+    text.SPACES: one_line,
 }
 PIECES = ["a", "Z", " ", "  ", "\t", "\n", "é", "e\u0301", "Ã©", "Ã¼", "\x00", "\x97", "\u200b", "ß", "—", "\ufeff"]
 
@@ -27,6 +28,22 @@ def test_a_rule_whose_fault_is_not_found_would_not_change_the_string(value):
     for bit, fix in FIXES.items():
         if not found & bit:
             assert fix(value) == value
+
+
+WHITESPACE = ["\xa0", "\r", "\x1c", "\u2028", "\u3000", "\x85", "\u00ad", "\ufffe"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + WHITESPACE + ["|", " |", "| "]) | st.text(max_size=3), max_size=12)
+       .map("".join))
+def test_the_quick_checks_find_what_the_regexes_find(value):
+    """string_faults answers most text from C-level checks; the answer is the regexes' own."""
+    by_regex = ((text.CONTROLS if text._CONTROL_OR_C1.search(value) else 0)
+                | (text.SPACES if text._EDGE_SPACE.search(value) else 0))
+    if not value.isascii():
+        by_regex |= ((text.MOJIBAKE if text._MOJIBAKE_HINT.search(value) else 0)
+                     | (0 if unicodedata.is_normalized("NFC", value) else text.NFC))
+    assert text.string_faults(value) == by_regex
 
 
 @settings(max_examples=300, deadline=None)

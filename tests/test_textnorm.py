@@ -9,7 +9,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, fold
+from citex.textnorm import _bad_characters, fold, one_line
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -50,3 +50,10 @@ def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():
     assert not _bad_characters().search("Une revue de la médecine de Zürich, São Paulo, Kraków")
     assert _bad_characters().search("MÃ¼ller")
     assert fold("MÃ¼ller") == fold("Müller") == "muller"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([" ", "  ", "\t", "\n", "\xa0", "\u2028", "\x1c", "\u00ad", "a", "é"])
+                | st.text(max_size=4), max_size=10).map("".join))
+def test_one_line_is_split_and_join(value):
+    assert one_line(value) == " ".join(value.split())

@@ -12,6 +12,7 @@ from operator import itemgetter
 
 from ..fieldmaps.ris import AN_NOT_PMID, PRIORITY, PUBMED_DATABASE, ROWS, Tag, row_for
 from ..model import Date, Name, Record, name_parts
+from ..textnorm import one_line
 from .ris_values import (is_et_al, join_pages, labelled_ids, parse_date, parse_spaced_name,
                          split_serials)
 
@@ -173,7 +174,7 @@ class Fields:
         if len(texts) > 1:
             texts.sort(key=_first)
         for _, tag, value, line, row in texts:
-            value = value if row.kind == "para" else " ".join(value.split())
+            value = value if row.kind == "para" else one_line(value)
             var = row.var
             if var == "DOI" and tag != "DO" and "10." not in value:
                 keep(rec, tag, value)

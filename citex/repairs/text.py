@@ -18,9 +18,9 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
+from ..textnorm import one_line
 from .scan import PerRecord, by_name_parts
 
-_SPACES = re.compile(r"\s+")
 # C0 control characters other than tab and line breaks (which the whitespace rule
 # folds into spaces), and invisible format characters left by copy-paste.
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u200e\u200f\u2060\ufeff\ufffe]")
@@ -113,17 +113,7 @@ def unicode_nfc(rec: Record) -> None:
 def whitespace(rec: Record) -> None:
     """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
     if faults(rec) & SPACES:
-        _map_strings(rec, "whitespace", _one_space)
-
-
-def _one_space(text: str) -> str:
-    if not _ODD_SPACE.search(text):  # the usual case: nothing to fold, found in one scan
-        return text
-    return _SPACES.sub(" ", text).strip()
-
-
-# Whitespace the rule changes: two in a row, any but a plain space, or at either end.
-_ODD_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
+        _map_strings(rec, "whitespace", one_line)
 
 
 # ---------------------------------------------------------------- which rules a record needs
@@ -134,18 +124,29 @@ MOJIBAKE, CONTROLS, NFC, SPACES = 1, 2, 4, 8
 # each string) and no fault pattern crosses it, except odd whitespace at a string's ends,
 # which _EDGE_SPACE finds next to '|' as it does at the text's ends.
 _SEPARATOR = "|"
-_EDGE_SPACE = re.compile(rf"{_ODD_SPACE.pattern}|\{_SEPARATOR}\s|\s\{_SEPARATOR}")
+# Whitespace the rule changes, in strings joined by '|': two in a row, any but a plain
+# space, or at either end of a string.
+_EDGE_SPACE = re.compile(rf"\s\s|[^\S ]|^\s|\s$|\{_SEPARATOR}\s|\s\{_SEPARATOR}")
+
+
+def _spaced(text: str) -> bool:
+    """Whether printable ``text`` has a space fault: ``_EDGE_SPACE``, where the only whitespace is ' '."""
+    return ("  " in text or " |" in text or "| " in text or text.startswith(" ")
+            or text.endswith(" "))
 
 
 def string_faults(text: str) -> int:
     """The rules that could change ``text`` (or any of the strings joined by '|' into it), as bits:
     none set means each leaves it as it is. A '|' next to a space may set SPACES for nothing."""
-    # Every control character and every whitespace but ' ' is unprintable: text that is
-    # printable with no space doubled or at an edge needs neither rule (one C loop and
-    # four finds, where the regexes take a Python-level step for each character).
-    if text.isprintable() and "  " not in text and " |" not in text and "| " not in text \
-            and not text.startswith(" ") and not text.endswith(" "):
-        found = 0
+    # Every control character and every whitespace but ' ' is unprintable. So printable
+    # text has no control fault, and a space fault only where a space is doubled or next to
+    # a string's edge; and text that is printable once its line breaks, tabs and no-break
+    # spaces are spaces has a space fault and no control fault. Those are C loops and
+    # finds; the regexes, which take a step for each character, are left for the rest.
+    if text.isprintable():
+        found = SPACES if _spaced(text) else 0
+    elif text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\xa0", " ").isprintable():
+        found = SPACES
     elif text.isascii():
         return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _EDGE_SPACE.search(text) else 0)
     else:

@@ -9,7 +9,7 @@ import re
 
 from ..model import Record
 from ..registry import REPAIRS
-from ..textnorm import fold, said_twice
+from ..textnorm import fold, one_line, said_twice
 
 TITLE_FIELDS = ("title", "container-title", "collection-title", "original-title", "event-title")
 _MARKUP_FIELDS = TITLE_FIELDS + ("abstract",)
@@ -48,7 +48,7 @@ def html_to_csl(text: str) -> str:
     if "<" in text:
         if not only_csl_tags(text):  # CSL's own markup (most tags in titles) is kept as it is
             text = _TAG.sub(_tag, text)
-        text = " ".join(text.split())  # as re.sub(r"\s+", " ").strip(): \s is str.isspace
+        text = one_line(text)  # as re.sub(r"\s+", " ").strip(): \s is str.isspace
         if "></" in text or "> </" in text:  # an empty element, its spaces now single
             text = _EMPTY_ELEMENT.sub("", text)
     return text
@@ -73,7 +73,7 @@ def title_html(rec: Record) -> None:
         if isinstance(value, str) and ("&" in value or "<" in value):
             # spaces folded as the whitespace rule (which ran before) would: '&#160;' is one
             text = value if "&" not in value and not _TAG_START.search(value) else html_to_csl(value)
-            rec.fix(field, " ".join(text.split()), rule="title-html")
+            rec.fix(field, one_line(text), rule="title-html")
 
 
 # Every tag ``html_to_csl`` rewrites or drops starts so: a text with no '&' and none of these

@@ -26,6 +26,7 @@ from typing import Any
 from .. import latex as tex
 from ..errors import CitexError, UsageError
 from ..model import Date, Name, Record, Repair, Source, name_parts
+from ..textnorm import one_line
 from . import Writer
 from . import template_limits as limits
 
@@ -53,8 +54,8 @@ def template_hash(name: str) -> str:
 def oneline(text: Any) -> str:
     """The value as one line: runs of whitespace, newlines included, become one space."""
     if text.__class__ is str:
-        return " ".join(text.split())
-    return " ".join(str(text).split()) if text not in (None, "") else ""
+        return one_line(text)
+    return one_line(str(text)) if text not in (None, "") else ""
 
 
 def latex(text: str | None, ascii: bool = True) -> str:
