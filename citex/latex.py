@@ -129,15 +129,27 @@ def _to_ascii(text: str) -> str:
 
 @lru_cache(maxsize=4096)  # names, journals and places repeat; small: a title fills one
 def _non_ascii_to_latex(text: str) -> str:
-    text = _LEFTOVER_MARKS.sub(_marks_as_commands, unicodedata.normalize("NFC", text))
+    text = unicodedata.normalize("NFC", text)
+    if _MARK.search(text):  # rare; _LEFTOVER_MARKS, which tries every character, only then
+        text = _LEFTOVER_MARKS.sub(_marks_as_commands, text)
+    # A non-breaking hyphen becomes "-": pylatexenc writes \nobreakdash, which needs amsmath.
+    text = text.replace("\u2011", "-")
     # pylatexenc converts character by character (its rules are keyed by one code point,
     # and "braces-all" braces each replacement), so each character is converted once and
-    # remembered: its Python loop over every character of a long abstract was slow. A
-    # non-breaking hyphen becomes "-": pylatexenc writes \nobreakdash, which needs amsmath.
-    return _NON_ASCII_RUN.sub(_run_to_latex, text.replace("\u2011", "-"))
+    # remembered, and each distinct one replaced throughout the text: a long abstract has a
+    # few kinds of them, many times over.
+    found = set(_NON_ASCII.findall(text))
+    converted = [(ch, _char_to_latex(ch)) for ch in found]
+    if not all(latex.isascii() or latex == ch for ch, latex in converted):
+        return _NON_ASCII_RUN.sub(_run_to_latex, text)  # a replacement that another would change
+    for ch, latex in converted:
+        text = text.replace(ch, latex)
+    return text
 
 
-_NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")  # what pylatexenc does not pass through as it is
+_MARK = re.compile("[\u0300-\u036f]")
+_NON_ASCII = re.compile("[^\x00-\x7e]")  # what pylatexenc does not pass through as it is
+_NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")
 
 
 def _run_to_latex(m: re.Match[str]) -> str:
@@ -153,8 +165,18 @@ def _char_to_latex(ch: str) -> str:
 
 def _plain(text: str, ascii: bool) -> str:
     """Text with no markup or math: specials escaped, and non-ASCII converted if ``ascii``."""
-    out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
+    if "\\" in text or "{" in text or "}" in text:  # replacements with braces and backslashes
+        out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
+    else:  # each of the others replaced throughout: a find in C for each, no call per match
+        out = text
+        for ch in _SIMPLE_SPECIALS:
+            if ch in out:
+                out = out.replace(ch, _SPECIALS[ch])
     return _to_ascii(out) if ascii else out
+
+
+# The specials whose replacement holds no other special but a backslash and braces.
+_SIMPLE_SPECIALS = "&%$#_~^"
 
 
 _DEEPEST = 50  # rich-text tags nested deeper than this are text
@@ -228,8 +250,9 @@ def escape(text: str | None, ascii: bool = True) -> str:
         return ""
     if not NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
         return _to_ascii(one_line(text)) if ascii else one_line(text)
-    text = one_line(_CONTROL.sub("", text))  # controls: never meant as text, and TeX stops
-    # on them; one line: BibTeX values are read as one
+    # Controls are never meant as text, and TeX stops on them (printable text has none);
+    # one line: BibTeX values are read as one.
+    text = one_line(text if text.isprintable() else _CONTROL.sub("", text))
     if "$" not in text and ("<" not in text or not _TAG.search(text)):
         return _plain(text, ascii)  # specials but no markup or math ("P < 0.05", "50%"): one text piece
     return _render(parse(text), ascii)

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citex import latex as latex_module
 from citex.latex import balanced, escape, escape_title, is_sentence_case, needs_protection, strip_markup
 
 
@@ -205,3 +206,25 @@ def test_title_is_never_wrapped_whole(text):
 def test_marks_without_a_precomposed_letter_become_accent_commands():
     assert escape("x\u0323\u0301") == "{\\'{\\d{x}}}"
     assert escape("a\u2011b") == "a-b"  # \nobreakdash would need amsmath
+
+
+# The converters as one pass over the text each, as they were written first: the shortcuts
+# (a replace per distinct character, per special) must give what these give.
+def _reference_specials(text: str) -> str:
+    return latex_module._SPECIAL.sub(lambda m: latex_module._SPECIALS[m.group()], text)
+
+
+def _reference_non_ascii(text: str) -> str:
+    text = latex_module._LEFTOVER_MARKS.sub(latex_module._marks_as_commands, unicodedata.normalize("NFC", text))
+    return latex_module._NON_ASCII_RUN.sub(latex_module._run_to_latex, text.replace("\u2011", "-"))
+
+
+SAMPLES = list("&%$#_~^{}\\ aZ\n\u2011é\u0301ß—–µ中ễ\x7f\x85\u200bŁ") + ["e\u0301", "\u0301", "\u0327c"]
+
+
+@given(st.lists(st.sampled_from(SAMPLES) | st.text(max_size=3), max_size=16).map("".join))
+def test_the_shortcuts_convert_as_one_pass_would(text):
+    latex_module._non_ascii_to_latex.cache_clear()
+    assert latex_module._non_ascii_to_latex(text) == _reference_non_ascii(text)
+    assert latex_module._plain(text, False) == _reference_specials(text)
+    assert latex_module._plain(text, True) == latex_module._to_ascii(_reference_specials(text))
