@@ -1,7 +1,8 @@
 """citex against its peers on the same work, in one run: seconds and peak memory, as a Markdown table.
 
     bash benchmarks/peers/setup.sh                        # once: citation-js, citeproc-js, pandoc, bibutils...
-    python benchmarks/peers.py                            # conversions at 10k and 100k, formatting at 10k
+    python benchmarks/peers.py                            # conversions at 10k and 100k, formatting at 10k,
+                                                          # real exports at 10k (with ../shared beside the repo)
     python benchmarks/peers.py --sizes 1000,10000 --tasks bib2ris,ris2bib --tools citex,citation-js --repeat 3
     python benchmarks/peers.py --sizes 1000000 --tasks bib2ris --tools citex   # the 1M row (input ~400 MB)
     python benchmarks/peers.py --report results.json      # the tables again from a saved run
@@ -37,6 +38,7 @@ PEERS = HERE / "peers"
 sys.path[:0] = [str(HERE), str(REPO)]
 
 import inputs  # noqa: E402
+import real_inputs  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,10 @@ TASKS = {
     "bib2csl": Task("BibTeX → CSL-JSON", "bibtex", "csljson"),
     "medline2bib": Task("MEDLINE → BibTeX", "medline", "bibtex"),
     "pubmed2ris": Task("PubMed XML → RIS", "pubmed-xml", "ris"),
+    # real exports repeated to N records (real_inputs.py): abstracts, keywords, many links
+    "real-ris2bib": Task("RIS → BibTeX, real exports", "ris-real", "bibtex"),
+    "real-bib2ris": Task("BibTeX → RIS, real proceedings", "bibtex-real", "ris"),
+    "real-bib2csl": Task("BibTeX → CSL-JSON, real proceedings", "bibtex-real", "csljson"),
     "apa": Task("format APA, text", "csljson", "text", "apa"),
     "vancouver": Task("format Vancouver, text", "csljson", "text", "vancouver"),
 }
@@ -123,23 +129,24 @@ def locale_path() -> str:
 def command(tool: str, task: Task, src: Path, out: Path) -> list[str] | None:
     """The command line for ``tool`` doing ``task``, or None when the tool cannot do it."""
     py = sys.executable
+    source = task.source.removesuffix("-real")  # real exports: the format they are in
     if tool in CITEX:
         jobs = tool.split()[1:]  # "--jobs N", or nothing for the default
         if task.style:
             return [py, "-m", "citex", "format", str(src), "--style", style_path(task.style), "-o", str(out), *jobs]
         return [py, "-m", "citex", "convert", str(src), "--to", task.target, "-o", str(out), *jobs]
-    if tool == "citation-js" and not task.style and task.source in ("bibtex", "ris"):
-        return ["node", str(PEERS / "citationjs.js"), task.source, task.target, str(src), str(out)]
-    if tool == "python" and (task.source, task.target) in (("bibtex", "ris"), ("ris", "bibtex"), ("bibtex", "csljson")):
-        return [py, str(PEERS / "python_baseline.py"), task.source, task.target, str(src), str(out)]
+    if tool == "citation-js" and not task.style and source in ("bibtex", "ris"):
+        return ["node", str(PEERS / "citationjs.js"), source, task.target, str(src), str(out)]
+    if tool == "python" and (source, task.target) in (("bibtex", "ris"), ("ris", "bibtex"), ("bibtex", "csljson")):
+        return [py, str(PEERS / "python_baseline.py"), source, task.target, str(src), str(out)]
     if tool == "pandoc":
         if task.style:
             return [pandoc(), str(nocite()), "--citeproc", "-t", "plain", "--wrap=none", "--csl",
                     style_path(task.style), "--bibliography", str(src), "-o", str(out)]
-        if task.source in ("bibtex", "ris", "csljson") and task.target in ("bibtex", "csljson"):
-            return [pandoc(), "-f", task.source, "-t", task.target, str(src), "-o", str(out)]
+        if source in ("bibtex", "ris", "csljson") and task.target in ("bibtex", "csljson"):
+            return [pandoc(), "-f", source, "-t", task.target, str(src), "-o", str(out)]
     if tool == "bibutils":
-        reader = {"bibtex": "bib2xml", "ris": "ris2xml", "pubmed-xml": "med2xml"}.get(task.source)
+        reader = {"bibtex": "bib2xml", "ris": "ris2xml", "pubmed-xml": "med2xml"}.get(source)
         writer = {"bibtex": "xml2bib", "ris": "xml2ris"}.get(task.target)
         if reader and writer:
             return ["sh", "-c", f'{reader} "$1" | {writer} > "$2"', "bibutils", str(src), str(out)]
@@ -206,9 +213,10 @@ def run(args: argparse.Namespace) -> list[dict]:
     work.mkdir(parents=True, exist_ok=True)
     for name in args.tasks.split(","):
         task = TASKS[name]
-        sizes = [int(s) for s in (args.format_sizes if task.style else args.sizes).split(",")]
+        real = task.source in real_inputs.SOURCES
+        sizes = [int(s) for s in (args.format_sizes if task.style else args.real_sizes if real else args.sizes).split(",")]
         for n in sizes:
-            src = inputs.path(task.source, n)
+            src = real_inputs.path(task.source, n) if task.source in real_inputs.SOURCES else inputs.path(task.source, n)
             for rep in range(args.repeat):
                 for tool in tools:
                     verb = "format" if task.style else "convert"
@@ -301,7 +309,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000", help="records for the conversion tasks")
     parser.add_argument("--format-sizes", default="10000", help="entries for the formatting tasks")
-    parser.add_argument("--tasks", default=",".join(TASKS), help=", ".join(TASKS))
+    parser.add_argument("--real-sizes", default="10000", help="records for the tasks on real exports")
+    default_tasks = [t for t in TASKS if TASKS[t].source not in real_inputs.SOURCES or real_inputs.available()]
+    parser.add_argument("--tasks", default=",".join(default_tasks), help=", ".join(TASKS))
     parser.add_argument("--tools", default=",".join(TOOLS))
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a tool is stopped")
