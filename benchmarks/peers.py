@@ -216,7 +216,7 @@ def run(args: argparse.Namespace) -> list[dict]:
         real = task.source in real_inputs.SOURCES
         sizes = [int(s) for s in (args.format_sizes if task.style else args.real_sizes if real else args.sizes).split(",")]
         for n in sizes:
-            src = real_inputs.path(task.source, n) if task.source in real_inputs.SOURCES else inputs.path(task.source, n)
+            src = real_inputs.path(task.source, n) if real else inputs.path(task.source, n)
             for rep in range(args.repeat):
                 for tool in tools:
                     verb = "format" if task.style else "convert"

@@ -35,8 +35,8 @@ SOURCES = {
                     if year not in (2011, 2014, 2016)],
 }
 EXTENSIONS = {"ris-real": "ris", "bibtex-real": "bib"}
-_RECORD = {"ris-real": re.compile(r"(?m)^TY  - "), "bibtex-real": re.compile(r"(?m)^@")}
-_START = {"ris-real": "TY  - ", "bibtex-real": "@"}
+# Where each record starts (a lookahead: split keeps the record's first line whole).
+_RECORD = {"ris-real": re.compile(r"(?m)^(?=TY  - )"), "bibtex-real": re.compile(r"(?m)^(?=@)")}
 _BIB_KEY = re.compile(r"(?m)^(@\w+\{)([^,\s]+),")
 
 
@@ -69,8 +69,7 @@ def path(kind: str, n: int) -> Path:
             if kind == "bibtex-real":
                 text = _BIB_KEY.sub(lambda m: f"{m[1]}{m[2]}-{copy},", text)
             if total + count > n:  # the last file cut at a record: exactly n
-                pieces = _RECORD[kind].split(text)
-                text = pieces[0] + "".join(_START[kind] + piece for piece in pieces[1:n - total + 1])
+                text = "".join(_RECORD[kind].split(text)[:n - total + 1])
                 count = n - total
             parts.append(text)
             total += count
