@@ -38,9 +38,15 @@ def test_help_loads_only_the_command_line():
 
 
 def test_the_api_loads_on_first_use():
+    import importlib
+
     import citex
 
     assert citex.load is citex.pipeline.load and citex.Record is citex.model.Record
+    # __all__, the table of where each name lives and the names themselves agree
+    assert sorted(citex.__all__) == sorted(citex._WHERE)
+    for name in citex.__all__:
+        assert getattr(citex, name) is getattr(importlib.import_module(f"citex.{citex._WHERE[name]}"), name)
     assert set(citex.__all__) <= set(dir(citex))
     try:
         citex.no_such_name
