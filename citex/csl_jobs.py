@@ -16,6 +16,8 @@ import signal
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
+from .process_pool import ordered_map
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -37,11 +39,11 @@ def map_in_order(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) 
     spans = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _task = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(jobs, _ignore_interrupts) as pool:
-            done = pool.map(_run, spans, chunksize=1)
+        done = ordered_map(_run, ((span,) for span in spans), jobs=jobs,
+                           context=multiprocessing.get_context("fork"), initializer=_ignore_interrupts)
+        return [result for span in done for result in span]
     finally:
         _task = None
-    return [result for span in done for result in span]
 
 
 def _ignore_interrupts() -> None:

@@ -30,6 +30,7 @@ import sys
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from typing import Any, TextIO
 
 from .errors import CitexError
@@ -37,6 +38,7 @@ from .inputs import expand
 from .keys import CitationKeys
 from .model import Diagnostic, Failed, Location, Record
 from .pipeline import Tally, deduped, finish, load, repair, write_one
+from .process_pool import ordered_map
 from .readers.stream import Deferred
 from .registry import REPAIRS, WRITERS
 
@@ -66,7 +68,7 @@ def auto_jobs(paths: list[str]) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
-    if cores < 2 or "-" in paths:
+    if cores < 2 or "-" in paths or os.name != "posix":  # process_pool is POSIX's
         return 1
     size = 0
     try:
@@ -208,8 +210,8 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
     writer.begin()
     try:
         setup = (to, options, repairs, repair_options, render, placeholder, on_record is not None)
-        with context.Pool(jobs, _start, setup) as pool:
-            results = _results(pool, _chunks(load(paths, fmt, tally, defer=True), notes), jobs)
+        with closing(_results(_chunks(load(paths, fmt, tally, defer=True), notes), jobs, context,
+                              setup)) as results:
             if dedupe:  # every record read and repaired before the first is written
                 repaired = []
                 for item in results:
@@ -233,29 +235,30 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                     rec = _again(item, repairs, repair_options)
                 del rec.diagnostics[mark:]
                 write_one(rec, keys, writer, to, tally, on_record)
-            pool.close()  # every task is done: the workers end on their own
-            pool.join()
         notes.release(notes.take())
     finally:
         tally.on_diagnostic = notes.show
     return finish(writer, tally)
 
 
-def _results(pool: Any, chunks: Iterator, jobs: int) -> Iterator[tuple]:
+def _results(chunks: Iterator, jobs: int, context: Any, setup: tuple) -> Iterator[tuple]:
     """The workers' results in input order, with at most ``2 * jobs`` chunks in flight."""
-    pending: deque = deque()
-    start = 0
-    for chunk, before in chunks:
-        pending.append((pool.apply_async(_work, (chunk, start)), start, before, chunk))
-        start += len(chunk)
-        if len(pending) >= 2 * jobs:
-            yield from _done(*pending.popleft())
-    while pending:
-        yield from _done(*pending.popleft())
+    given: deque = deque()  # (start, notes, chunk) of each chunk given to a worker
+
+    def tasks() -> Iterator[tuple[list, int]]:
+        start = 0
+        for chunk, before in chunks:
+            given.append((start, before, chunk))
+            yield chunk, start
+            start += len(chunk)
+
+    for result in ordered_map(_work, tasks(), jobs=jobs, context=context, initializer=_start,
+                              initargs=setup):
+        yield from _done(result, *given.popleft())
 
 
-def _done(result: Any, start: int, before: list[list[Diagnostic]], chunk: list) -> Iterator[tuple]:
-    for index, ((rec, mark, base, text), notes, item) in enumerate(zip(result.get(), before, chunk), start):
+def _done(result: list, start: int, before: list[list[Diagnostic]], chunk: list) -> Iterator[tuple]:
+    for index, ((rec, mark, base, text), notes, item) in enumerate(zip(result, before, chunk), start):
         yield rec, index, mark, base, text, notes, item
 
 

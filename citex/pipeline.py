@@ -9,6 +9,7 @@ diagnostic to the caller as it happens.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -253,13 +254,14 @@ def convert(paths: Iterable[str], out: TextIO, to: str, *, fmt: str | None = Non
     ``repair_options`` go to ``repair`` (``select``, ``ignore``, ``min_confidence``);
     ``dedupe`` (e.g. ``lambda recs: citex.dedupe.dedupe(recs)[0]``) gets every record at
     once, after the repairs, and returns those to write. ``jobs`` > 1 spreads the
-    repairs and the rendering over that many processes (see citex.parallel).
+    repairs and the rendering over that many processes (see citex.parallel; POSIX only:
+    elsewhere the work is done in this process, the same way).
     """
     tally = tally if tally is not None else Tally()
     WRITERS.entry(to)  # an unknown writer or reader is a usage error before anything is read
     if fmt:
         READERS.entry(fmt)
-    if jobs > 1:
+    if jobs > 1 and os.name == "posix":
         from .parallel import convert_in_processes
 
         return convert_in_processes(list(paths), out, to, jobs=jobs, fmt=fmt, repairs=repairs,
