@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[\W_]+")
+_ASCII_NON_ALNUM = bytes(b for b in range(256) if not chr(b).isascii() or not chr(b).isalnum())
 
 
 @lru_cache(maxsize=4096)  # parsers compare the same sentences many times over
@@ -19,7 +20,8 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if text.isascii():  # ftfy returns ASCII as it is, and it has no accents to fold
-        return _NON_ALNUM.sub("", text.lower())
+        # what _NON_ALNUM.sub("", text.lower()) gives, in C: a tenth of the regex's time
+        return text.encode().lower().translate(None, _ASCII_NON_ALNUM).decode()
     from ftfy.badness import is_bad  # lazy: only needed when records are compared
 
     # fix_encoding's own first test (is_bad), without building its config; is_bad's large

@@ -57,3 +57,12 @@ def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():
                 | st.text(max_size=4), max_size=10).map("".join))
 def test_one_line_is_split_and_join(value):
     assert one_line(value) == " ".join(value.split())
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
+def test_fold_of_ascii_text_is_the_regex_over_its_lower_case(text):
+    # fold's byte-table shortcut for ASCII against the regex it stands in for
+    assert fold.__wrapped__(text) == re.sub(r"[\W_]+", "", text.lower())
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    assert fold.__wrapped__("".join(map(chr, range(128)))) == "0123456789" + letters + letters
