@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import one_line
+from .textnorm import one_line, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -252,7 +252,7 @@ def escape(text: str | None, ascii: bool = True) -> str:
         return _to_ascii(one_line(text)) if ascii else one_line(text)
     # Controls are never meant as text, and TeX stops on them (printable text has none);
     # one line: BibTeX values are read as one.
-    text = one_line(text if text.isprintable() else _CONTROL.sub("", text))
+    text = one_line(text if printable(text) else _CONTROL.sub("", text))
     if "$" not in text and ("<" not in text or not _TAG.search(text)):
         return _plain(text, ascii)  # specials but no markup or math ("P < 0.05", "50%"): one text piece
     return _render(parse(text), ascii)

@@ -84,6 +84,17 @@ def _plain_set(item: tuple) -> set[str] | None:
     return chars
 
 
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+
+
+def printable(text: str) -> bool:
+    """``text.isprintable()``; long ASCII text (most abstracts) by a byte table in C, a sixth of
+    the time of ``isprintable``, which looks every character up in the Unicode database."""
+    if len(text) > 64 and text.isascii():
+        return not text.encode("ascii").translate(None, _PRINTABLE_ASCII)
+    return text.isprintable()
+
+
 def one_line(text: str) -> str:
     """``" ".join(text.split())``: each run of whitespace one space, none at the ends.
 
@@ -91,7 +102,7 @@ def one_line(text: str) -> str:
     character is unprintable), so most values are known to need nothing from three scans
     in C, without splitting a long abstract into words and joining them again.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    if printable(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

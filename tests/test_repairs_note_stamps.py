@@ -58,3 +58,45 @@ def test_scopus_bibtex_export_prints_no_citation_count():
     records = loads("@ARTICLE{Lee2013,\nauthor={Lee, A.},\ntitle={Magnets},\njournal={J. Phys.},\n"
                     "year={2013},\nnote={cited By 72},\nsource={Scopus},\n}\n", "bibtex")
     assert "cited By" not in dumps(list(repair(records)), "bibtex")
+
+
+# --- the finder of stamps in long notes against the regex it stands in for ------------------
+
+from hypothesis import example, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from citex.repairs import note_stamps  # noqa: E402
+
+_PIECES = ["cited By 72", "Cited by :3", "CITED BY", "Export Date: 15 October 2020", "export date: 1 May",
+           "References:", "references", "REFERENCES: ", "Correspondence Address:", "Correspondence Address2:",
+           "Funding details:", "Funding text 1:", "funding text:", "CODEN: PSYCD", "Conference code: 12",
+           "Conference Date: 11 May 2015 Through 15 May 2015", "Conference of X", "ſ", "K", "İ", "ı",
+           "C\u0131ted by 4", "Referen\u017fes:", "_", "x", "Roe, B. (1999) J. Phys.", ";", "\n", " ", "  ", ":",
+           "1", "é", "\u2019"]
+
+
+def _by_regex(note):
+    return [(m.start(), m.end(), m["label"], m["text"]) for m in note_stamps._STAMP.finditer(note)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=3), max_size=30).map("".join))
+@example("References: a, b ;\n Export Date: 1 May 2020  ")  # the spaces and ';' before the next stamp
+@example("Funding text 2:x;Cited by 3;")
+@example("cited by 3xcited by 4 Funding details:")  # \b: no stamp in the middle of a word
+def test_long_note_finder_gives_the_regex_matches(note):
+    short, note_stamps._SHORT_NOTE = note_stamps._SHORT_NOTE, 0  # every note through the finder
+    try:
+        assert note_stamps._stamps(note) == _by_regex(note)
+    finally:
+        note_stamps._SHORT_NOTE = short
+
+
+def test_a_scopus_note_with_its_references_is_split_as_the_regex_splits_it():
+    refs = "; ".join(f"Author{n}, A., Title number {n} (20{n % 20:02d}) J. Öko., {n}, p. {n}" for n in range(400))
+    note = (f"Export Date: 18 November 2019\nCODEN: PSYCD\nCorrespondence Address: Kılıç, S.; Essen; "
+            f"email: s@e.de\nFunding details: DFG\nReferences: {refs}\n")
+    assert len(note) > note_stamps._SHORT_NOTE
+    found = note_stamps._stamps(note)
+    assert found == _by_regex(note) and found[-1][2] == "References" and found[-1][3] == refs
+    assert note_stamps.split_note(note) == ("", refs)

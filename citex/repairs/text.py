@@ -18,7 +18,7 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from ..textnorm import one_line
+from ..textnorm import one_line, printable
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -153,7 +153,7 @@ def string_faults(text: str) -> int:
     # a string's edge; and text that is printable once its line breaks, tabs and no-break
     # spaces are spaces has a space fault and no control fault. Those are C loops and
     # finds; the regexes, which take a step for each character, are left for the rest.
-    if text.isprintable():
+    if printable(text):
         found = SPACES if _spaced(text) else 0
     elif text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\xa0", " ").isprintable():
         found = SPACES
