@@ -9,7 +9,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, fold, one_line
+from citex.textnorm import _bad_characters, fold, one_line, printable
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -66,3 +66,11 @@ def test_fold_of_ascii_text_is_the_regex_over_its_lower_case(text):
     assert fold.__wrapped__(text) == re.sub(r"[\W_]+", "", text.lower())
     letters = "abcdefghijklmnopqrstuvwxyz"
     assert fold.__wrapped__("".join(map(chr, range(128)))) == "0123456789" + letters + letters
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=127), min_size=60, max_size=200)
+       | st.text(min_size=60, max_size=120))
+def test_printable_is_isprintable(text):
+    assert printable(text) == text.isprintable()
+    assert printable(text + "\x7f") is False and printable("x" * 70 + "\t") is False
