@@ -80,7 +80,10 @@ def raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, 
             continue
         values[name] = value
         lines[name] = at
-    for alias in _ALIASES_IN.intersection(entry.fields):  # address -> location, journal -> journaltitle
+    aliased = _ALIASES_IN.intersection(entry.fields)  # address -> location, journal -> journaltitle
+    if len(aliased) > 1:  # in the order written: a set's order changes with the hash seed
+        aliased = [name for name in entry.fields if name in aliased]
+    for alias in aliased:
         name = ALIASES[alias]
         if name not in entry.fields:
             entry.fields[name] = entry.fields.pop(alias)

@@ -134,7 +134,7 @@ def _custom(rec: Record, custom: Any) -> None:
             rec.truncated.update(v for v in value if v in NAME_VARIABLES)
             continue
         if key == CUSTOM_VARIABLES and isinstance(value, dict):  # variables the writer moved here
-            for name in OUTSIDE_SCHEMA.intersection(value).difference(rec.fields):
+            for name in [n for n in value if n in OUTSIDE_SCHEMA and n not in rec.fields]:  # in order
                 (_names if name in NAME_VARIABLES else _text)(rec, name, value[name])
             continue
         text = _verbatim(value)

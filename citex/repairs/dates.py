@@ -93,7 +93,7 @@ def parse_literal(text: str) -> Date | None:
 def date_text(rec: Record) -> None:
     """A date kept as text ('2020 Dec 21', '21 décembre 2020', 'Winter 2019', '2019 Nov-Dec') is
     read into date parts and season; the text it was stays in the repair log."""
-    for field in DATE_VARIABLES & rec.fields.keys():
+    for field in sorted(DATE_VARIABLES & rec.fields.keys()):  # sorted: a set's order changes run to run
         date = rec.get(field)
         if isinstance(date, Date) and date.literal and not date.parts and not IN_PRESS.match(date.literal) \
                 and not _ISO_LIKE.match(date.literal):
@@ -119,7 +119,7 @@ _SURELY_PAST = datetime.date.today().year  # a year up to this one is never in t
 @REPAIRS.register("date-year-range", confidence=1.0, reads=DATES)
 def date_year_range(rec: Record) -> None:
     """A year before printing or years in the future is reported; the date is kept as it is."""
-    for field in DATE_VARIABLES & rec.fields.keys():
+    for field in sorted(DATE_VARIABLES & rec.fields.keys()):  # sorted: a set's order changes run to run
         date = rec.get(field)
         for part in date.parts if isinstance(date, Date) else []:
             if not part or _FIRST_YEAR <= part[0] <= _SURELY_PAST:

@@ -34,7 +34,7 @@ _SUFFIX_END = re.compile(rf"^(?P<rest>.+?),?\s+(?P<suffix>{_SUFFIX})$")
 
 def _map_names(rec: Record, rule: str, fn, **fix) -> None:
     """Apply ``fn`` (Name -> Name or list of Names) to each name of each name variable."""
-    for field in NAME_VARIABLES & rec.fields.keys():
+    for field in sorted(NAME_VARIABLES & rec.fields.keys()):  # sorted: a set's order changes run to run
         names = rec.get(field)
         if not isinstance(names, list):
             continue
@@ -79,7 +79,7 @@ def name_et_al(rec: Record) -> None:
     """'et al.' or 'and others' read as a name is removed and the list marked as cut short."""
     if not name_faults(rec) & ET_AL:
         return
-    for field in NAME_VARIABLES & rec.fields.keys():
+    for field in sorted(NAME_VARIABLES & rec.fields.keys()):  # sorted: a set's order changes run to run
         names = rec.get(field)
         if not isinstance(names, list):
             continue
@@ -178,7 +178,7 @@ def name_all_caps(rec: Record) -> None:
 def name_split_characters(rec: Record) -> None:
     """An author list broken into one 'name' per character ('S', 'h', 'a', 'h', ...) is joined and
     read again."""
-    for field in NAME_VARIABLES & rec.fields.keys():
+    for field in sorted(NAME_VARIABLES & rec.fields.keys()):  # sorted: a set's order changes run to run
         names = rec.get(field)
         if not isinstance(names, list) or len(names) < 4:
             continue
