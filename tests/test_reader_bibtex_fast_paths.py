@@ -2,7 +2,11 @@
 
 from itertools import product
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from citex.readers.bibtex_names import _mask, _mask_by_depth
+from citex.readers.latex_decode import _decode, decode, needs_parser
 
 
 def test_brace_mask_by_regex_is_the_mask_by_depth():
@@ -11,3 +15,20 @@ def test_brace_mask_by_regex_is_the_mask_by_depth():
     for text in texts:
         assert _mask(text) == (text if "{" not in text else _mask_by_depth(text)), text
     assert _mask("Bj{\\\"o}rn and {{Corp} Inc}") == "Bj{xxx}rn and {xxxxxxxxxx}"
+
+
+_LATEXISH = st.text(st.sampled_from("a- '`\\{}$~\t\n\u00a0\u2013x1.,"), max_size=24)
+
+
+@given(_LATEXISH, st.booleans(), st.booleans())
+def test_decode_without_the_parser_is_the_parser(value, title, markup):
+    """Values the parser need not read (dash runs replaced, spaces folded) decode as it does."""
+    assert decode(value, title, markup) == _decode.__wrapped__(value, title, markup)
+
+
+def test_needs_parser_sees_every_character_the_parser_reads():
+    for value in ["a\\b", "{x}", "}", "$x$", "a~b", "`q'", "''q''", "a\\''u"]:
+        assert needs_parser(value), value
+    for value in ["", "pp. 12--14", "a---b", "it's", "x - y", "100%"]:
+        assert not needs_parser(value), value
+    assert decode("12--14 --- 5-6 ----").text == "12\u201314 \u2014 5-6 \u2014-"
