@@ -5,6 +5,7 @@ from itertools import product
 from hypothesis import given
 from hypothesis import strategies as st
 
+from citex.latex import balanced
 from citex.readers.bibtex_names import _mask, _mask_by_depth
 from citex.readers.latex_decode import _decode, decode, needs_parser
 
@@ -32,3 +33,13 @@ def test_needs_parser_sees_every_character_the_parser_reads():
     for value in ["", "pp. 12--14", "a---b", "it's", "x - y", "100%"]:
         assert not needs_parser(value), value
     assert decode("12--14 --- 5-6 ----").text == "12\u201314 \u2014 5-6 \u2014-"
+
+
+@given(st.text(st.sampled_from("ab:/._%~#&{} \\"), max_size=20))
+def test_verbatim_without_backslash_skips_nothing(value):
+    from citex.readers.latex_decode import _VERBATIM_ESCAPES, _unescape, verbatim
+
+    general = _VERBATIM_ESCAPES.sub(_unescape, value.strip())
+    while general.startswith("{") and general.endswith("}") and balanced(general[1:-1]):
+        general = general[1:-1].strip()
+    assert verbatim(value) == general

@@ -172,8 +172,10 @@ def _title(b: _Builder, prefix: str) -> str | None:
     head = b.text(prefix + "title")
     if head is None:
         return None
-    main = _join([head, b.text(prefix + "subtitle")], ":")
-    return _join([main, b.text(prefix + "titleaddon")], ".")
+    sub, addon = b.text(prefix + "subtitle"), b.text(prefix + "titleaddon")
+    if sub is None and addon is None:  # the usual title: nothing to join
+        return head
+    return _join([_join([head, sub], ":"), addon], ".")
 
 
 def _put_title(b: _Builder, var: str, prefix: str) -> None:
@@ -211,6 +213,8 @@ def _titles(b: _Builder) -> None:
 
 
 _YEAR_PREFIX = {name: prefix for prefix, name in fm.OLD_DATE_PREFIXES.items()}  # date -> its year's
+_OLD_DATES = [(prefix, prefix + "year", fm.DATE_FIELDS[name])  # the year/month/day fields' dates
+              for prefix, name in fm.OLD_DATE_PREFIXES.items()]
 
 
 def _dates(b: _Builder) -> None:
@@ -225,11 +229,9 @@ def _dates(b: _Builder) -> None:
             b.note("info", "bibtex-date", f"{name}: {parsed.note}; {year} is used instead", name)
             continue
         _date(b, var, name, parsed)
-    for prefix, name in fm.OLD_DATE_PREFIXES.items():
-        year = prefix + "year"
+    for prefix, year, var in _OLD_DATES:
         if not b.has(year):
             continue
-        var = fm.DATE_FIELDS[name]
         if var in b.rec.fields:
             continue  # the date field wins over year/month (pandoc); they stay in extra
         year_text = plain(b.raw(year) or "")
@@ -288,7 +290,7 @@ def _identifiers(b: _Builder) -> None:
         if raw is not None:
             b.put(var, verbatim(raw) or None, name)
     eprint = b.fields.get("eprint", "").strip()
-    kind = plain(b.fields.get("eprinttype", "")).lower()
+    kind = plain(b.fields.get("eprinttype", "")).lower() if eprint else ""
     if eprint and kind in fm.EPRINTS:
         var, prefix = fm.EPRINTS[kind]
         b.put(var, prefix + verbatim(eprint), "eprint")

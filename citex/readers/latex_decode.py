@@ -62,7 +62,9 @@ def plain(value: str) -> str:
 
 def verbatim(value: str) -> str:
     """A URL, DOI or eprint: escapes and ``\\url{}`` undone, nothing else (``~`` stays ``~``)."""
-    value = _VERBATIM_ESCAPES.sub(_unescape, value.strip())
+    value = value.strip()
+    if "\\" in value:  # every escape starts with one
+        value = _VERBATIM_ESCAPES.sub(_unescape, value)
     while value.startswith("{") and value.endswith("}") and balanced(value[1:-1]):
         value = value[1:-1].strip()
     return value
