@@ -43,3 +43,22 @@ def test_verbatim_without_backslash_skips_nothing(value):
     while general.startswith("{") and general.endswith("}") and balanced(general[1:-1]):
         general = general[1:-1].strip()
     assert verbatim(value) == general
+
+
+def test_plain_of_letters_and_digits_is_the_text_itself():
+    """plain() returns an alphanumeric value as it is: decode() would give the same."""
+    from citex.readers.latex_decode import plain
+
+    alnum = [chr(c) for c in range(0x110000) if chr(c).isalnum()]
+    for ch in alnum:
+        assert decode(ch, markup=False).text == ch, hex(ord(ch))
+    assert plain("1992") == "1992" and plain("August") == "August"
+    assert "".join(alnum[:500]).isalnum()
+
+
+def test_no_year_status_is_a_number():
+    from citex.fieldmaps.bibtex import STATUS_YEARS
+    from citex.readers.bibtex_dates import status_of_year
+
+    assert not any(" ".join(k.lower().split()).isdecimal() for k in STATUS_YEARS)
+    assert status_of_year("1992") is None and status_of_year("In  Press") == "in press"

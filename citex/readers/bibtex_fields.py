@@ -91,12 +91,14 @@ def to_record(entry: RawEntry, data: Inherited, source: Source) -> Record:
             b.put(var, b.text(name), name)
     if b.has("langid"):
         b.put("language", _language(b), "langid")
-    b.put("language", b.text("language"), "language")
+    if "language" in b.fields:  # (here and below: no calls for a field the entry lacks)
+        b.put("language", b.text("language"), "language")
     if b.has("pubstate"):
         state = b.text("pubstate") or ""
         b.put("status", fm.PUBSTATES.get(state.lower(), state), "pubstate")
-    pages = b.text("pages")
-    b.put("page", pages.replace("\u2013", "-") if pages else None, "pages")
+    if "pages" in b.fields:
+        pages = b.text("pages")
+        b.put("page", pages.replace("\u2013", "-") if pages else None, "pages")
     _extra(b)
     for command, name in b.unknown.items():
         b.note("info", "bibtex-latex-command",
@@ -179,7 +181,7 @@ def _title(b: _Builder, prefix: str) -> str | None:
 
 
 def _put_title(b: _Builder, var: str, prefix: str) -> None:
-    if b.wants(var) and b.has(prefix + "title"):
+    if var not in b.vars and b.has(prefix + "title"):
         b.put(var, _title(b, prefix), prefix + "title")
 
 
@@ -230,7 +232,7 @@ def _dates(b: _Builder) -> None:
             continue
         _date(b, var, name, parsed)
     for prefix, year, var in _OLD_DATES:
-        if not b.has(year):
+        if year not in b.fields or not b.has(year):
             continue
         if var in b.rec.fields:
             continue  # the date field wins over year/month (pandoc); they stay in extra
@@ -257,20 +259,21 @@ def _date(b: _Builder, var: str, name: str, parsed: Parsed, also: tuple[str, ...
 
 def _numbers(b: _Builder) -> None:
     et = b.entry.type
-    number = b.text("number")
-    if et in fm.SERIES_NUMBER_TYPES:
-        b.put("collection-number", number, "number")
-    elif et in fm.ARTICLE_TYPES:
-        b.put("issue", number, "number")
-    else:
-        b.put("number", number, "number")
-    if b.wants("issue"):
+    if "number" in b.fields:
+        number = b.text("number")
+        if et in fm.SERIES_NUMBER_TYPES:
+            b.put("collection-number", number, "number")
+        elif et in fm.ARTICLE_TYPES:
+            b.put("issue", number, "number")
+        else:
+            b.put("number", number, "number")
+    if "issue" in b.fields and b.wants("issue"):
         b.put("issue", b.text("issue"), "issue")
 
 
 def _publisher(b: _Builder) -> None:
     for name in fm.PUBLISHER_FIELDS:
-        if b.has(name):
+        if name in b.fields and b.has(name):
             b.put("publisher", b.text(name), name)
             break
     how = b.fields.get("howpublished", "")
@@ -280,8 +283,9 @@ def _publisher(b: _Builder) -> None:
                 b.put("URL", verbatim(b.raw("howpublished") or ""), "howpublished")
         elif "publisher" not in b.rec.fields:
             b.put("publisher", b.text("howpublished"), "howpublished")
-    place = "jurisdiction" if b.entry.type == "patent" else "publisher-place"
-    b.put(place, b.text("location"), "location")
+    if "location" in b.fields:
+        place = "jurisdiction" if b.entry.type == "patent" else "publisher-place"
+        b.put(place, b.text("location"), "location")
 
 
 def _identifiers(b: _Builder) -> None:

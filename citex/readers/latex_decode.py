@@ -57,6 +57,8 @@ def needs_parser(value: str) -> bool:
 
 def plain(value: str) -> str:
     """Unicode text without any markup (for names and places)."""
+    if value.isalnum():  # a year, a month, a one-word name: no LaTeX, no space to fold
+        return value
     return decode(value, markup=False).text
 
 
