@@ -62,3 +62,15 @@ def test_no_year_status_is_a_number():
 
     assert not any(" ".join(k.lower().split()).isdecimal() for k in STATUS_YEARS)
     assert status_of_year("1992") is None and status_of_year("In  Press") == "in press"
+
+
+@given(st.lists(st.sampled_from(["a", "n", "d", "A", "N", "D", " ", "\t", "\n", "\u00a0", "x", "{", "and"]),
+                max_size=20).map("".join))
+def test_and_pattern_splits_as_the_plain_one(text):
+    import re
+
+    from citex.readers.bibtex_names import _AND
+
+    plain = re.compile(r"\s+and\s+", re.I)
+    assert [m.span() for m in _AND.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert _AND.split(text) == plain.split(text)
