@@ -33,11 +33,14 @@ class RawEntry:
     notes: list[tuple[str, str, str, str | None]] = field(default_factory=list)
 
 
+_NOTHING: frozenset[str] = frozenset()
+
+
 @dataclass
 class Inherited:
     fields: dict[str, str]  # the entry's own fields and the inherited ones
     lines: dict[str, int]
-    inherited: set[str]  # names of the fields that came from elsewhere
+    inherited: set[str] | frozenset[str]  # names of the fields that came from elsewhere
     notes: list[tuple[str, str, str, str | None]]
 
 
@@ -63,9 +66,10 @@ class Index:
         done = self._done.get(id(entry))
         if done is not None and done[0] is entry:
             return done[1]
-        out = Inherited(dict(entry.fields), dict(entry.lines), set(), [])
         if "xdata" not in entry.fields and "crossref" not in entry.fields:
-            return out  # not cached: most entries have no parents
+            # most entries have no parents: their own dicts (only read from here on), not cached
+            return Inherited(entry.fields, entry.lines, _NOTHING, [])
+        out = Inherited(dict(entry.fields), dict(entry.lines), set(), [])
         seen = _seen | {id(entry)}
         for key in _keys(entry.fields.get("xdata", "")):
             parent = self._parent(entry, key, "xdata", seen, out)

@@ -205,4 +205,6 @@ def _month_day(text: str) -> tuple[int, int | None] | None:
 
 def status_of_year(year: str) -> str | None:
     """``in press``, ``forthcoming``... in a year field: the CSL status, else None."""
+    if year.isdecimal():  # the usual year: no status is a number
+        return None
     return STATUS_YEARS.get(" ".join(year.lower().split()))

@@ -14,7 +14,7 @@ from ..key_table import KeyTable
 from .bibtex_crossref import RawEntry
 
 _ALIASES_IN = frozenset(ALIASES)
-_DELIMITERS = (("{", "}"), ('"', '"'))
+_CLOSER = {"{": "}", '"': '"'}  # a value's opening delimiter -> its closing one
 
 
 class ReadState:
@@ -64,7 +64,7 @@ def raw_entry(key: str, kind: str, line: int, raw: str, fields: list[tuple[str, 
     for name, written, at in fields:
         name = name.lower()
         value = written.strip()
-        if len(value) >= 2 and (value[0], value[-1]) in _DELIMITERS and "#" not in value \
+        if len(value) >= 2 and _CLOSER.get(value[0]) == value[-1] and "#" not in value \
                 and "%" not in value:  # expand()'s usual case, without the call
             value = value[1:-1]
         else:
@@ -104,7 +104,7 @@ def expand(value: str, macros: dict[str, str]) -> tuple[str, list[str]]:
     """
     value = value.strip()
     if "#" not in value and "%" not in value:  # the usual case: one string, number or macro
-        if len(value) >= 2 and (value[0], value[-1]) in _DELIMITERS:
+        if len(value) >= 2 and _CLOSER.get(value[0]) == value[-1]:
             return value[1:-1], []
         return _word(value, macros)
     parts, missing, i, n = [], [], 0, len(value)

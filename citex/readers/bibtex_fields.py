@@ -91,12 +91,14 @@ def to_record(entry: RawEntry, data: Inherited, source: Source) -> Record:
             b.put(var, b.text(name), name)
     if b.has("langid"):
         b.put("language", _language(b), "langid")
-    b.put("language", b.text("language"), "language")
+    if "language" in b.fields:  # (here and below: no calls for a field the entry lacks)
+        b.put("language", b.text("language"), "language")
     if b.has("pubstate"):
         state = b.text("pubstate") or ""
         b.put("status", fm.PUBSTATES.get(state.lower(), state), "pubstate")
-    pages = b.text("pages")
-    b.put("page", pages.replace("\u2013", "-") if pages else None, "pages")
+    if "pages" in b.fields:
+        pages = b.text("pages")
+        b.put("page", pages.replace("\u2013", "-") if pages else None, "pages")
     _extra(b)
     for command, name in b.unknown.items():
         b.note("info", "bibtex-latex-command",
@@ -172,12 +174,14 @@ def _title(b: _Builder, prefix: str) -> str | None:
     head = b.text(prefix + "title")
     if head is None:
         return None
-    main = _join([head, b.text(prefix + "subtitle")], ":")
-    return _join([main, b.text(prefix + "titleaddon")], ".")
+    sub, addon = b.text(prefix + "subtitle"), b.text(prefix + "titleaddon")
+    if sub is None and addon is None:  # the usual title: nothing to join
+        return head
+    return _join([_join([head, sub], ":"), addon], ".")
 
 
 def _put_title(b: _Builder, var: str, prefix: str) -> None:
-    if b.wants(var) and b.has(prefix + "title"):
+    if var not in b.vars and b.has(prefix + "title"):
         b.put(var, _title(b, prefix), prefix + "title")
 
 
@@ -211,6 +215,8 @@ def _titles(b: _Builder) -> None:
 
 
 _YEAR_PREFIX = {name: prefix for prefix, name in fm.OLD_DATE_PREFIXES.items()}  # date -> its year's
+_OLD_DATES = [(prefix, prefix + "year", fm.DATE_FIELDS[name])  # the year/month/day fields' dates
+              for prefix, name in fm.OLD_DATE_PREFIXES.items()]
 
 
 def _dates(b: _Builder) -> None:
@@ -225,11 +231,9 @@ def _dates(b: _Builder) -> None:
             b.note("info", "bibtex-date", f"{name}: {parsed.note}; {year} is used instead", name)
             continue
         _date(b, var, name, parsed)
-    for prefix, name in fm.OLD_DATE_PREFIXES.items():
-        year = prefix + "year"
-        if not b.has(year):
+    for prefix, year, var in _OLD_DATES:
+        if year not in b.fields or not b.has(year):
             continue
-        var = fm.DATE_FIELDS[name]
         if var in b.rec.fields:
             continue  # the date field wins over year/month (pandoc); they stay in extra
         year_text = plain(b.raw(year) or "")
@@ -255,20 +259,21 @@ def _date(b: _Builder, var: str, name: str, parsed: Parsed, also: tuple[str, ...
 
 def _numbers(b: _Builder) -> None:
     et = b.entry.type
-    number = b.text("number")
-    if et in fm.SERIES_NUMBER_TYPES:
-        b.put("collection-number", number, "number")
-    elif et in fm.ARTICLE_TYPES:
-        b.put("issue", number, "number")
-    else:
-        b.put("number", number, "number")
-    if b.wants("issue"):
+    if "number" in b.fields:
+        number = b.text("number")
+        if et in fm.SERIES_NUMBER_TYPES:
+            b.put("collection-number", number, "number")
+        elif et in fm.ARTICLE_TYPES:
+            b.put("issue", number, "number")
+        else:
+            b.put("number", number, "number")
+    if "issue" in b.fields and b.wants("issue"):
         b.put("issue", b.text("issue"), "issue")
 
 
 def _publisher(b: _Builder) -> None:
     for name in fm.PUBLISHER_FIELDS:
-        if b.has(name):
+        if name in b.fields and b.has(name):
             b.put("publisher", b.text(name), name)
             break
     how = b.fields.get("howpublished", "")
@@ -278,8 +283,9 @@ def _publisher(b: _Builder) -> None:
                 b.put("URL", verbatim(b.raw("howpublished") or ""), "howpublished")
         elif "publisher" not in b.rec.fields:
             b.put("publisher", b.text("howpublished"), "howpublished")
-    place = "jurisdiction" if b.entry.type == "patent" else "publisher-place"
-    b.put(place, b.text("location"), "location")
+    if "location" in b.fields:
+        place = "jurisdiction" if b.entry.type == "patent" else "publisher-place"
+        b.put(place, b.text("location"), "location")
 
 
 def _identifiers(b: _Builder) -> None:
@@ -288,7 +294,7 @@ def _identifiers(b: _Builder) -> None:
         if raw is not None:
             b.put(var, verbatim(raw) or None, name)
     eprint = b.fields.get("eprint", "").strip()
-    kind = plain(b.fields.get("eprinttype", "")).lower()
+    kind = plain(b.fields.get("eprinttype", "")).lower() if eprint else ""
     if eprint and kind in fm.EPRINTS:
         var, prefix = fm.EPRINTS[kind]
         b.put(var, prefix + verbatim(eprint), "eprint")

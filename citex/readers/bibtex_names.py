@@ -22,7 +22,9 @@ from ..model import Name, name_parts
 from .bibtex_scan import BRACED
 from .latex_decode import plain
 
-_AND = re.compile(r"\s+and\s+", re.I)
+# \s+and\s+, written to start with one \s: a pattern that opens with a character class lets
+# the regex engine skip to the next blank, where a repeat is tried at every position.
+_AND = re.compile(r"\s\s*and\s+", re.I)
 _SPACE = re.compile(r"[\s~]+")
 # Any key=value piece: Biber data models add nameparts ("middle=") and per-name options.
 _ANY_KEYVAL = re.compile(r"^\s*[a-z][a-z-]*\s*=", re.I)

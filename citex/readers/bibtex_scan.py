@@ -23,7 +23,8 @@ for _ in range(4):
     BRACED = r"\{(?:[^{}]++|" + BRACED + r")*+\}"  # possessive: no backtracking on a value with no end
 _PART = BRACED + r'|"[^"]*+"|[^\s,{}"#=%\\@()]++'
 _FIELD = re.compile(r'\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#])')
-_FIELDS = re.compile(r'(\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([,}#]))')
+# _FIELD with an empty group at the '=' (its position: the line of the field)
+_FIELDS = re.compile(r'\s*([^\s,{}"#=%\\@()]+)\s*()=\s*(' + _PART + r')\s*([,}#])')
 _MORE = re.compile(r"\s*(" + _PART + r")\s*([,}#])")
 HEAD = re.compile(r'[^\S\n]*@(\w+)[ \t]*\{([^,{}"=\\@%]*),')
 _STRING = re.compile(r'[^\S\n]*@string[ \t]*\{\s*([^\s,{}"#=%\\@()]+)\s*=\s*(' + _PART + r')\s*([}#])',
@@ -111,16 +112,17 @@ def _all_fields(s: str, pos: int, line: int) -> tuple[list[tuple[str, str, int]]
     fields: list[tuple[str, str, int]] = []
     counted, mark = pos, ""
     for m in _FIELDS.finditer(s, pos):
-        if m.start() != pos:  # finditer skipped text it could not read
+        start, end = m.span()
+        if start != pos:  # finditer skipped text it could not read
             return None
-        name, value, mark = m.group(2, 3, 4)
+        name, value, mark = m.group(1, 3, 4)
         if mark == "#" or (value[0] == '"' and value[-2:-1] in ("\\", "{")):
             return None
-        eq = s.find("=", m.end(2))
+        eq = m.start(2)
         line += s.count("\n", counted, eq)
         counted = eq
         fields.append((name, value, line))
-        pos = m.end()
+        pos = end
         if mark == "}":
             return fields, pos
     end = _END.match(s, pos)

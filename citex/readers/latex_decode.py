@@ -10,8 +10,9 @@ a group that starts with a command (``{\\"O}``, ``{\\em x}``) is a BibTeX
 written and named in the result so the reader can report it.
 
 A small hand-written decoder: pylatexenc's LatexNodes2Text knows no markup and
-is several times slower. Values without ``\\ { } $ ~ -- `` '' ``
-skip it, and results are cached (journal names and publishers repeat).
+is several times slower. Values without ``\\ { } $ ~ ` ''`` skip it (their
+``--`` and ``---`` become dashes by replacement), and results are cached
+(journal names and publishers repeat).
 """
 
 from __future__ import annotations
@@ -28,7 +29,6 @@ from .latex_symbols import (ACCENTS, DECLARATIONS, ESCAPES, SPACING_ACCENTS, STY
 _PLAIN = re.compile(r"[^\\{}$~`'\-]+")
 _NAME = re.compile(r"[A-Za-z]+")
 _SPACES = re.compile(r"[ \t\n\r\f\v]+")
-_NEEDS_WORK = re.compile(r"[\\{}$~`]|--|''")
 _VERBATIM_ESCAPES = re.compile(r"\\([_%&#$~])|\\textasciitilde(?:\{\})?|\\url\{([^{}]*)\}")
 
 
@@ -39,21 +39,34 @@ class Decoded(NamedTuple):
 
 def decode(value: str, title: bool = False, markup: bool = True) -> Decoded:
     """``value`` (a field's text, its outer delimiters removed) as Unicode with markup."""
-    if not _NEEDS_WORK.search(value):
+    if not needs_parser(value):
+        if "--" in value:  # pages, ranges: the parser's dashes, without it or its cache
+            value = value.replace("---", "\u2014").replace("--", "\u2013")
         if "  " in value or not value.isprintable():  # else no run of spaces to make one
             value = _SPACES.sub(" ", value)
         return Decoded(value.strip(), ())
     return _decode(value, title, markup)
 
 
+def needs_parser(value: str) -> bool:
+    """True if ``value`` has a character the parser must read; what else it changes is runs of
+    dashes (--, ---). Finds in C: a regex alternation walked long abstracts ~4x slower."""
+    return ("\\" in value or "{" in value or "}" in value or "$" in value or "~" in value
+            or "`" in value or "''" in value)
+
+
 def plain(value: str) -> str:
     """Unicode text without any markup (for names and places)."""
+    if value.isalnum():  # a year, a month, a one-word name: no LaTeX, no space to fold
+        return value
     return decode(value, markup=False).text
 
 
 def verbatim(value: str) -> str:
     """A URL, DOI or eprint: escapes and ``\\url{}`` undone, nothing else (``~`` stays ``~``)."""
-    value = _VERBATIM_ESCAPES.sub(_unescape, value.strip())
+    value = value.strip()
+    if "\\" in value:  # every escape starts with one
+        value = _VERBATIM_ESCAPES.sub(_unescape, value)
     while value.startswith("{") and value.endswith("}") and balanced(value[1:-1]):
         value = value[1:-1].strip()
     return value
