@@ -23,12 +23,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from .errors import CitexError
+
 _HEAD = struct.Struct("!Q")  # a message: its length, then its pickle
 _READ = 1 << 20
 
 
-class WorkerDied(RuntimeError):
-    pass
+class WorkerDied(CitexError):
+    """A worker process ended (killed, out of memory) with work of the run still in it."""
 
 
 def ordered_map(function: Callable[..., Any], tasks: Iterable[tuple], *, jobs: int, context: Any,
@@ -100,7 +102,7 @@ class _Worker:
     def _died(self) -> WorkerDied:
         self.process.join(1)
         return WorkerDied(f"worker process {self.process.pid} ended before its work was done "
-                          f"(exit code {self.process.exitcode})")
+                          f"(exit code {self.process.exitcode}); nothing was written")
 
     def stop(self) -> None:
         """The worker told to end (its tasks pipe closed), killed if it has not in a while."""

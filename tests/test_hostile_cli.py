@@ -325,3 +325,22 @@ def test_template_limits_leave_ordinary_templates_alone(tmp_path):
     template.write_text("{% for i in range(3) %}{{ '%d'|format(12345678) }}{{ key|center(12) }}{% endfor %}\n")
     run = citex("convert", SEED, "--to", "ris", "--template", template, timeout=60)
     assert assert_accounted(run) == (1, 1, 0) and run.stdout.count("12345678") == 3, run.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="finds the worker through Linux's /proc")
+def test_a_worker_killed_mid_run_is_one_error_line_and_no_output(tmp_path):
+    src = tmp_path / "big.ris"
+    _big_input(src)
+    out = tmp_path / "out.bib"
+    proc = subprocess.Popen([sys.executable, "-m", "citex", "convert", src, "--to", "bibtex", "--jobs", "2",
+                             "-o", out], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    while not (children.exists() and children.read_text().split()):
+        assert proc.poll() is None and time.monotonic() < deadline, "convert ended before a worker started"
+        time.sleep(0.02)
+    os.kill(int(children.read_text().split()[0]), signal.SIGKILL)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err[-2000:]
+    assert "Traceback" not in err and "ended before its work was done (exit code -9)" in err, err[-2000:]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.ris"]
