@@ -15,7 +15,7 @@ records from the workers and write in the parent.
 
 Diagnostics are shown in the order one process shows them: what the reader
 reports while the next record is read is held back until the records before
-it are written. At most ``2 * jobs`` chunks are in flight: memory stays flat.
+it are written. At most ``4 * jobs`` chunks are in flight (``process_pool``): memory stays flat.
 
 ``auto_jobs`` is the command line's default: the cores, for inputs big enough to pay for
 starting the workers.
@@ -242,7 +242,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
 
 
 def _results(chunks: Iterator, jobs: int, context: Any, setup: tuple) -> Iterator[tuple]:
-    """The workers' results in input order, with at most ``2 * jobs`` chunks in flight."""
+    """The workers' results in input order, with at most ``4 * jobs`` chunks in flight."""
     given: deque = deque()  # (start, notes, chunk) of each chunk given to a worker
 
     def tasks() -> Iterator[tuple[list, int]]:

@@ -5,7 +5,8 @@ the workers wakes whenever a result is waiting in the pipe, spinning until anoth
 has read it. Converting 100,000 records on two cores, those threads took a third of the
 parent's CPU, which the workers needed. Here the parent has one thread: it writes tasks
 and reads results through a pipe to and from each worker, waiting on both with
-``selectors``; a worker just reads a task, runs it, writes the result. Writing without
+``selectors``; a worker reads a task, runs it and hands the result to a thread of its own
+that writes it, going on with its next task meanwhile. The parent's writing without
 blocking is what keeps it from deadlock: a worker blocked writing a big result while the
 parent is blocked writing it a big task would wait for ever.
 
@@ -17,8 +18,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import queue
 import selectors
 import struct
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
@@ -35,10 +38,12 @@ class WorkerDied(CitexError):
 
 def ordered_map(function: Callable[..., Any], tasks: Iterable[tuple], *, jobs: int, context: Any,
                 initializer: Callable[..., None] | None = None, initargs: tuple = (),
-                ahead: int = 2) -> Iterator[Any]:
+                ahead: int = 4) -> Iterator[Any]:
     """``function(*task)`` for each task, over ``jobs`` processes of ``context``
     (a ``multiprocessing`` context), yielded in the tasks' order, with at most
-    ``ahead`` tasks a worker in flight (so memory stays flat). ``function`` and each
+    ``ahead`` tasks a worker in flight (so memory stays flat). Results come in order, so a
+    worker may finish what it was given while the one before it is still at work: four a
+    worker keep both busy (two left each idle a fifth of the time, on two cores). ``function`` and each
     task must pickle (by reference: a module's function). Workers end with the iterator."""
     workers: list[_Worker] = []
     for _ in range(jobs):
@@ -126,7 +131,8 @@ def _run(workers: list[_Worker], function: Callable[..., Any], tasks: Iterator[t
                 if task is None:
                     more = False
                     break
-                worker = min(workers, key=lambda w: w.sent)  # the least busy
+                _wait(selector, workers, 0)  # first, news of what is done: no waiting
+                worker = min(workers, key=_unfinished)
                 worker.give(pickle.dumps((function, task), pickle.HIGHEST_PROTOCOL))
                 order.append(worker)
             if not order:
@@ -145,15 +151,21 @@ def _run(workers: list[_Worker], function: Callable[..., Any], tasks: Iterator[t
         selector.close()
 
 
-def _wait(selector: selectors.BaseSelector, workers: list[_Worker]) -> None:
-    """Write what the workers can take, read what they have sent, waiting for either."""
+def _unfinished(worker: _Worker) -> int:
+    """Tasks given to the worker whose results have not come back: the least busy gets the next."""
+    return worker.sent - len(worker.done)
+
+
+def _wait(selector: selectors.BaseSelector, workers: list[_Worker], timeout: float | None = None) -> None:
+    """Write what the workers can take, read what they have sent, waiting for either (at most
+    ``timeout`` seconds)."""
     for worker in workers:
         if worker.outbox:
             selector.register(worker.tasks, selectors.EVENT_WRITE, worker)
-        if worker.sent > len(worker.done):  # a result still to come
+        if _unfinished(worker):  # a result still to come
             selector.register(worker.results, selectors.EVENT_READ, worker)
     try:
-        for key, mask in selector.select():
+        for key, mask in selector.select(timeout):
             worker = key.data
             if mask & selectors.EVENT_WRITE:
                 worker.write()
@@ -166,16 +178,23 @@ def _wait(selector: selectors.BaseSelector, workers: list[_Worker]) -> None:
 
 def _serve(tasks: Any, results: Any, initializer: Callable[..., None] | None, initargs: tuple,
            others: list) -> None:
-    """A worker: each task read, run, and its result (or exception) written, until end of file."""
+    """A worker: each task read, run, and its result (or exception) sent, until end of file.
+
+    A thread of its own sends the results, so the worker goes on with its next task while
+    the parent, busy writing the records before, has not yet read the last result (a pipe
+    holds 64 KB; a chunk's result is more)."""
     for end in others:
         end.close()
     if initializer:
         initializer(*initargs)
-    read, write = tasks.fileno(), results.fileno()
+    read = tasks.fileno()
+    outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+    sender = threading.Thread(target=_send, args=(outbox, results.fileno()), daemon=True)
+    sender.start()
     while True:
         head = _read_exactly(read, _HEAD.size)
         if head is None:
-            return
+            break
         function, task = pickle.loads(_read_exactly(read, _HEAD.unpack(head)[0]) or b"")
         try:
             message = pickle.dumps((True, function(*task)), pickle.HIGHEST_PROTOCOL)
@@ -184,9 +203,19 @@ def _serve(tasks: Any, results: Any, initializer: Callable[..., None] | None, in
                 message = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
             except Exception:  # an exception that does not pickle: its text
                 message = pickle.dumps((False, RuntimeError(f"{type(exc).__name__}: {exc}")))
-        view = memoryview(_HEAD.pack(len(message)) + message)
-        while view:
-            view = view[os.write(write, view):]
+        outbox.put(_HEAD.pack(len(message)) + message)
+    outbox.put(None)
+    sender.join()
+
+
+def _send(outbox: queue.SimpleQueue, fd: int) -> None:
+    while (message := outbox.get()) is not None:
+        view = memoryview(message)
+        try:
+            while view:  # one blocking write a message, the GIL let go meanwhile
+                view = view[os.write(fd, view):]
+        except OSError:  # the parent has gone: nothing to send to
+            return
 
 
 def _read_exactly(fd: int, size: int) -> bytes | None:
