@@ -102,9 +102,24 @@ def one_line(text: str) -> str:
     character is unprintable), so most values are known to need nothing from three scans
     in C, without splitting a long abstract into words and joining them again.
     """
+    if len(text) > _LONG:  # an abstract is asked about by the reader, rules and writer in turn
+        seen = _ONE_LINE.get(id(text))
+        if seen is not None and seen[0] is text:  # the very object (held here, so its id is its own)
+            return seen[1]
     if printable(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    return " ".join(text.split())
+        folded = text
+    else:
+        folded = " ".join(text.split())
+    if len(text) > _LONG:
+        if len(_ONE_LINE) >= 64:
+            _ONE_LINE.clear()
+        _ONE_LINE[id(text)] = (text, folded)
+        _ONE_LINE[id(folded)] = (folded, folded)  # one line already: asked again, the same
+    return folded
+
+
+_LONG = 256
+_ONE_LINE: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, one_line of it)
 
 
 def words(text: str) -> list[str]:

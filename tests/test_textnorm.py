@@ -74,3 +74,15 @@ def test_fold_of_ascii_text_is_the_regex_over_its_lower_case(text):
 def test_printable_is_isprintable(text):
     assert printable(text) == text.isprintable()
     assert printable(text + "\x7f") is False and printable("x" * 70 + "\t") is False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["word", " ", "  ", "\n", "\t", "é", "\u2019", "x" * 40]), min_size=60,
+                max_size=120).map("".join))
+def test_one_line_of_long_text_asked_again_is_the_same(value):
+    # long values are remembered by the object: the first answer, the second, and the answer
+    # asked about itself are all split-and-join
+    expected = " ".join(value.split())
+    first = one_line(value)
+    assert first == expected and one_line(value) == expected and one_line(first) == expected
+    assert one_line(value + " x") == " ".join((value + " x").split())  # another text, its own answer
