@@ -43,6 +43,7 @@ from .readers.stream import Deferred
 from .registry import REPAIRS, WRITERS
 
 CHUNK = 200  # records a task: big enough that pickling overhead stays small
+CHUNK_CHARS = 1 << 20  # ... and at most about this much text: 4 * jobs chunks are in flight
 AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
 AUTO_MAX = 8
 
@@ -167,10 +168,17 @@ class _HeldNotes:
         return notes
 
 
+def _size(item: Record | Deferred | Failed) -> int:
+    """About how much text a record is: a deferred one's text, a built one's string fields."""
+    values = item.args if isinstance(item, Deferred) else item.fields.values() if isinstance(item, Record) else ()
+    return sum(len(v) for v in values if isinstance(v, str))
+
+
 def _chunks(records: Iterator[Record], notes: _HeldNotes) -> Iterator[tuple[list[Record], list[list]]]:
     """Chunks of records, each record with the reader's notes shown before it."""
     chunk: list[Record] = []
     before: list[list[Diagnostic]] = []
+    size = 0
     while True:
         notes.reading = True
         try:
@@ -181,9 +189,10 @@ def _chunks(records: Iterator[Record], notes: _HeldNotes) -> Iterator[tuple[list
             break
         chunk.append(rec)
         before.append(notes.take())
-        if len(chunk) == CHUNK:
+        size += _size(rec)
+        if len(chunk) == CHUNK or size >= CHUNK_CHARS:
             yield chunk, before
-            chunk, before = [], []
+            chunk, before, size = [], [], 0
     if chunk:
         yield chunk, before
 

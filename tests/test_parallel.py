@@ -62,6 +62,22 @@ def test_order_is_kept_across_many_chunks(tmp_path, monkeypatch):
     assert not written_by_parent  # the workers rendered every record
 
 
+def test_chunks_of_long_records_are_cut_by_their_text(tmp_path, monkeypatch):
+    # a Scopus export with each article's references in N1: 30 KB a record; 200 of them a
+    # chunk, eight chunks in flight, held 250 MB
+    monkeypatch.setattr(parallel, "CHUNK", 200)
+    monkeypatch.setattr(parallel, "CHUNK_CHARS", 10_000)
+    sizes = []
+    real_chunks = parallel._chunks
+    monkeypatch.setattr(parallel, "_chunks", lambda *a: ((sizes.append(len(c)), (c, b))[1] for c, b in real_chunks(*a)))
+    note = "References: " + "; ".join(f"Roe, A., Work {n} (2001) J., {n}, p. 1" for n in range(60))
+    ris = "".join(f"TY  - JOUR\nTI  - Title number {i}\nAU  - Smith, John\nPY  - 2020\nN1  - {note}\nER  - \n\n"
+                  for i in range(50))
+    (tmp_path / "long.ris").write_text(ris)
+    assert run([tmp_path / "long.ris"], "bibtex", 2) == run([tmp_path / "long.ris"], "bibtex", 1)
+    assert len(sizes) > 5 and max(sizes) < 10  # ~2 KB a record: a few records a chunk
+
+
 @pytest.mark.parametrize("to, by_parent", [("bibtex", 0), ("ris", 0), ("csljson", 0), ("cslyaml", 40)])
 def test_keys_starting_with_a_digit_are_put_in_the_workers_text(tmp_path, monkeypatch, to, by_parent):
     """Keys built from an authorless record start with its year: only YAML (which reads
