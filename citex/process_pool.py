@@ -43,8 +43,9 @@ def ordered_map(function: Callable[..., Any], tasks: Iterable[tuple], *, jobs: i
     (a ``multiprocessing`` context), yielded in the tasks' order, with at most
     ``ahead`` tasks a worker in flight (so memory stays flat). Results come in order, so a
     worker may finish what it was given while the one before it is still at work: four a
-    worker keep both busy (two left each idle a fifth of the time, on two cores). ``function`` and each
-    task must pickle (by reference: a module's function). Workers end with the iterator."""
+    worker keep both busy (with two, each sat idle a fifth of the time, on two cores).
+    ``function`` and each task must pickle (by reference: a module's function). Workers end
+    with the iterator."""
     workers: list[_Worker] = []
     for _ in range(jobs):
         workers.append(_Worker(context, initializer, initargs, workers))
@@ -74,7 +75,7 @@ class _Worker:
         self.outbox = bytearray()  # tasks not yet written
         self.inbox = bytearray()  # results read, not yet whole
         self.done: deque[bytes] = deque()  # whole results, in this worker's order
-        self.sent = 0  # tasks given and not yet answered
+        self.sent = 0  # tasks given whose results have not been yielded yet
 
     def give(self, message: bytes) -> None:
         self.outbox += _HEAD.pack(len(message))
@@ -107,7 +108,7 @@ class _Worker:
     def _died(self) -> WorkerDied:
         self.process.join(1)
         return WorkerDied(f"worker process {self.process.pid} ended before its work was done "
-                          f"(exit code {self.process.exitcode}); nothing was written")
+                          f"(exit code {self.process.exitcode})")
 
     def stop(self) -> None:
         """The worker told to end (its tasks pipe closed), killed if it has not in a while."""
