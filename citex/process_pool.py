@@ -194,9 +194,10 @@ def _serve(tasks: Any, results: Any, initializer: Callable[..., None] | None, in
     sender.start()
     while True:
         head = _read_exactly(read, _HEAD.size)
-        if head is None:
+        body = None if head is None else _read_exactly(read, _HEAD.unpack(head)[0])
+        if body is None:  # the end of the tasks (or of the parent, part way through one)
             break
-        function, task = pickle.loads(_read_exactly(read, _HEAD.unpack(head)[0]) or b"")
+        function, task = pickle.loads(body)
         try:
             message = pickle.dumps((True, function(*task)), pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # the parent raises it

@@ -1,8 +1,11 @@
 """note-export-stamps: Scopus's stamps leave the note; the cited works go to references."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from citex import dumps, loads, repair
+from citex.repairs import note_stamps
 
 try:
     from tests.repair_helpers import run
@@ -62,10 +65,6 @@ def test_scopus_bibtex_export_prints_no_citation_count():
 
 # --- the finder of stamps in long notes against the regex it stands in for ------------------
 
-from hypothesis import example, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from citex.repairs import note_stamps  # noqa: E402
 
 _PIECES = ["cited By 72", "Cited by :3", "CITED BY", "Export Date: 15 October 2020", "export date: 1 May",
            "References:", "references", "REFERENCES: ", "Correspondence Address:", "Correspondence Address2:",

@@ -181,7 +181,7 @@ def _title(b: _Builder, prefix: str) -> str | None:
 
 
 def _put_title(b: _Builder, var: str, prefix: str) -> None:
-    if var not in b.vars and b.has(prefix + "title"):
+    if b.wants(var) and b.has(prefix + "title"):
         b.put(var, _title(b, prefix), prefix + "title")
 
 

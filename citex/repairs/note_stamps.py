@@ -52,7 +52,7 @@ def _stamps(note: str) -> list[tuple[int, int, str | None, str | None]]:
     note, the regex's own parts are matched there, and a text ends where the lookahead first
     holds: before the next stamp (and the spaces and ';' before it) or the trailing spaces.
     Four non-ASCII letters match ASCII ones under re.I (İ ı ſ K): they are made those letters
-    before the finds. tests/test_note_stamps.py holds this to the regex.
+    before the finds. tests/test_repairs_note_stamps.py holds this to the regex.
     """
     if len(note) < _SHORT_NOTE:  # the regex is quicker on a short note
         return [(m.start(), m.end(), m["label"], m["text"]) for m in _STAMP.finditer(note)]

@@ -155,7 +155,7 @@ def string_faults(text: str) -> int:
     # finds; the regexes, which take a step for each character, are left for the rest.
     if printable(text):
         found = SPACES if _spaced(text) else 0
-    elif text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\xa0", " ").isprintable():
+    elif printable(text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\xa0", " ")):
         found = SPACES
     elif text.isascii():
         return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _odd_spaced(text) else 0)
