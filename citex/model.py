@@ -316,3 +316,6 @@ class Failed:
 
     diagnostic: Diagnostic
     raw: str = ""
+    # What the reader found in the block before it gave up on it (text outside a record
+    # that it took in): reported before the failure, so that it is not lost with the record.
+    notes: list[Diagnostic] = field(default_factory=list)

@@ -226,7 +226,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
                 for item in results:
                     notes.release(item[5])
                     if isinstance(item[0], Failed):
-                        tally.skip(item[0].diagnostic)
+                        tally.fail(item[0])
                     else:
                         repaired.append(item[0])
                 notes.release(notes.take())
@@ -235,7 +235,7 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
             for rec, index, mark, base, text, before, item in results:
                 notes.release(before)
                 if isinstance(rec, Failed):  # a deferred record that could not be built
-                    tally.skip(rec.diagnostic)
+                    tally.fail(rec)
                     continue
                 if text is not None and _in_turn(writer, index):
                     _write_rendered(rec, base, text, placeholder, keys, writer, tally, on_record)

@@ -43,6 +43,12 @@ class Tally:
         self.skipped += 1
         self.note(diagnostic)
 
+    def fail(self, failed: Failed) -> None:
+        """A block the reader could not read as a record: what it noted, then why, skipped."""
+        for note in failed.notes:
+            self.note(note)
+        self.skip(failed.diagnostic)
+
     def __str__(self) -> str:
         text = f"read {self.read}, wrote {self.wrote}, skipped {self.skipped}"
         if self.merged:
@@ -84,7 +90,7 @@ def read_stream(stream: TextStream, fmt: str | None = None, path: str = "<string
         count += 1
         tally.read += 1
         if isinstance(item, Failed):
-            tally.skip(item.diagnostic)
+            tally.fail(item)
         else:
             yield item
     if not count:

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from citex.inputs import choose_reader, decode
 from citex.model import Date, Failed, Name, Record
+from citex.pipeline import Tally, convert
 from citex.readers.ris import read
 from citex.readers.ris_values import join_pages, labelled_ids, parse_date, parse_name, split_serials
 from citex.repairs.ids import bare_doi
@@ -126,6 +127,23 @@ def test_only_known_tags_are_read_in_a_loose_form():
 def test_empty_record_fails():
     [failed] = read("TY  - JOUR\nER  - \n", "x.ris")
     assert isinstance(failed, Failed) and failed.diagnostic.code == "ris-empty"
+
+
+def test_text_outside_records_before_a_record_that_fails_is_still_reported(tmp_path):
+    # the note went with the record it was attached to: an empty record lost it unsaid
+    text = "TY  - JOUR\nTI  - A\nER  - \n\nstray text here\n\nTY  - JOUR\nER  - \n\nTY  - JOUR\nTI  - B\nER  - \n"
+    [first, failed, last] = read(text, "x.ris")
+    assert isinstance(failed, Failed) and failed.diagnostic.code == "ris-empty"
+    assert [(n.code, n.location.path, n.location.line) for n in failed.notes] == [("ris-outside-record", "x.ris", 5)]
+    assert "stray text here" in failed.raw
+    (tmp_path / "x.ris").write_text(text)
+    shown: list[str] = []
+    for jobs in (1, 2):
+        shown.clear()
+        tally = Tally(on_diagnostic=lambda d: shown.append(str(d)))
+        convert([str(tmp_path / "x.ris")], io.StringIO(), "ris", tally=tally, jobs=jobs)
+        assert [line.split(": ")[1] for line in shown] == ["warning[ris-outside-record]", "error[ris-empty]"]
+        assert (tally.read, tally.wrote, tally.skipped) == (3, 2, 1)
 
 
 def test_only_text_no_record():

@@ -82,17 +82,18 @@ def record_of(entries: list[tuple[str, str, int]], raw: str, first_line: int, pa
     dialect = (dialect_of(signs) if signs else None) or file_dialect
     types = [value for tag, value, _ in entries if tag == "TY"]
     content = [e for e in entries if e[0] != "TY" and e[1]]
+    notes = [Diagnostic(note.level, note.code, note.message, Location(path, note.location.line))
+             for note in notes]
     if not content:
-        return Failed(Diagnostic("error", "ris-empty", "record has no fields", Location(path, first_line)), raw)
+        return Failed(Diagnostic("error", "ris-empty", "record has no fields", Location(path, first_line)),
+                      raw, notes)
     if not types and not any(tag in ROWS for tag, _, _ in content):
         return Failed(Diagnostic("error", "ris-no-ty", "tags with no TY and no known field were not read",
-                                 Location(path, first_line)), raw)
+                                 Location(path, first_line)), raw, notes)
     ris_type = types[0].upper() if types and types[0] else GENERIC
     rec = Record(type=CSL_TYPE.get(ris_type, "document"),
                  source=Source(FORMAT, path, first_line, raw, {}, dialect))
-    for note in notes:
-        rec.diagnostics.append(Diagnostic(note.level, note.code, note.message,
-                                          Location(path, note.location.line)))
+    rec.diagnostics += notes
     if not types:
         rec.report("warning", "ris-no-ty", "record has no TY line; read as a generic document")
     elif ris_type not in CSL_TYPE:
