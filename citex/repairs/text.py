@@ -38,14 +38,15 @@ def _c1_as_cp1252(m: re.Match[str]) -> str:
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
 
 
-def _map_strings(rec: Record, rule: str, fn) -> None:
-    """Apply ``fn`` to every string field and every part of every name, logging changes."""
+def _map_strings(rec: Record, rule: str, fn, fault: int) -> None:
+    """Apply ``fn`` to every string field and every part of every name, logging changes. Names
+    without ``fault`` (a bit of ``string_faults``, remembered by their parts) are left as they are."""
     for field, value in list(rec.fields.items()):
         if isinstance(value, str):
             new = fn(value)
             if new != value:
                 rec.fix(field, new, rule=rule)
-        elif isinstance(value, list) and value and all(isinstance(n, Name) for n in value):
+        elif _is_names(value) and _name_faults.of_all(value) & fault:
             names = [_map_name(n, fn) for n in value]
             if names != value:
                 rec.fix(field, names, rule=rule)
@@ -82,7 +83,7 @@ def _reverse(word: str) -> str:
 def mojibake(rec: Record) -> None:
     """UTF-8 text that was decoded as Windows-1252 or Latin-1 ('MÃ¼ller') is decoded again."""
     if faults(rec) & MOJIBAKE:
-        _map_strings(rec, "mojibake", fix_mojibake)
+        _map_strings(rec, "mojibake", fix_mojibake, MOJIBAKE)
 
 
 @REPAIRS.register("control-characters", confidence=1.0)
@@ -90,7 +91,7 @@ def control_characters(rec: Record) -> None:
     """Control characters, zero-width spaces and stray byte-order marks inside a field are removed;
     Windows-1252 punctuation read as C1 controls ('\x97', '\x93') becomes the dash or quote it was."""
     if faults(rec) & CONTROLS:
-        _map_strings(rec, "control-characters", _without_controls)
+        _map_strings(rec, "control-characters", _without_controls, CONTROLS)
 
 
 def _without_controls(text: str) -> str:
@@ -106,34 +107,34 @@ _CONTROL_OR_C1 = re.compile(f"{_CONTROLS.pattern}|{_C1.pattern}")
 def unicode_nfc(rec: Record) -> None:
     """Decomposed accents ('e' + combining acute) are composed (Unicode NFC), so text compares equal."""
     if faults(rec) & NFC:
-        _map_strings(rec, "unicode-nfc", lambda s: s if s.isascii() else unicodedata.normalize("NFC", s))
+        _map_strings(rec, "unicode-nfc", lambda s: s if s.isascii() else unicodedata.normalize("NFC", s), NFC)
 
 
 @REPAIRS.register("whitespace", confidence=1.0)
 def whitespace(rec: Record) -> None:
     """Line breaks, tabs, doubled and leading/trailing spaces inside a field become single spaces."""
     if faults(rec) & SPACES:
-        _map_strings(rec, "whitespace", one_line)
+        _map_strings(rec, "whitespace", one_line, SPACES)
 
 
 # ---------------------------------------------------------------- which rules a record needs
 
 MOJIBAKE, CONTROLS, NFC, SPACES = 1, 2, 4, 8
-# A record's strings are scanned as one text, joined by '|': the regexes run once in C
-# instead of once a string. '|' never composes with a neighbour (NFC of the whole is NFC of
-# each string) and no fault pattern crosses it, except odd whitespace at a string's ends,
-# which _EDGE_SPACE finds next to '|' as it does at the text's ends.
-_SEPARATOR = "|"
-# Whitespace the rule changes, in strings joined by '|': two in a row, any but a plain
-# space, or at either end of a string. The definition: string_faults finds the same by
-# quicker means (_spaced, _odd_spaced; tests/test_repairs_text.py holds them to it).
-_EDGE_SPACE = re.compile(rf"\s\s|[^\S ]|^\s|\s$|\{_SEPARATOR}\s|\s\{_SEPARATOR}")
+# A record's strings are scanned as one text, joined by a space: the checks run once in C
+# instead of once a string. A space never composes with a neighbour (NFC of the whole is NFC
+# of each string) and no fault pattern crosses it; and odd whitespace at a string's edge
+# becomes a doubled space next to it, found by the one scan for doubled spaces. (An empty
+# string between two others also makes one: the whitespace rule then runs for nothing.)
+_SEPARATOR = " "
+# Whitespace the rule changes: two in a row, any but a plain space, or at either end. The
+# definition: string_faults finds the same by quicker means (_spaced, _odd_spaced;
+# tests/test_repairs_text.py holds them to it).
+_EDGE_SPACE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
 def _spaced(text: str) -> bool:
     """Whether printable ``text`` has a space fault: ``_EDGE_SPACE``, where the only whitespace is ' '."""
-    return ("  " in text or " |" in text or "| " in text or text.startswith(" ")
-            or text.endswith(" "))
+    return "  " in text or text.startswith(" ") or text.endswith(" ")
 
 
 def _odd_spaced(text: str) -> bool:
@@ -146,8 +147,8 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 
 
 def string_faults(text: str) -> int:
-    """The rules that could change ``text`` (or any of the strings joined by '|' into it), as bits:
-    none set means each leaves it as it is. A '|' next to a space may set SPACES for nothing."""
+    """The rules that could change ``text`` (or any of the strings joined by spaces into it), as bits:
+    none set means each leaves it as it is."""
     # Every control character and every whitespace but ' ' is unprintable. So printable
     # text has no control fault, and a space fault only where a space is doubled or next to
     # a string's edge; and text that is printable once its line breaks, tabs and no-break
