@@ -22,17 +22,25 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 MIN_EACH = 50  # fewer items a process than this: not worth a fork
+AUTO = 0  # ``jobs``: the machine's cores, when each gets AUTO_EACH items or more
+AUTO_EACH = 500  # measured: 600 APA entries took as long in two processes as in one, 1,000 a quarter less
 _task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what the forked workers run
 
 
 def map_in_order(function: Callable[[T], R], items: Sequence[T], jobs: int = 1) -> list[R]:
-    """``[function(item) for item in items]``, over ``jobs`` processes when that pays.
+    """``[function(item) for item in items]``, over ``jobs`` processes when that pays
+    (``AUTO``: as many as pay, up to the machine's cores).
 
     ``function`` need not be picklable (it is inherited by the fork, not sent),
     and must not raise: a failing item should give a result saying so.
     """
     global _task
-    jobs = min(jobs, len(items) // MIN_EACH)
+    if jobs == AUTO:
+        from .parallel import usable_cores
+
+        jobs = min(usable_cores(), len(items) // AUTO_EACH)
+    else:
+        jobs = min(jobs, len(items) // MIN_EACH)
     if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     size = -(-len(items) // (jobs * 4))  # a few spans a process: the last ones finish together

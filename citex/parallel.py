@@ -62,13 +62,19 @@ class _Packed:
         self.diagnostics = rec.diagnostics
 
 
-def auto_jobs(paths: list[str]) -> int:
-    """``--jobs auto``: the cores this process may use (at most AUTO_MAX) when the input files
-    come to AUTO_BYTES or more, else 1 (standard input, whose size is unknown, too)."""
+def usable_cores() -> int:
+    """The cores this process may use, at most AUTO_MAX."""
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
         cores = os.cpu_count() or 1
+    return min(cores, AUTO_MAX)
+
+
+def auto_jobs(paths: list[str]) -> int:
+    """``--jobs auto``: the cores this process may use (at most AUTO_MAX) when the input files
+    come to AUTO_BYTES or more, else 1 (standard input, whose size is unknown, too)."""
+    cores = usable_cores()
     if cores < 2 or "-" in paths or os.name != "posix":  # process_pool is POSIX's
         return 1
     size = 0
@@ -76,7 +82,7 @@ def auto_jobs(paths: list[str]) -> int:
         for path in expand(paths):
             size += path.stat().st_size
             if size >= AUTO_BYTES:
-                return min(cores, AUTO_MAX)
+                return cores
     except (OSError, CitexError):  # a file that cannot be read is reported by the run itself
         pass
     return 1

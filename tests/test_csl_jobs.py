@@ -42,6 +42,32 @@ def test_little_work_stays_in_this_process():
     assert {pid for pid in map_in_order(lambda n: os.getpid(), list(range(60)), jobs=2)} == {os.getpid()}
 
 
+def test_auto_uses_the_cores_only_when_each_gets_enough_entries(monkeypatch):
+    from citex import csl_jobs, parallel
+
+    started = []  # the processes each map was given
+    real = csl_jobs.ordered_map
+
+    def ordered_map(*args, jobs, **kwargs):
+        started.append(jobs)
+        return real(*args, jobs=jobs, **kwargs)
+
+    monkeypatch.setattr(csl_jobs, "ordered_map", ordered_map)
+    monkeypatch.setattr(csl_jobs, "AUTO_EACH", 100)
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+
+    def square(n: int) -> int:
+        return n * n
+
+    for n in (199, 200, 1000):
+        assert map_in_order(square, list(range(n)), jobs=csl_jobs.AUTO) == [i * i for i in range(n)]
+    if sys.platform == "linux":  # 199 items: under two processes' worth; 200: two; 1,000: the three cores
+        assert started == [2, 3]
+    monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    map_in_order(square, list(range(1000)), jobs=csl_jobs.AUTO)
+    assert len(started) <= 2  # one core: no fork
+
+
 def test_entries_in_processes_are_those_of_one():
     records = many()
     for style in ("apa", "springer-basic-author-date", "vancouver", "modern-language-association"):
@@ -56,6 +82,8 @@ def test_cli_format_jobs(tmp_path):
         return subprocess.run([sys.executable, "-m", "citex", "format", str(path), *args], capture_output=True,
                               text=True, cwd=ROOT, timeout=300)
 
-    one, two = citex("--style", "apa"), citex("--style", "apa", "--jobs", "2")
+    one, two = citex("--style", "apa", "--jobs", "1"), citex("--style", "apa", "--jobs", "2")
+    auto = citex("--style", "apa")  # the default, --jobs auto
     assert one.returncode == 0 and one.stdout.count("\n") == len(many())
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    assert (auto.returncode, auto.stdout, auto.stderr) == (one.returncode, one.stdout, one.stderr)

@@ -268,7 +268,7 @@ class _Bibliography(Writer):
         clusters = self.options.get("citations")  # a document's citation clusters: keys a cluster
         if not clusters:
             self.out.write(self.compose(_entries(self.style, self.records, self.skipped,
-                                                 self.options.get("render_jobs") or 1)))
+                                                 self.options.get("render_jobs", 1))))
             return
         from ..citations import cite
 
