@@ -83,6 +83,21 @@ def test_a_fix_by_one_text_rule_is_seen_by_the_next():
     assert rec.get("author") == [Name("Müller", "T")]
 
 
+def test_a_name_list_changed_between_two_rules_is_scanned_again_and_an_equal_one_is_not():
+    rec = Record(fields={"title": "Clean", "author": [Name("Müller", "T")]})
+    assert text.faults(rec) == 0
+    rec.fields["author"] = [Name("Müller", "T")]  # another list, equal: the answer stands
+    rec.fields["title"] = "".join(["Cle", "an"])
+    calls = []
+    real, text.faults._compute = text.faults._compute, lambda values: calls.append(values) or real(values)
+    try:
+        assert text.faults(rec) == 0 and calls == []
+        rec.fields["author"] = [Name("Müller  ", "T")]  # another name: scanned again
+        assert text.faults(rec) == text.SPACES and len(calls) == 1
+    finally:
+        text.faults._compute = real
+
+
 def test_a_value_changed_between_two_rules_is_scanned_again():
     rec = Record(fields={"title": "Clean"})
     REPAIRS.get("whitespace")(rec)

@@ -2,7 +2,7 @@
 
 The text rules ask which faults the record's strings have, the name rules which of its
 names they could change. The first rule to ask computes the answer from the record's
-values; the others reuse it while the values are the same objects and no repair was
+values; the others reuse it while the values are the same (or equal) and no repair was
 logged since (rules change fields only through ``Record.fix``, which logs each change).
 What is found in a name is remembered by the name's parts: names come back with each
 paper of their authors.
@@ -30,8 +30,9 @@ class PerRecord:
     def __call__(self, rec: Record) -> int:
         values = tuple(rec.fields.values())
         last = self._last
-        if last is not None and last[0] is rec and last[1] == len(rec.repairs) \
-                and len(values) == len(last[2]) and all(map(operator.is_, values, last[2])):
+        # == on the tuples: each value is passed at once when it is the same object (most are),
+        # else compared; the answer depends on the values' content only
+        if last is not None and last[0] is rec and last[1] == len(rec.repairs) and values == last[2]:
             return last[3]
         answer = self._compute(values)
         self._last = (rec, len(rec.repairs), values, answer)
