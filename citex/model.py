@@ -47,7 +47,13 @@ class Name:
     }
 
     def to_csl(self) -> dict[str, str]:
-        return {k: getattr(self, a) for a, k in self._CSL_KEYS.items() if getattr(self, a)}
+        d = self.__dict__
+        if not (d["literal"] or d["non_dropping_particle"] or d["dropping_particle"] or d["suffix"]):
+            family, given = d["family"], d["given"]  # most names: these two or one of them
+            if family and given:
+                return {"family": family, "given": given}
+            return {"family": family} if family else {"given": given} if given else {}
+        return {k: d[a] for a, k in self._CSL_KEYS.items() if d[a]}
 
     @classmethod
     def from_csl(cls, data: dict[str, Any]) -> Name:
