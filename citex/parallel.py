@@ -58,8 +58,16 @@ class _Packed:
 
     __slots__ = ("diagnostics",)
 
-    def __init__(self, rec: Record):
-        self.diagnostics = rec.diagnostics
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+
+    def __reduce__(self) -> str | tuple:
+        # by name, the one without notes (most): a chunk pickles it once, the parent unpickles
+        # a reference to it, not an object with a dict of its slots
+        return "_CLEAN" if self is _CLEAN else (_Packed, (self.diagnostics,))
+
+
+_CLEAN = _Packed([])  # shared: never changed (the parent builds a record again to write it itself)
 
 
 def auto_jobs(paths: list[str]) -> int:
@@ -130,7 +138,7 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             if text is not None and not _usable(base, text, w["placeholder"], w["writer"]):
                 text = None  # the parent writes this one itself
         if w["pack"] and text is not None:
-            rec = _Packed(rec)
+            rec = _Packed(rec.diagnostics) if rec.diagnostics else _CLEAN
         results.append((rec, mark, base, text))
         index += 1
     return results
