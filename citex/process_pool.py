@@ -5,12 +5,12 @@ the workers wakes whenever a result is waiting in the pipe, spinning until anoth
 has read it. Converting 100,000 records on two cores, those threads took a third of the
 parent's CPU, which the workers needed. Here the parent has one thread: it writes tasks
 and reads results through a pipe to and from each worker, waiting on both with
-``selectors``; a worker reads a task, runs it and hands the result to a thread of its own
+``poll``; a worker reads a task, runs it and hands the result to a thread of its own
 that writes it, going on with its next task meanwhile. The parent's writing without
 blocking is what keeps it from deadlock: a worker blocked writing a big result while the
 parent is blocked writing it a big task would wait for ever.
 
-POSIX only (``selectors`` on pipes). A worker that dies ends the run with an error
+POSIX only (``poll`` on pipes). A worker that dies ends the run with an error
 naming it; an exception raised by a task is raised again in the parent.
 """
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 import pickle
 import queue
-import selectors
+import select
 import struct
 import threading
 from collections import deque
@@ -147,33 +147,29 @@ class _Worker:
 def _run(workers: list[_Worker], function: Callable[..., Any], tasks: Iterator[tuple],
          ahead: int) -> Iterator[Any]:
     order: deque[_Worker] = deque()  # the worker of each task given, in the tasks' order
-    selector = selectors.DefaultSelector()
     more = True
-    try:
-        while True:
-            while more and len(order) < ahead * len(workers):
-                task = next(tasks, None)
-                if task is None:
-                    more = False
-                    break
-                _wait(selector, workers, 0)  # first, news of what is done: no waiting
-                worker = min(workers, key=_unfinished)
-                worker.give(pickle.dumps((function, task), pickle.HIGHEST_PROTOCOL))
-                order.append(worker)
-            if not order:
-                return
-            head = order[0]
-            if head.done:
-                order.popleft()
-                head.sent -= 1
-                ok, value = pickle.loads(head.done.popleft())
-                if not ok:
-                    raise value
-                yield value
-                continue
-            _wait(selector, workers)
-    finally:
-        selector.close()
+    while True:
+        while more and len(order) < ahead * len(workers):
+            task = next(tasks, None)
+            if task is None:
+                more = False
+                break
+            _wait(workers, 0)  # first, news of what is done: no waiting
+            worker = min(workers, key=_unfinished)
+            worker.give(pickle.dumps((function, task), pickle.HIGHEST_PROTOCOL))
+            order.append(worker)
+        if not order:
+            return
+        head = order[0]
+        if head.done:
+            order.popleft()
+            head.sent -= 1
+            ok, value = pickle.loads(head.done.popleft())
+            if not ok:
+                raise value
+            yield value
+            continue
+        _wait(workers)
 
 
 def _unfinished(worker: _Worker) -> int:
@@ -181,24 +177,31 @@ def _unfinished(worker: _Worker) -> int:
     return worker.sent - len(worker.done)
 
 
-def _wait(selector: selectors.BaseSelector, workers: list[_Worker], timeout: float | None = None) -> None:
+_READABLE = select.POLLIN | select.POLLHUP | select.POLLERR  # an end or error: read() reports it
+_WRITABLE = select.POLLOUT | select.POLLHUP | select.POLLERR  # ... write() does
+
+
+def _wait(workers: list[_Worker], timeout: float | None = None) -> None:
     """Write what the workers can take, read what they have sent, waiting for either (at most
-    ``timeout`` seconds)."""
+    ``timeout`` seconds). One poll() call: a selector's registering and unregistering of the
+    pipes around each wait took more of the parent's time than the waiting."""
+    poller, ends = select.poll(), {}
     for worker in workers:
         if worker.outbox:
-            selector.register(worker.tasks, selectors.EVENT_WRITE, worker)
+            fd = worker.tasks.fileno()
+            poller.register(fd, select.POLLOUT)
+            ends[fd] = worker
         if _unfinished(worker):  # a result still to come
-            selector.register(worker.results, selectors.EVENT_READ, worker)
-    try:
-        for key, mask in selector.select(timeout):
-            worker = key.data
-            if mask & selectors.EVENT_WRITE:
-                worker.write()
-            if mask & selectors.EVENT_READ:
+            fd = worker.results.fileno()
+            poller.register(fd, select.POLLIN)
+            ends[fd] = worker
+    for fd, events in poller.poll(None if timeout is None else timeout * 1000):
+        worker = ends[fd]
+        if fd == worker.results.fileno():
+            if events & _READABLE:
                 worker.read()
-    finally:
-        for key in list(selector.get_map().values()):
-            selector.unregister(key.fileobj)
+        elif events & _WRITABLE:
+            worker.write()
 
 
 def _serve(tasks: Any, results: Any, initializer: Callable[..., None] | None, initargs: tuple,
