@@ -29,7 +29,7 @@ import signal
 import sys
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import closing
 from typing import Any, TextIO
 
@@ -58,8 +58,16 @@ class _Packed:
 
     __slots__ = ("diagnostics",)
 
-    def __init__(self, rec: Record):
-        self.diagnostics = rec.diagnostics
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+
+    def __reduce__(self) -> str | tuple:
+        # by name, the one without notes (most): a chunk pickles it once, the parent unpickles
+        # a reference to it, not an object with a dict of its slots
+        return "_CLEAN" if self is _CLEAN else (_Packed, (self.diagnostics,))
+
+
+_CLEAN = _Packed([])  # shared: never changed (the parent builds a record again to write it itself)
 
 
 def usable_cores() -> int:
@@ -136,7 +144,7 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             if text is not None and not _usable(base, text, w["placeholder"], w["writer"]):
                 text = None  # the parent writes this one itself
         if w["pack"] and text is not None:
-            rec = _Packed(rec)
+            rec = _Packed(rec.diagnostics) if rec.diagnostics else _CLEAN
         results.append((rec, mark, base, text))
         index += 1
     return results
@@ -164,12 +172,14 @@ class _HeldNotes:
         elif self.show:
             self.show(diagnostic)
 
-    def release(self, notes: list[Diagnostic]) -> None:
+    def release(self, notes: Sequence[Diagnostic]) -> None:
         for diagnostic in notes:
             if self.show:
                 self.show(diagnostic)
 
-    def take(self) -> list[Diagnostic]:
+    def take(self) -> Sequence[Diagnostic]:
+        if not self.held:  # most records: no list of their own
+            return ()
         notes, self.held = self.held, []
         return notes
 
@@ -177,13 +187,13 @@ class _HeldNotes:
 def _size(item: Record | Deferred | Failed) -> int:
     """About how much text a record is: a deferred one's text, a built one's string fields."""
     values = item.args if isinstance(item, Deferred) else item.fields.values() if isinstance(item, Record) else ()
-    return sum(len(v) for v in values if isinstance(v, str))
+    return sum([len(v) for v in values if isinstance(v, str)])
 
 
 def _chunks(records: Iterator[Record], notes: _HeldNotes) -> Iterator[tuple[list[Record], list[list]]]:
     """Chunks of records, each record with the reader's notes shown before it."""
     chunk: list[Record] = []
-    before: list[list[Diagnostic]] = []
+    before: list[Sequence[Diagnostic]] = []
     size = 0
     while True:
         notes.reading = True
@@ -269,12 +279,9 @@ def _results(chunks: Iterator, jobs: int, context: Any, setup: tuple) -> Iterato
 
     for result in ordered_map(_work, tasks(), jobs=jobs, context=context, initializer=_start,
                               initargs=setup):
-        yield from _done(result, *given.popleft())
-
-
-def _done(result: list, start: int, before: list[list[Diagnostic]], chunk: list) -> Iterator[tuple]:
-    for index, ((rec, mark, base, text), notes, item) in enumerate(zip(result, before, chunk), start):
-        yield rec, index, mark, base, text, notes, item
+        start, before, chunk = given.popleft()
+        for index, ((rec, mark, base, text), notes, item) in enumerate(zip(result, before, chunk), start):
+            yield rec, index, mark, base, text, notes, item
 
 
 def _again(item: Record | Deferred, repairs: bool, repair_options: dict[str, Any]) -> Record:

@@ -4,6 +4,8 @@ import codecs
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import citex.inputs as inputs
 from citex.inputs import decode, open_text
@@ -143,3 +145,46 @@ def test_a_broken_csljson_item_far_into_a_stream_is_reported_at_its_file_line():
     failed = [x for x in out if not hasattr(x, "fields")]
     assert len(out) == 3000 and [f.diagnostic.location.line for f in failed] == [2502]
     assert "line 2502" in failed[0].diagnostic.message
+
+
+def _line_blocks_by_joining(first, more, nl, cr):
+    """inputs._line_blocks as it was: the carry joined to each block (a long line copied with
+    every block), the cut searched in the whole."""
+    blocks = inputs._blocks(first, more) if isinstance(first, bytes) else inputs._chain(first, more)
+    carry = first[:0]
+    for block in blocks:
+        buf = carry + block if carry else block
+        if not block:
+            if buf:
+                yield buf
+            return
+        cut = buf.rfind(nl)
+        if cut < 0:
+            cut = buf.rfind(cr, 0, len(buf) - 1)
+        if cut < 0:
+            carry = buf
+            continue
+        carry = buf[cut + 1:]
+        yield buf[:cut + 1]
+
+
+@given(st.lists(st.text(st.sampled_from("ab\r\n"), min_size=1, max_size=8), max_size=12))
+def test_line_blocks_holding_the_carry_in_parts_cut_where_joining_it_did(blocks):
+    """The same blocks, so the same lines counted and decoded (bytes), and the same pieces (text)."""
+    text = list(_line_blocks_by_joining("", iter(blocks), "\n", "\r"))
+    assert list(inputs._line_blocks("", iter(blocks), "\n", "\r")) == text
+    data = [b.encode() for b in blocks]
+    got = list(inputs._line_blocks(b"", io.BytesIO(b"".join(data)), b"\n", b"\r"))
+    assert got == list(_line_blocks_by_joining(b"", io.BytesIO(b"".join(data)), b"\n", b"\r"))
+
+
+@given(st.lists(st.binary(max_size=6).map(lambda b: b.replace(b"\x00", b"\r")), max_size=10))
+def test_line_blocks_of_bytes_read_in_small_blocks_cut_where_joining_it_did(chunks):
+    data = b"".join(chunks)
+    for size in (1, 2, 3, 5):
+        reader = io.BytesIO(data)
+        reader.read = lambda n, read=reader.read, size=size: read(min(n, size))
+        old = io.BytesIO(data)
+        old.read = lambda n, read=old.read, size=size: read(min(n, size))
+        assert list(inputs._line_blocks(b"", reader, b"\n", b"\r")) == \
+            list(_line_blocks_by_joining(b"", old, b"\n", b"\r"))

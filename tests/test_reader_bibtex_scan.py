@@ -1,12 +1,15 @@
 """The fast BibTeX scanner against bibtexparser, and reading that streams."""
 
+import re
 import tracemalloc
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import citex.readers.bibtex as reader
 from citex.inputs import decode
-from citex.readers.bibtex_scan import Scanned, Unread, scan, segments
+from citex.readers.bibtex_scan import MARK, Scanned, Unread, scan, segments
 from citex.readers.stream import TextStream
 from corpus import corpus_files, needs_corpus
 from pathlib import Path
@@ -135,3 +138,33 @@ def test_seen_keys_remember_the_first_line_through_growth():
     assert [seen.first(f"k{i}", i + 1) for i in range(1000)] == list(range(1, 1001))
     assert [seen.first(f"k{i}", 5000) for i in range(0, 1000, 7)] == list(range(1, 1001, 7))
     assert len(seen) == 1000 and seen.first("", 3) == 3 and seen.first("", 9) == 3
+
+
+def _segments_by_joining(pieces):
+    """bibtex_scan.segments as it was: the text since the last segment start joined to each
+    piece (a long segment copied with every piece)."""
+    carry, line = "", 1
+    for piece in pieces:
+        buf = carry + piece if carry else piece
+        begin, at = 0, buf.find("@", len(carry))
+        starts = []
+        while at >= 0:
+            line_start = buf.rfind("\n", 0, at) + 1
+            if line_start and (line_start == at or buf[line_start:at].isspace()) and MARK.match(buf, at):
+                starts.append(line_start)
+            at = buf.find("@", at + 1)
+        for start in starts:
+            segment = buf[begin:start]
+            yield segment, line
+            line += segment.count("\n")
+            begin = start
+        carry = buf[begin:]
+    yield carry, line
+
+
+@given(st.lists(st.lists(st.sampled_from(["@a{", "@b(", "@", " ", "\t", "\n", "x", "{", "\u00a0"]),
+                         max_size=8).map("".join), max_size=8))
+def test_segments_holding_the_text_in_pieces_cut_where_joining_it_did(pieces):
+    assert list(segments(iter(pieces))) == list(_segments_by_joining(iter(pieces)))
+    lined = re.findall(r"[^\n]*\n|[^\n]+$", "".join(pieces))  # pieces that end at line ends, as read
+    assert list(segments(iter(lined))) == list(_segments_by_joining(iter(lined)))

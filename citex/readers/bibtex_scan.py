@@ -54,28 +54,41 @@ class Unread:
 
 
 def segments(pieces: Iterable[str]) -> Iterator[tuple[str, int]]:
-    """(segment, 1-based line of its start) for text arriving in pieces that end at line ends."""
-    carry, line = "", 1
+    """(segment, 1-based line of its start) for text arriving in pieces that end at line ends.
+
+    The text since the last segment start is held as the pieces it came in (joined once, when
+    the segment ends: a segment longer than a piece is not copied again with every piece),
+    but its last line if that has no end yet (none has, when pieces end at line ends), which
+    is looked at again with the next piece."""
+    held: list[str] = []  # the text since the last segment start, up to its last line end
+    head, line = "", 1  # ... and the rest of it
     for piece in pieces:
-        buf = carry + piece if carry else piece
+        buf = head + piece if head else piece
         begin = 0
-        for start in _starts(buf, len(carry)):
-            segment = buf[begin:start]
+        for start in _starts(buf, len(head), bool(held)):
+            segment = "".join((*held, buf[begin:start])) if held else buf[begin:start]
+            held = []
             yield segment, line
             line += segment.count("\n")
             begin = start
-        carry = buf[begin:]
-    yield carry, line
+        rest = buf[begin:] if begin else buf
+        end = rest.rfind("\n") + 1
+        if end:  # (held: no empty part, for bool(held) above)
+            held.append(rest if end == len(rest) else rest[:end])
+        head = rest[end:] if end < len(rest) else ""
+    yield "".join((*held, head)), line
 
 
-def _starts(buf: str, searched: int) -> list[int]:
-    """Line starts (not the first) whose first non-blank is a block mark, after ``searched``:
-    pieces end at line ends, so the text before ``searched`` was looked at already."""
+def _starts(buf: str, searched: int, after_line_end: bool) -> list[int]:
+    """Line starts whose first non-blank is a block mark, after ``searched``: pieces end at
+    line ends, so the text before ``searched`` was looked at already. Not the start of
+    ``buf``, unless the text before it (``after_line_end``) ends a line."""
     starts, find = [], buf.find
     at = find("@", searched)
     while at >= 0:
         line_start = buf.rfind("\n", 0, at) + 1
-        if line_start and (line_start == at or buf[line_start:at].isspace()) and MARK.match(buf, at):
+        if (line_start or after_line_end) and (line_start == at or buf[line_start:at].isspace()) \
+                and MARK.match(buf, at):
             starts.append(line_start)
         at = find("@", at + 1)
     return starts

@@ -125,6 +125,11 @@ class Deferred:
     def __call__(self):
         return self.build(*self.args)
 
+    def __reduce__(self) -> tuple:
+        # the parent pickles one a record: this is cheaper than the default for __slots__ (a
+        # dict of them, a state to set), to write and to read
+        return Deferred, (self.build, self.args)
+
 
 def later(defer: bool, build: Callable, *args):
     """``build(*args)`` now, or a ``Deferred`` of it."""
