@@ -87,3 +87,23 @@ def test_cli_format_jobs(tmp_path):
     assert one.returncode == 0 and one.stdout.count("\n") == len(many())
     assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
     assert (auto.returncode, auto.stdout, auto.stderr) == (one.returncode, one.stdout, one.stderr)
+
+
+def test_cli_format_reads_in_one_process_and_renders_in_several(tmp_path, monkeypatch, capsys):
+    """Records go back to the parent whole for a bibliography: reading them in workers saved
+    nothing, so format reads in one process whatever --jobs says, and renders in --jobs."""
+    from citex import cli, csl_jobs, parallel
+
+    path = tmp_path / "refs.json"
+    path.write_text(json.dumps([rec.to_csl() | {"id": rec.id} for rec in many()]), encoding="utf-8")
+
+    def no_workers(*args, **kwargs):
+        raise AssertionError("records read in worker processes")
+
+    rendered = []
+    real = csl_jobs.map_in_order
+    monkeypatch.setattr(parallel, "convert_in_processes", no_workers)
+    monkeypatch.setattr(csl_jobs, "map_in_order", lambda f, items, jobs=1: rendered.append(jobs) or real(f, items, jobs))
+    assert cli.main(["format", str(path), "--style", "vancouver", "--jobs", "2"]) in (0, None)
+    assert capsys.readouterr().out.count("\n") == len(many()) and 2 in rendered
+
