@@ -20,6 +20,8 @@ offered upstream as it is. ``citex.writers.csl`` applies them all.
 - ``yearsuffix``: "2019a", "2019b" for works whose citations read the same;
 - ``speed``: not a fix of the output: citeproc-py's style lookups memoised per style.
 - ``walk``, ``children``: not fixes either: citeproc-py's walk in fewer calls, same answers.
+- ``source``: nor this: records read into citeproc-py's data with plain strings and names
+  made in one step.
 """
 
 from collections.abc import Callable

@@ -216,10 +216,11 @@ def _source(records: list[Record], failed: dict[int, str] | None = None) -> Any:
     citeproc-py cannot read (a date without a year) is left out and reported.
     """
     from citeproc import NAMES, VARIABLES
-    from citeproc.source.json import CiteProcJSON
 
     from ..cslfix import apostrophes, quotemarks
+    from ..cslfix.source import source_class
 
+    CiteProcJSON = source_class()
     source = CiteProcJSON([])
     for n, rec in enumerate(records):
         item: dict[str, Any] = {"id": f"r{n}", "type": rec.type}
