@@ -287,19 +287,12 @@ def _run_formats() -> int:
     return 0
 
 
-def _render_jobs(jobs: int | str) -> int:
-    if jobs != "auto":
-        return int(jobs)
-    from .csl_jobs import AUTO
-
-    return AUTO
-
-
 def _run_format(args: argparse.Namespace) -> int:
+    from .csl_jobs import AUTO
     from .csl_locales import canonical_locale
 
     options: dict[str, object] = {"style": args.style, "locale": canonical_locale(args.locale),
-                                  "render_jobs": _render_jobs(args.jobs)}
+                                  "render_jobs": AUTO if args.jobs == "auto" else args.jobs}
     if args.citations:
         from .citation_syntax import parse_clusters
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..latex import balanced
+from ..textnorm import printable
 from .latex_symbols import (ACCENTS, DECLARATIONS, ESCAPES, SPACING_ACCENTS, STYLE_COMMANDS,
                             STYLES, SWALLOW, SYMBOLS, WRAP)
 
@@ -42,7 +43,7 @@ def decode(value: str, title: bool = False, markup: bool = True) -> Decoded:
     if not needs_parser(value):
         if "--" in value:  # pages, ranges: the parser's dashes, without it or its cache
             value = value.replace("---", "\u2014").replace("--", "\u2013")
-        if "  " in value or not value.isprintable():  # else no run of spaces to make one
+        if "  " in value or not printable(value):  # else no run of spaces to make one
             value = _SPACES.sub(" ", value)
         return Decoded(value.strip(), ())
     return _decode(value, title, markup)

@@ -26,7 +26,7 @@ from typing import Any
 from .. import latex as tex
 from ..errors import CitexError, UsageError
 from ..model import Date, Name, Record, Repair, Source, name_parts
-from ..textnorm import one_line
+from ..textnorm import LONG_ASCII, ascii_within, one_line
 from . import Writer
 from . import template_limits as limits
 
@@ -63,7 +63,7 @@ def latex(text: str | None, ascii: bool = True) -> str:
     if text is None:
         return ""  # a field the record lacks: most of a template's calls
     if text.__class__ is str and text.isascii() \
-            and (not text.encode("ascii").translate(None, _PLAIN_ASCII) if len(text) > 64
+            and (ascii_within(text, _PLAIN_ASCII) if len(text) > LONG_ASCII
                  else not _NOT_PLAIN_ASCII.search(text)) \
             and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # most values: ASCII on one line, no markup, math or specials
@@ -74,9 +74,8 @@ def latex(text: str | None, ascii: bool = True) -> str:
 # between words: a special, markup, math, a control, or whitespace other than a space.
 # One character class, not alternatives: regex alternatives made the scan of an abstract slow.
 _NOT_PLAIN_ASCII = re.compile(tex.NOT_PLAIN.pattern[:-1] + r"\t\n\r]")
-# The ASCII characters it does not match: a long text with nothing left once they are deleted
-# (bytes.translate, in C) has none it matches, found in half the regex's time (a 700-character
-# abstract: 0.8 µs against 1.8).
+# The ASCII characters it does not match: a long text of these only (``ascii_within``) has none
+# it matches, found in half the regex's time (a 700-character abstract: 0.8 µs against 1.8).
 _PLAIN_ASCII = bytes(b for b in range(128) if not _NOT_PLAIN_ASCII.match(chr(b)))
 
 
