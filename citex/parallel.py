@@ -23,6 +23,7 @@ starting the workers.
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import signal
@@ -147,6 +148,14 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
             rec = _Packed(rec.diagnostics) if rec.diagnostics else _CLEAN
         results.append((rec, mark, base, text))
         index += 1
+    if not w.get("frozen"):
+        # What the worker keeps from here on (modules, tables and caches loaded by the first
+        # chunk) is set aside from the collector's full passes, which would otherwise go over
+        # all of it again and again (a few % of a worker's time); what the chunk left is
+        # collected first, so no garbage is set aside with it.
+        gc.collect()
+        gc.freeze()
+        w["frozen"] = True
     return results
 
 

@@ -57,10 +57,20 @@ def test_fires(rule, field, before, after):
     ("title-case", "title", "TP53"),
     ("title-case", "container-title", "CAMBRIDGE PRISMS-GLOBAL MENTAL HEALTH"),  # all or nothing
     ("title-case", "container-title", "eLife"),
+    ("title-case", "container-title", ""),
 ])
 def test_must_not_fire(rule, field, value):
     rec = run(rule, **{field: value})
     assert rec.get(field) == value and rec.repairs == []
+
+
+def test_a_journal_name_recased_once_is_recased_and_logged_on_every_record():
+    # the recased name is remembered for the journal's next article; each record still logs it
+    for _ in range(2):
+        rec = run("title-case", **{"container-title": "JOURNAL OF CLINICAL ONCOLOGY"})
+        assert rec.get("container-title") == "Journal of Clinical Oncology"
+        assert [(r.rule, r.before) for r in rec.repairs] == [
+            ("title-case", "JOURNAL OF CLINICAL ONCOLOGY")]
 
 
 def test_stray_latex_is_left_in_latex_input():

@@ -9,7 +9,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, fold, one_line, printable
+from citex.textnorm import _bad_characters, _unaccented_key, fold, one_line, printable
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -44,6 +44,26 @@ def _fold_by_ftfy(text: str) -> str:
 @given(st.lists(st.sampled_from(_NAMED + _PLAIN) | st.text(max_size=2), max_size=12).map("".join))
 def test_fold_is_what_ftfy_on_every_text_gives(text):
     assert fold.__wrapped__(text) == _fold_by_ftfy(text)
+
+
+def _unaccented_one_by_one(text: str) -> str:
+    """fold's steps after ftfy as first written: each combining mark dropped, then case folded."""
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+def test_unaccented_key_drops_marks_as_one_by_one_for_every_character():
+    # NFKD, case folding and the filter each map one character at a time (NFKD's reordering only
+    # moves marks, which are dropped): so the two agree on all text if they agree on each character
+    differ = [hex(i) for i in range(0x110000) if _unaccented_key(chr(i)) != _unaccented_one_by_one(chr(i))]
+    assert differ == []
+    assert _unaccented_key("\u1fb3\u0345x") == _unaccented_one_by_one("\u1fb3\u0345x") == "αx"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=12))
+def test_unaccented_key_is_one_by_one_on_any_text(text):
+    assert _unaccented_key(text) == _unaccented_one_by_one(text)
 
 
 def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():

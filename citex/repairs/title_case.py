@@ -108,15 +108,12 @@ def recase(text: str, title_case: bool = False) -> str:
         if tags and tags[0][0] <= m.start():
             continue  # a word inside a markup tag ('<span style=...>') is not the title's
         word, possessive = m.group(1), m.group(2) or ""
-        # a window before the word (searching the whole prefix for each word was quadratic);
-        # with pos/endpos '^' still means the start of the text and '$' the word's start
-        start = bool(_SENTENCE_START.search(text, max(0, m.start() - 200), m.start()))
         new = word
         if word.isupper() and _common(word):
             lower = word.lower()
             if title_case and lower not in MINOR_WORDS:
                 new = "-".join(p.capitalize() for p in lower.split("-"))
-            elif start:
+            elif _starts_sentence(text, m.start()):
                 new = lower.capitalize()
             elif lower != "a" or previous in _TAKES_ARTICLE:
                 new = lower
@@ -124,6 +121,12 @@ def recase(text: str, title_case: bool = False) -> str:
         out += [text[end:m.start()], new, possessive]
         end, previous = m.end(), word.lower()
     return "".join(out) + text[end:]
+
+
+def _starts_sentence(text: str, at: int) -> bool:
+    # a window before the word (searching the whole prefix for each word was quadratic);
+    # with pos/endpos '^' still means the start of the text and '$' the word's start
+    return _SENTENCE_START.search(text, max(0, at - 200), at) is not None
 
 
 def capitalise_starts(text: str) -> str:
@@ -152,8 +155,16 @@ def title_case(rec: Record) -> None:
         elif is_all_lowercase(title):
             rec.fix("title", capitalise_starts(title), rule="title-case")
     journal = rec.get("container-title")
-    if isinstance(journal, str):
-        if is_all_caps(journal):
-            rec.fix("container-title", recase(journal, title_case=True), rule="title-case")
-        elif not _has_upper(journal) and len(_words(journal)) >= 2:
-            rec.fix("container-title", title_case_words(journal), rule="title-case")
+    if isinstance(journal, str) and (cased := journal_case(journal)) != journal:
+        rec.fix("container-title", cased, rule="title-case")
+
+
+@lru_cache(maxsize=4096)  # a journal's name comes back with each of its articles
+def journal_case(journal: str) -> str:
+    """A journal name in ALL CAPS in title case where all its words are common, an all-lowercase
+    one in title case; any other as it is."""
+    if is_all_caps(journal):
+        return recase(journal, title_case=True)
+    if not _has_upper(journal) and len(_words(journal)) >= 2:
+        return title_case_words(journal)
+    return journal
