@@ -184,7 +184,7 @@ class CitationKeys:
     def __init__(self, pattern: str | None = None, rekey: bool = False) -> None:
         self.build = compile_pattern(pattern) if pattern else _DEFAULT
         self.rekey = rekey
-        self.used = KeyTable(lines=False)  # casefolded keys, 8 bytes each: 16 MB at 1M records
+        self.used = KeyTable(lines=False)  # casefolded keys, in memory that does not grow (key_table)
         # base -> last suffix number tried, so n keys of one base cost O(n); only a hint (the
         # keys before it are all used), so the least recently used are dropped past TRIED_MAX
         self._tried: dict[str, int] = {}

@@ -172,9 +172,9 @@ def test_key_options_from_the_command_line(capsys):
 
 
 @pytest.mark.parametrize("lines", [True, False])
-def test_key_table_is_a_set_of_keys_through_growth(lines):
+def test_key_table_is_a_set_of_keys(lines):
     from citex.key_table import KeyTable
-    table = KeyTable(size=4, lines=lines)
+    table = KeyTable(lines=lines)
     assert all(table.add(f"key{i}") for i in range(5000))
     assert not table.add("key4321") and not table.add("key0")
     assert len(table) == 5000 and all(f"key{i}" in table for i in range(5000))

@@ -132,9 +132,9 @@ def test_a_child_waits_for_its_parent_and_a_parent_before_its_child_is_kept(monk
     assert not [d for r in recs for d in r.diagnostics if "crossref" in d.code]
 
 
-def test_seen_keys_remember_the_first_line_through_growth():
+def test_seen_keys_remember_the_first_line():
     from citex.key_table import KeyTable
-    seen = KeyTable(size=4)
+    seen = KeyTable()
     assert [seen.first(f"k{i}", i + 1) for i in range(1000)] == list(range(1, 1001))
     assert [seen.first(f"k{i}", 5000) for i in range(0, 1000, 7)] == list(range(1, 1001, 7))
     assert len(seen) == 1000 and seen.first("", 3) == 3 and seen.first("", 9) == 3
