@@ -46,7 +46,7 @@ _LETTERS = str.maketrans({
 STOPWORDS = frozenset(
     "a an the on of in for and to with is are from by at as".split()
 )
-_NOT_KEY = re.compile(r"[^A-Za-z0-9]+")
+_KEY_WORD = re.compile(r"[A-Za-z0-9]+")
 _TAG = re.compile(r"<[^<>]+>")  # CSL rich text: <i>, <sup>… ([^>] rescanned "<i<i<i…" to the end)
 # Characters that break a BibTeX key (or its \cite): whitespace, braces, quotes, comma…
 _BAD_KEY = re.compile(r"[\s{}(),=\\#%\"'~]+")
@@ -57,8 +57,8 @@ def _fold(text: str) -> str:
     """ASCII transliteration keeping case: Gómez -> Gomez, Søren -> Soren, Straße -> Strasse."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKD", text.translate(_LETTERS))
-    return "".join(c for c in text if not unicodedata.combining(c)).encode("ascii", "ignore").decode()
+    # NFKD splits off the accents as combining marks, which, being outside ASCII, go with the rest
+    return unicodedata.normalize("NFKD", text.translate(_LETTERS)).encode("ascii", "ignore").decode()
 
 
 def ascii_fold(text: str) -> str:
@@ -68,7 +68,7 @@ def ascii_fold(text: str) -> str:
 
 def _split_words(text: str) -> tuple[str, ...]:
     text = _fold(_TAG.sub(" ", text)).replace("'", "")  # "Parkinson's" -> Parkinsons
-    return tuple(w for w in _NOT_KEY.split(text) if w)
+    return tuple(_KEY_WORD.findall(text))
 
 
 # Family names and journals repeat, titles do not: a title is split without the cache, which
@@ -83,8 +83,16 @@ def _family(name: Name) -> str:
     return words[0] if words else ""
 
 
-def _significant(text: str | None, words: Callable[[str], tuple[str, ...]] = _words) -> list[str]:
-    return [w for w in words(text or "") if w.lower() not in STOPWORDS]
+def _significant(text: str | None, words: Callable[[str], tuple[str, ...]] = _words,
+                 limit: int = 0) -> list[str]:
+    """The words not in STOPWORDS; only the first ``limit`` of them, if given."""
+    out: list[str] = []
+    for w in words(text or ""):
+        if w.lower() not in STOPWORDS:
+            out.append(w)
+            if len(out) == limit:  # a title's first word: the rest of it is not looked at
+                break
+    return out
 
 
 def _people(record: Record, count: int) -> list[str]:
@@ -105,8 +113,8 @@ PLACEHOLDERS = {
     "auth": lambda r: _people(r, 1),
     "authors": lambda r: _people(r, 2),
     "year": lambda r: [str(r.year)] if r.year is not None else [],
-    "title": lambda r: _significant(r.get("title"), _split_words)[:1],
-    "shorttitle": lambda r: _significant(r.get("title"), _split_words)[:3],
+    "title": lambda r: _significant(r.get("title"), _split_words, 1),
+    "shorttitle": lambda r: _significant(r.get("title"), _split_words, 3),
     "journal": lambda r: [w[0] for w in _significant(r.get("container-title"))],
 }
 
@@ -131,14 +139,17 @@ def compile_pattern(pattern: str):
     if any(c in "{}" for literal, _ in parts for c in literal):
         raise UsageError(f"--key-pattern: unbalanced braces in {pattern!r}")
 
+    # each part once: (its text in ASCII, its placeholder's function or None, capitalised?)
+    steps = [(_fold(literal), PLACEHOLDERS[name.lower()] if name else None, name[:1].isupper())
+             for literal, name in parts]
+
     def build(record: Record) -> str:
         out = []
-        for literal, name in parts:
-            out.append(_fold(literal))
-            if name:
-                words = PLACEHOLDERS[name.lower()](record)
-                out.append("".join(map(_capitalised, words)) if name[0].isupper()
-                           else "".join(words).lower())
+        for literal, words_of, capitalised in steps:
+            out.append(literal)
+            if words_of is not None:
+                words = words_of(record)
+                out.append("".join(map(_capitalised, words)) if capitalised else "".join(words).lower())
         return _BAD_KEY.sub("", "".join(out))
 
     return build
