@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from citex.pipeline import dumps
 from citex.model import Date, Name, Record
@@ -130,3 +132,26 @@ def test_items_are_written_as_json_dumps_with_indent_writes_them():
             item["custom"] = custom
         items.append(item)
     assert text == json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+
+
+def test_every_character_is_written_as_json_writes_it():
+    # orjson writes the usual items (writers/csljson._indented): its escapes must be json's
+    from citex.writers.csljson import _indented
+    for start in range(0, 0x110000, 0x4000):
+        text = "".join(chr(c) for c in range(start, start + 0x4000) if not 0xD800 <= c < 0xE000)
+        data = {"title": text, "list": [text[:50], 7]}
+        assert _indented(data) == json.dumps(data, indent=2, ensure_ascii=False), hex(start)
+
+
+_JSON_LEAVES = (st.text(max_size=6) | st.integers(min_value=-2**70, max_value=2**70) | st.booleans()
+                | st.none() | st.floats() | st.sampled_from([1e16, 1e-05, 2.5, float("inf")])
+                | st.text(alphabet=st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF), max_size=1))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.recursive(_JSON_LEAVES, lambda inner: st.lists(inner, max_size=3) | st.tuples(inner)
+                    | st.dictionaries(st.text(max_size=4) | st.integers(0, 3), inner, max_size=3),
+                    max_leaves=12))
+def test_any_value_is_written_as_json_dumps_writes_it(value):
+    from citex.writers.csljson import _indented
+    assert _indented(value) == json.dumps(value, indent=2, ensure_ascii=False)
