@@ -1,7 +1,9 @@
 """templated.latex: a value passed as it is only when escape() would write it unchanged; the
 byte-table check of long ASCII text is held to the regex it stands in for."""
 
+import re
 import string
+import unicodedata
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -26,3 +28,34 @@ def test_long_ascii_check_is_the_regexs(text, repeat):
 def test_latex_is_escape_of_the_one_line_text(text, repeat):
     text = text * (1 + repeat * 40)
     assert templated.latex(text) == tex.escape(one_line(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a \x7e\x7f\x00é–\u0301\u2011") + ["\U0001d400", "\ud800"])
+               | st.characters(), max_size=20))
+def test_the_characters_to_convert_are_those_a_regex_finds(text):
+    from citex.latex import _non_ascii
+    assert _non_ascii(text) == "".join(re.findall("[^\x00-\x7e]", text))
+
+
+def _to_latex_as_first_written(text):
+    """_non_ascii_to_latex before _non_ascii: the characters found by a regex over the text."""
+    from citex.latex import (_LEFTOVER_MARKS, _MARK, _NON_ASCII_RUN, _char_to_latex,
+                             _marks_as_commands, _run_to_latex)
+    text = unicodedata.normalize("NFC", text)
+    if _MARK.search(text):
+        text = _LEFTOVER_MARKS.sub(_marks_as_commands, text)
+    text = text.replace("\u2011", "-")
+    converted = [(ch, _char_to_latex(ch)) for ch in set(re.findall("[^\x00-\x7e]", text))]
+    if not all(latex.isascii() or latex == ch for ch, latex in converted):
+        return _NON_ASCII_RUN.sub(_run_to_latex, text)
+    for ch, latex in converted:
+        text = text.replace(ch, latex)
+    return text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a q\x7fé–“”μ©\u0301\u0307\u2011\u00a0ß")), max_size=30))
+def test_non_ascii_text_is_converted_as_before(text):
+    from citex.latex import _non_ascii_to_latex
+    assert _non_ascii_to_latex.__wrapped__(text) == _to_latex_as_first_written(text)
