@@ -409,8 +409,11 @@ def _title_word(token: str, ascii: bool) -> tuple[str, str, bool, bool, bool, in
     after it, whether its capitals always need protection, whether its core starts with a
     capital, its vote on sentence case): what ``_Protector`` decides a word by."""
     lead, core, trail, ends, always, vote = _word(token)
-    braced = _plain(lead, ascii) + "{%s}" % _plain(core, ascii) + _plain(trail, ascii)
-    return _plain(token, ascii), braced, ends, always, bool(core) and core[:1].isupper(), vote
+    if (not ascii or token.isascii()) and not _SPECIAL.search(token):  # most words: each part as it is
+        plain, braced = token, lead + "{" + core + "}" + trail
+    else:
+        plain, braced = _plain(token, ascii), _plain(lead, ascii) + "{%s}" % _plain(core, ascii) + _plain(trail, ascii)
+    return plain, braced, ends, always, bool(core) and core[:1].isupper(), vote
 
 
 def _same(text: str) -> str:

@@ -59,3 +59,15 @@ def _to_latex_as_first_written(text):
 def test_non_ascii_text_is_converted_as_before(text):
     from citex.latex import _non_ascii_to_latex
     assert _non_ascii_to_latex.__wrapped__(text) == _to_latex_as_first_written(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(list("aZ(\")].,:é&%$#_{}~^\\-1“’") + ["DNA", "mRNA"]), min_size=1,
+                max_size=8).map("".join), st.booleans())
+def test_a_title_word_is_escaped_part_by_part(token, ascii):
+    # _title_word writes a word with no specials (and, for ASCII output, no non-ASCII) as it is:
+    # what escaping each part would give
+    lead, core, trail, *_ = tex._word(token)
+    plain, braced, *_ = tex._title_word.__wrapped__(token, ascii)
+    assert plain == tex._plain(token, ascii)
+    assert braced == tex._plain(lead, ascii) + "{%s}" % tex._plain(core, ascii) + tex._plain(trail, ascii)
