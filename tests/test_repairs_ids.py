@@ -1,7 +1,7 @@
 """Identifier rules (DOI in other fields, PMID, PMCID, arXiv, ISBN, ISSN) and pages and types."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 try:
@@ -131,3 +131,53 @@ def test_plain_numbers_are_checked_without_stdnum(kind, value, invalid):
     from citex.repairs import standard_numbers
 
     assert standard_numbers.plain_number(kind, value) == (((value,) if invalid else ()), None)
+
+
+_CANDIDATE_PIECES = st.sampled_from(["978", "979", "0", "1", "2", "5", "9", "-", "X", "x", " ", "\t", "\u00a0",
+                                     "\u2013", "٣"])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(_CANDIDATE_PIECES, min_size=1, max_size=16).map("".join), st.sampled_from(["isbn", "issn"]))
+def test_numbers_found_are_judged_valid_as_python_stdnum_judges_them(value, kind):
+    from stdnum import isbn, issn
+
+    from citex.repairs import standard_numbers
+
+    module = {"isbn": isbn, "issn": issn}[kind]
+    for number in standard_numbers._CANDIDATES[kind].findall(value):
+        assert standard_numbers.is_valid(kind, number) == module.is_valid(number), number
+
+
+@pytest.mark.parametrize("kind, number", [
+    ("issn", "0028-0836"), ("issn", "0028 0836"), ("issn", "0317-847x"), ("issn", "\u0660028-0836"),
+    ("issn", "0028\t0836"), ("issn", "0028\u00a00836"),
+    ("isbn", "978-0-306-40615-7"), ("isbn", "080442957x"), ("isbn", "978\u00a00306406157"),
+])
+def test_valid_numbers_written_otherwise_are_judged_as_python_stdnum_judges_them(kind, number):
+    from stdnum import isbn, issn
+
+    from citex.repairs import standard_numbers
+
+    assert standard_numbers._CANDIDATES[kind].findall(number) == [number]
+    assert standard_numbers.is_valid(kind, number) == {"isbn": isbn, "issn": issn}[kind].is_valid(number)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_NUMBER_PIECES | st.sampled_from(["ISSN:", "issn ", "\u00a0", "."]), min_size=1, max_size=14)
+       .map("".join), st.sampled_from(["isbn", "issn"]))
+@example("00280836", "issn")
+@example("ISSN: 1000002x.", "issn")
+@example("0028 0836", "issn")
+@example("ISBN 978 0 306 40615 7", "isbn")
+def test_the_standard_form_is_python_stdnum_s(value, kind):
+    from stdnum import isbn, issn
+
+    from citex.repairs import standard_numbers
+
+    module = {"isbn": isbn, "issn": issn}[kind]
+    invalid, standard = standard_numbers.examine.__wrapped__(kind, value)
+    assert invalid == tuple(n for n in standard_numbers._CANDIDATES[kind].findall(value) if not module.is_valid(n))
+    if standard is not None:
+        raw = standard_numbers._PREFIX.sub("", value).strip().rstrip(".")
+        assert standard == module.format(module.compact(raw))
