@@ -13,8 +13,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import orjson
-
 from ..errors import CitexError
 from ..fieldmaps.csljson import CUSTOM_VARIABLES, OUTSIDE_SCHEMA
 from ..model import Record
@@ -73,11 +71,17 @@ class CSLJSONWriter(CSLItemsWriter):
 
     opening, closing, empty = "[", "\n]\n", "]\n"
 
+    def __init__(self, out, **options: Any):
+        super().__init__(out, **options)
+        import orjson  # here, not at the top: every run loads every writer module (6 ms for this)
+
+        self.orjson = orjson
+
     def text(self, data: dict[str, Any]) -> str:
-        return ("\n  " if not self.count else ",\n  ") + _indented(data).replace("\n", "\n  ")
+        return ("\n  " if not self.count else ",\n  ") + _indented(data, self.orjson).replace("\n", "\n  ")
 
 
-def _indented(data: Any) -> str:
+def _indented(data: Any, orjson: Any) -> str:
     """``json.dumps(data, indent=2, ensure_ascii=False)``, by orjson where it writes the same
     text, four times faster: json's indenting encoder is pure Python. (Line ends in the text
     are all json's own: a line end inside a string is written ``\\n``.)"""
