@@ -158,6 +158,8 @@ def _non_ascii(text: str) -> str:
     UTF-8 in C (no other character's bytes hold one), a fifth of the time of a regex's findall
     over a 4 KB abstract."""
     return text.encode("utf-8", "surrogatepass").translate(None, _PASSED).decode("utf-8", "surrogatepass")
+
+
 _NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")
 
 
@@ -412,7 +414,8 @@ def _title_word(token: str, ascii: bool) -> tuple[str, str, bool, bool, bool, in
     if (not ascii or token.isascii()) and not _SPECIAL.search(token):  # most words: each part as it is
         plain, braced = token, lead + "{" + core + "}" + trail
     else:
-        plain, braced = _plain(token, ascii), _plain(lead, ascii) + "{%s}" % _plain(core, ascii) + _plain(trail, ascii)
+        plain = _plain(token, ascii)
+        braced = _plain(lead, ascii) + "{%s}" % _plain(core, ascii) + _plain(trail, ascii)
     return plain, braced, ends, always, bool(core) and core[:1].isupper(), vote
 
 
