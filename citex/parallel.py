@@ -42,7 +42,10 @@ from .process_pool import ordered_map
 from .readers.stream import Deferred
 from .registry import REPAIRS, WRITERS
 
-CHUNK = 200  # records a task: big enough that pickling overhead stays small
+# Records a task: enough that pickling overhead stays small, few enough that a worker's chunk
+# (its records, their repairs and texts) stays in its core's cache. 100k BibTeX -> CSL-JSON,
+# medians of three alternating runs: 6.75 s at 50, 6.55 s at 100, 6.95 s at 200.
+CHUNK = 100
 CHUNK_CHARS = 1 << 20  # ... and at most about this much text: 4 * jobs chunks are in flight
 AUTO_BYTES = 1 << 20  # less input than this (~2,000 records) is done sooner by one process
 AUTO_MAX = 8
