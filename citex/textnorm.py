@@ -31,10 +31,10 @@ def fold(text: str | None) -> str:
         import ftfy
 
         text = ftfy.fix_encoding(text)
-    return _unaccented_key(text)
+    return unaccented_key(text)
 
 
-def _unaccented_key(text: str) -> str:
+def unaccented_key(text: str) -> str:
     """Letters and digits of ``text`` in NFKD with its combining marks dropped, case folded.
 
     Every combining mark (canonical combining class > 0) is left out by ``_NON_ALNUM`` anyway,

@@ -9,7 +9,7 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, _unaccented_key, fold, one_line, printable
+from citex.textnorm import _bad_characters, unaccented_key, fold, one_line, printable
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -52,18 +52,18 @@ def _unaccented_one_by_one(text: str) -> str:
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
-def test_unaccented_key_drops_marks_as_one_by_one_for_every_character():
+def testunaccented_key_drops_marks_as_one_by_one_for_every_character():
     # NFKD, case folding and the filter each map one character at a time (NFKD's reordering only
     # moves marks, which are dropped): so the two agree on all text if they agree on each character
-    differ = [hex(i) for i in range(0x110000) if _unaccented_key(chr(i)) != _unaccented_one_by_one(chr(i))]
+    differ = [hex(i) for i in range(0x110000) if unaccented_key(chr(i)) != _unaccented_one_by_one(chr(i))]
     assert differ == []
-    assert _unaccented_key("\u1fb3\u0345x") == _unaccented_one_by_one("\u1fb3\u0345x") == "αx"
+    assert unaccented_key("\u1fb3\u0345x") == _unaccented_one_by_one("\u1fb3\u0345x") == "αx"
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=12))
-def test_unaccented_key_is_one_by_one_on_any_text(text):
-    assert _unaccented_key(text) == _unaccented_one_by_one(text)
+def testunaccented_key_is_one_by_one_on_any_text(text):
+    assert unaccented_key(text) == _unaccented_one_by_one(text)
 
 
 def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():

@@ -10,15 +10,15 @@ and one must never be taken for the other.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..textnorm import unaccented_key
+
 _WORD = re.compile(r"[^\W_]+")
 _LEADING_THE = re.compile(r"^\s*the\s+", re.I)
 _AMPERSAND = re.compile(r"\s*&\s*")
-_NON_WORD = re.compile(r"[\W_]+")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # NLM's "(London, England)", "(Baltimore)"
 
 
@@ -28,10 +28,7 @@ def key(name: str) -> str:
     (Not ``textnorm.fold``, which also undoes mojibake: that costs a third of a second
     over the table, and the ``mojibake`` rule has run before the journal rules.)
     """
-    name = _AMPERSAND.sub(" and ", _LEADING_THE.sub("", name or ""))
-    if not name.isascii():
-        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return _NON_WORD.sub("", name.casefold())
+    return unaccented_key(_AMPERSAND.sub(" and ", _LEADING_THE.sub("", name or "")))
 
 
 def identity(title: str) -> str:
