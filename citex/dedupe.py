@@ -120,7 +120,9 @@ def find_pairs(records: list[Record], threshold: float = DEFAULT_THRESHOLD,
                 pairs.append((seen[value], j, f"same {name} {value}"))
             elif value:
                 seen[value] = j
-    from rapidfuzz import fuzz, process
+    # fuzz.ratio pair by pair, not process.cdist: cdist needs numpy, which citex does not
+    # depend on (a block is the few records of one year and first author)
+    from rapidfuzz.fuzz import ratio
 
     titles = [norm_title(r.get("title")) for r in records]
     blocks: dict[tuple[object, str], list[int]] = {}
@@ -128,14 +130,11 @@ def find_pairs(records: list[Record], threshold: float = DEFAULT_THRESHOLD,
         if len(titles[i]) >= 10 and rec.year:
             blocks.setdefault((rec.year, _first_family(rec)), []).append(i)
     for members in blocks.values():
-        if len(members) < 2:
-            continue
-        scores = process.cdist([titles[i] for i in members], [titles[i] for i in members],
-                               scorer=fuzz.ratio, score_cutoff=threshold)
         for x, i in enumerate(members):
-            for y in range(x + 1, len(members)):
-                if scores[x][y]:
-                    pairs.append((i, members[y], f"title {scores[x][y]:.0f}% alike, same year and first author"))
+            for j in members[x + 1:]:
+                score = ratio(titles[i], titles[j], score_cutoff=threshold)
+                if score:
+                    pairs.append((i, j, f"title {score:.0f}% alike, same year and first author"))
     return [(i, j, why) for i, j, why in pairs if not conflict(records[i], records[j], versions)]
 
 

@@ -37,6 +37,19 @@ def test_same_pmid_merges_and_fuzzy_titles_merge():
     assert len(kept) == 2 and report.found == 4 and report.removed == 2
 
 
+def test_fuzzy_titles_merge_without_numpy():
+    # citex does not depend on numpy (rapidfuzz's cdist needs it): a fresh install has none
+    code = ("import sys; sys.modules['numpy'] = None\n"
+            "from tests.test_dedupe import TITLE, rec\n"
+            "from citex.dedupe import dedupe\n"
+            "kept, report = dedupe([rec(line=1), rec(title=TITLE.upper() + '.', line=2)])\n"
+            "print(len(kept), report.removed)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["1", "1"]
+
+
 @pytest.mark.parametrize("a, b", [
     (rec(DOI="10.1/x"), rec(DOI="10.1/y")),
     (rec(PMID="1"), rec(PMID="2")),
