@@ -15,6 +15,8 @@ machine's load alike; the table shows the median seconds of the repeats. Every
 output is counted (records written) so that a tool that drops records shows it.
 Inputs come from ``inputs.py`` (cached in ``benchmarks/cache``). Results are saved
 to ``--json`` after every measurement, so an interrupted run keeps what it measured.
+citex is measured as ``pip install`` builds it (compiled, see setup.py), installed
+into ``benchmarks/cache/citex-installed``; ``--source`` runs the tree's Python instead.
 """
 
 from __future__ import annotations
@@ -104,16 +106,27 @@ def citex_jobs(command: str) -> bool:
 
 
 CITEX_TREE = REPO  # the citex source tree measured (--citex)
+SOURCE = False  # --source: run the tree's Python source instead of installing it
+INSTALLED = inputs.CACHE / "citex-installed"
 
 
-def compile_citex() -> None:
-    """Byte-compile the measured tree, as ``pip install`` does: run from a source tree with
-    PYTHONDONTWRITEBYTECODE set, every start would compile citex's modules again (~0.2 s)."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(CITEX_TREE / "citex")], check=True)
+def install_citex() -> None:
+    """Install the measured tree as users get it, into the benchmark cache: ``pip install``
+    compiles its modules where a C compiler is at hand (setup.py) and byte-compiles the rest.
+    With --source the tree itself is run, byte-compiled first: with PYTHONDONTWRITEBYTECODE
+    set, every start would compile citex's modules again (~0.2 s)."""
+    if SOURCE:
+        subprocess.run([sys.executable, "-m", "compileall", "-q", str(CITEX_TREE / "citex")], check=True)
+        return
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--upgrade", "--target",
+                    str(INSTALLED), str(CITEX_TREE)], check=True)
 
 
 def citex_env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(CITEX_TREE), os.environ.get("PYTHONPATH", "")])}
+    where = CITEX_TREE if SOURCE else INSTALLED
+    # PYTHONSAFEPATH: `python -m citex` started in a source tree must not import that tree's citex
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(where), os.environ.get("PYTHONPATH", "")]),
+            "PYTHONSAFEPATH": "1"}
 
 
 def style_path(name: str) -> str:
@@ -203,7 +216,7 @@ def measure(argv: list[str], log: Path, timeout: float) -> dict:
 
 def run(args: argparse.Namespace) -> list[dict]:
     results: list[dict] = []
-    compile_citex()
+    install_citex()
     jobs = {"convert": citex_jobs("convert"), "format": citex_jobs("format")}
     tools = [t for t in args.tools.split(",") if t]
     missing = [t for t in tools if not installed(t)]
@@ -244,7 +257,7 @@ def run(args: argparse.Namespace) -> list[dict]:
 
 def save(path: str, results: list[dict]) -> None:
     meta = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": platform.machine(),
-            "cpus": os.cpu_count(), "load": os.getloadavg()}
+            "cpus": os.cpu_count(), "load": os.getloadavg(), "citex": "source" if SOURCE else "installed"}
     Path(path).write_text(json.dumps({"meta": meta, "results": results}, indent=1), encoding="utf-8")
 
 
@@ -318,9 +331,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", default=str(inputs.CACHE / "results.json"), help="save the measurements here")
     parser.add_argument("--report", metavar="JSON", help="print the tables of saved runs (comma-separated) and stop")
     parser.add_argument("--citex", metavar="TREE", help="measure the citex of this source tree (default: this one)")
+    parser.add_argument("--source", action="store_true",
+                        help="run the tree's Python source, not the tree as pip installs it (compiled)")
     args = parser.parse_args(argv)
+    global CITEX_TREE, SOURCE
+    SOURCE = args.source
     if args.citex:
-        global CITEX_TREE
         CITEX_TREE = Path(args.citex).resolve()
     if args.report:  # one saved run, or several merged (each measurement once)
         merged: dict[tuple, dict] = {}

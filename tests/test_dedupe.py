@@ -40,7 +40,8 @@ def test_same_pmid_merges_and_fuzzy_titles_merge():
 def test_fuzzy_titles_merge_without_numpy():
     # citex does not depend on numpy (rapidfuzz's cdist needs it): a fresh install has none
     code = ("import sys; sys.modules['numpy'] = None\n"
-            "from tests.test_dedupe import TITLE, rec\n"
+            f"sys.path.insert(0, {str(Path(__file__).resolve().parent)!r})\n"
+            "from test_dedupe import TITLE, rec\n"
             "from citex.dedupe import dedupe\n"
             "kept, report = dedupe([rec(line=1), rec(title=TITLE.upper() + '.', line=2)])\n"
             "print(len(kept), report.removed)")
