@@ -5,8 +5,7 @@ Python mode, type annotations ignored): reading, repairing and writing a record 
 cost about a fifth less CPU, formatting one about an eighth less. Without a C compiler,
 or with CITEX_PURE=1, citex installs as plain Python, which gives the same output: the
 test suite runs on both builds (``.ci/run``), and tests/test_compiled.py compares their
-outputs.
-Everything else is declared in pyproject.toml.
+outputs. Everything else is declared in pyproject.toml.
 """
 
 from __future__ import annotations
