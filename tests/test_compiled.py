@@ -86,3 +86,21 @@ def test_the_hostile_inputs_fail_alike(compiled, tmp_path):
             (tmp_path / str(source)).mkdir(exist_ok=True)
             runs.append(_convert(source, [path], "csljson", "1", tmp_path / str(source) / f"{path.stem}.json"))
         assert runs[0] == runs[1], path.name
+
+
+def test_values_nested_100000_deep_are_read_alike(compiled, tmp_path):
+    """Compiled calls recurse on the C stack, with no recursion limit: a module that follows the
+    input's nesting must stay Python (setup.py), where RecursionError is caught, or the process
+    dies. Braces, LaTeX commands and HTML tags nested 100,000 deep."""
+    depth = 100_000
+    inputs = {"braces.bib": "@article{a, title = {" + "{" * depth + "x" + "}" * depth + "}, year = 2020}\n",
+              "commands.bib": "@article{b, title = {" + "\\emph{" * depth + "x" + "}" * depth + "}, year = 2020}\n",
+              "tags.json": '[{"id": "c", "type": "article", "title": "' + "<i>" * depth + "x" + "</i>" * depth + '"}]'}
+    for name, text in inputs.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        runs = []
+        for source in (True, False):
+            (tmp_path / str(source)).mkdir(exist_ok=True)
+            runs.append(_convert(source, [tmp_path / name], "bibtex", "1", tmp_path / str(source) / f"{name}.bib"))
+        assert runs[1][0] == 0, (name, runs[1][1][-500:])  # -11 when the stack overflowed
+        assert runs[0] == runs[1], name
