@@ -133,7 +133,8 @@ class Parents:
             self.waiting.append(entry)
             ready = []
         if kept and self.waiting:
-            done = [e for e in self.waiting if self._complete(e, frozenset())]
+            known: dict[int, bool] = {}  # this round's answers, shared by the waiting entries
+            done = [e for e in self.waiting if self._complete(e, known)]
             gone = {id(e) for e in done}
             self.waiting = [e for e in self.waiting if id(e) not in gone]
             ready += done
@@ -144,14 +145,35 @@ class Parents:
         waiting, self.waiting = self.waiting, []
         return waiting
 
-    def _complete(self, entry: RawEntry, seen: frozenset[int]) -> bool:
-        """True when every ancestor of ``entry`` has been read."""
-        for key in parent_keys(entry):
-            parent = self.index.find(key)
-            if parent is None:
+    def _complete(self, entry: RawEntry, known: dict[int, bool]) -> bool:
+        """True when every ancestor of ``entry`` has been read: every entry its parent keys lead
+        to, and theirs (a loop back is followed once), is in the index.
+
+        A walk with a stack, not recursion: a chain of crossrefs is as long as the file makes
+        it. ``known`` holds what walks before it in the same round found: an entry is complete
+        when all it reaches is read, so the entries a complete walk reached are complete too,
+        and those on the way to an unread parent are not (a chain of 400 entries read children
+        first took 39 s when each was walked again from the start).
+        """
+        if id(entry) in known:
+            return known[id(entry)]
+        seen = {id(entry)}
+        stack: list[tuple[RawEntry, list[str]]] = [(entry, parent_keys(entry))]
+        while stack:
+            node, keys = stack[-1]
+            if not keys:
+                stack.pop()
+                continue
+            parent = self.index.find(keys.pop(0))
+            if parent is None or known.get(id(parent)) is False:
+                for on_the_way, _ in stack:  # each reaches the unread parent
+                    known[id(on_the_way)] = False
                 return False
-            if id(parent) not in seen and not self._complete(parent, seen | {id(entry)}):
-                return False
+            if id(parent) not in seen and not known.get(id(parent)):
+                seen.add(id(parent))
+                stack.append((parent, parent_keys(parent)))
+        for reached in seen:
+            known[reached] = True
         return True
 
 
