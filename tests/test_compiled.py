@@ -55,6 +55,16 @@ def _convert(source: bool, inputs: list[Path], to: str, jobs: str, out: Path) ->
     return done.returncode, done.stderr, out.read_bytes() if out.exists() else b""
 
 
+def _both(inputs: list[Path], to: str, jobs: str, out: Path) -> tuple[tuple, tuple]:
+    """The source tree's run and the installed build's, each writing ``out``'s name in its folder."""
+    runs = []
+    for source in (True, False):
+        folder = out.parent / ("source" if source else "installed")
+        folder.mkdir(exist_ok=True)
+        runs.append(_convert(source, inputs, to, jobs, folder / out.name))
+    return runs[0], runs[1]
+
+
 def _inputs() -> list[Path]:
     found = sorted(p for p in (ROOT / "tests" / "data").iterdir() if p.is_dir() and p.name != "hostile")
     if (SHARED / "corpus").is_dir():
@@ -64,11 +74,7 @@ def _inputs() -> list[Path]:
 
 @pytest.mark.parametrize("to,jobs", [("bibtex", "1"), ("csljson", "1"), ("ris", "1"), ("bibtex", "2")])
 def test_the_compiled_build_writes_what_the_source_writes(compiled, tmp_path, to, jobs):
-    inputs = _inputs()
-    (tmp_path / "py").mkdir()
-    (tmp_path / "c").mkdir()
-    source = _convert(True, inputs, to, jobs, tmp_path / "py" / f"out.{to}")
-    built = _convert(False, inputs, to, jobs, tmp_path / "c" / f"out.{to}")
+    source, built = _both(_inputs(), to, jobs, tmp_path / f"out.{to}")
     assert source[2], f"the source tree wrote nothing: {source[1][-2000:]}"
     assert "read " in source[1].splitlines()[-1], source[1][-2000:]
     assert built[0] == source[0]
@@ -81,11 +87,8 @@ def test_the_hostile_inputs_fail_alike(compiled, tmp_path):
     hostile = [p for p in sorted((ROOT / "tests" / "data" / "hostile").iterdir()) if p.suffix == ".xml"]
     assert hostile
     for path in hostile:
-        runs = []
-        for source in (True, False):
-            (tmp_path / str(source)).mkdir(exist_ok=True)
-            runs.append(_convert(source, [path], "csljson", "1", tmp_path / str(source) / f"{path.stem}.json"))
-        assert runs[0] == runs[1], path.name
+        source, built = _both([path], "csljson", "1", tmp_path / f"{path.stem}.json")
+        assert built == source, path.name
 
 
 def test_values_nested_100000_deep_are_read_alike(compiled, tmp_path):
@@ -98,9 +101,6 @@ def test_values_nested_100000_deep_are_read_alike(compiled, tmp_path):
               "tags.json": '[{"id": "c", "type": "article", "title": "' + "<i>" * depth + "x" + "</i>" * depth + '"}]'}
     for name, text in inputs.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-        runs = []
-        for source in (True, False):
-            (tmp_path / str(source)).mkdir(exist_ok=True)
-            runs.append(_convert(source, [tmp_path / name], "bibtex", "1", tmp_path / str(source) / f"{name}.bib"))
-        assert runs[1][0] == 0, (name, runs[1][1][-500:])  # -11 when the stack overflowed
-        assert runs[0] == runs[1], name
+        source, built = _both([tmp_path / name], "bibtex", "1", tmp_path / f"{name}.bib")
+        assert built[0] == 0, (name, built[1][-500:])  # -11 when the stack overflowed
+        assert built == source, name
