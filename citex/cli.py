@@ -184,10 +184,10 @@ def _job_count(jobs: int | str, inputs: list[str]) -> int:
 
 
 def _run_convert(args: argparse.Namespace, to: str, jobs: int | None = None, **options: object) -> int:
-    from .malloc import pin_mmap_threshold
+    from .malloc import steady_heap
     from .pipeline import Tally, convert
 
-    pin_mmap_threshold()  # memory stays level over a long run (see citex.malloc)
+    steady_heap()  # memory level and few page faults over a long run (see citex.malloc)
     tally = Tally(on_diagnostic=_diagnostic)
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
     strict = getattr(args, "strict", False)
