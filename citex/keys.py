@@ -207,7 +207,10 @@ class CitationKeys:
 
     def unique(self, base: str) -> str:
         """``base``, or ``base`` with the first free letter suffix; marked as used."""
-        key, n = base, self._tried.get(base, 0)
+        n = self._tried.get(base, 0)
+        # base and its suffixes up to n are taken: looking them up again cost a look in the
+        # spilled keys each time, as a key that is there passes their Bloom filter
+        key = base if not n else base + _suffix(n := n + 1)
         while not self.used.add(key.casefold()):  # taken (BibTeX matches keys ignoring case)
             n += 1
             key = base + _suffix(n)
