@@ -113,6 +113,13 @@ def _authors(n: int) -> str:
     return " and ".join(f"Family{i}, G" for i in range(n))
 
 
+def _crossref_chain(entries: int, parents_first: bool) -> str:
+    """Each entry's crossref names the next; the last is a book the whole chain inherits from."""
+    chain = [f"@inbook{{e{i}, title = {{Part}}, crossref = {{e{i + 1}}}}}\n" for i in range(entries)]
+    chain.append(f"@book{{e{entries}, title = {{Book}}, publisher = {{Press}}}}\n")
+    return "".join(reversed(chain) if parents_first else chain)
+
+
 NAMED: dict[str, tuple[str, Callable[[int], str]]] = {
     # name: (format, size -> text); size is roughly the input length in characters
     "bibtex unbalanced braces": ("bibtex", lambda n: "@article{k,\n  title = {" + "{" * n + "\n}\n"),
@@ -121,6 +128,8 @@ NAMED: dict[str, tuple[str, Callable[[int], str]]] = {
     "bibtex huge field": ("bibtex", lambda n: "@article{k, title = {" + "word " * (n // 5) + "}}\n"),
     "bibtex many authors": ("bibtex", lambda n: "@article{k, author = {" + _authors(n // 16) + "}}\n"),
     "bibtex one line, no newline": ("bibtex", lambda n: "@article{k, note = {" + "a" * n + "}}"),
+    "bibtex crossref chain, children first": ("bibtex", lambda n: _crossref_chain(n // 50, False)),
+    "bibtex crossref chain, parents first": ("bibtex", lambda n: _crossref_chain(n // 50, True)),
     "ris huge field": ("ris", lambda n: "TY  - JOUR\nTI  - " + "word " * (n // 5) + "\nER  - \n"),
     "ris many authors": ("ris", lambda n: "TY  - JOUR\n" + "AU  - Family, G\n" * (n // 16) + "ER  - \n"),
     "ris one line, no newline": ("ris", lambda n: "TY  - JOUR\nAB  - " + "a" * n),
