@@ -26,8 +26,7 @@ from setuptools.command.build_ext import build_ext
 # input's nesting: compiled calls run on the C stack with no recursion limit, so a value
 # nested 100,000 deep crashed the process where Python raises RecursionError, which these
 # modules catch (tests/test_compiled.py).
-SKIPPED = ("__init__.py", "__main__.py", "latex_decode.py", "csl_markup.py", "csl_margin.py",
-           "bibtex_crossref.py")
+SKIPPED = ("__init__.py", "__main__.py", "latex_decode.py", "csl_markup.py", "csl_margin.py")
 
 
 class OptionalBuildExt(build_ext):
