@@ -15,6 +15,7 @@ from citex.model import Date, Name, Record
 from citex.readers.pubmed_text import read
 from citex.registry import WRITERS
 from citex.writers.bibtex import BibTeXWriter
+from corpus import CORPUS
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_18a7e7130607ba5e.txt"
 
@@ -208,7 +209,7 @@ def test_bibtex_and_pdflatex_accept_the_output(tmp_path, style):
 
 # --- Every CSL type, required fields, field order -------------------------------------
 
-SCHEMA = Path(__file__).resolve().parents[2] / "shared" / "schemas" / "csl-data.json"
+SCHEMA = CORPUS.parent / "schemas" / "csl-data.json"  # ../shared, or CITEX_SHARED
 CSL_TYPES = ["article", "article-journal", "article-magazine", "article-newspaper", "bill", "book",
              "broadcast", "chapter", "classic", "collection", "dataset", "document", "entry",
              "entry-dictionary", "entry-encyclopedia", "event", "figure", "graphic", "hearing",

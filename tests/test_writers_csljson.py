@@ -13,10 +13,11 @@ from citex.model import Date, Name, Record
 from citex.readers.pubmed_text import read
 from citex.registry import WRITERS
 from citex.writers.csljson import CSLJSONWriter, item
+from corpus import CORPUS
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_18a7e7130607ba5e.txt"
-SCHEMA = ROOT.parent / "shared" / "schemas" / "csl-data.json"
+SCHEMA = CORPUS.parent / "schemas" / "csl-data.json"  # ../shared, or CITEX_SHARED
 
 
 def seed():
