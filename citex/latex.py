@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import one_line, printable
+from .textnorm import cache_short, one_line, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -127,7 +127,7 @@ def _to_ascii(text: str) -> str:
     return text if text.isascii() else _non_ascii_to_latex(text)
 
 
-@lru_cache(maxsize=4096)  # names, journals and places repeat; small: a title fills one
+@cache_short(4096)  # names, journals and places repeat; small: a title fills one
 def _non_ascii_to_latex(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     others = _non_ascii(text)

@@ -106,3 +106,22 @@ def test_one_line_of_long_text_asked_again_is_the_same(value):
     first = one_line(value)
     assert first == expected and one_line(value) == expected and one_line(first) == expected
     assert one_line(value + " x") == " ".join((value + " x").split())  # another text, its own answer
+
+
+def test_cache_short_keeps_short_texts_only():
+    from citex.textnorm import CACHED_MAX, cache_short
+
+    calls = []
+
+    @cache_short(16)
+    def upper(text, suffix=""):
+        calls.append(text)
+        return text.upper() + suffix
+
+    short, long = "a name", "an abstract " * (CACHED_MAX // 12 + 1)
+    assert upper(short) == upper(short) == "A NAME" and calls == [short]  # remembered
+    assert upper(long, "!") == upper(long, "!") == long.upper() + "!"
+    assert calls == [short, long, long]  # asked each time: never kept
+    assert upper.cache_info().currsize == 1
+    upper.cache_clear()
+    assert upper.cache_info().currsize == 0 and upper.__wrapped__("x") == "X"

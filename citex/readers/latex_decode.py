@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from typing import NamedTuple
 
 from ..latex import balanced
-from ..textnorm import printable
+from ..textnorm import cache_short, printable
 from .latex_symbols import (ACCENTS, DECLARATIONS, ESCAPES, SPACING_ACCENTS, STYLE_COMMANDS,
                             STYLES, SWALLOW, SYMBOLS, WRAP)
 
@@ -79,7 +78,7 @@ def _unescape(m: re.Match[str]) -> str:
     return "~" if m.group(2) is None else m.group(2)
 
 
-@lru_cache(maxsize=4096)  # journals, publishers, places repeat; full early, so memory is level after
+@cache_short(4096)  # journals, publishers, places repeat; full early, so memory is level after
 def _decode(value: str, title: bool, markup: bool) -> Decoded:
     # \'' is a common slip for \" (two quotes for one double quote): G\''{u}nter.
     value = value.replace("\\''", '\\"')
