@@ -129,9 +129,7 @@ class _Resolving:
         self.entry = entry
         self.out = Inherited(dict(entry.fields), dict(entry.lines), set(), [])
         path.add(id(entry))
-        self.todo = ([("xdata", key) for key in _keys(entry.fields.get("xdata", ""))]
-                     + [("crossref", key) for key in _keys(entry.fields.get("crossref", ""))[:1]])
-        self.todo.reverse()  # taken from the end
+        self.todo = parent_links(entry)[::-1]  # taken from the end
         self.waiting: tuple[str, RawEntry] | None = None  # the parent whose inheritance comes next
 
     def next_parent(self, index: Index, path: set[int]) -> RawEntry | None:
@@ -280,9 +278,16 @@ def names_of(entry: RawEntry) -> list[str]:
     return [entry.key, *_keys(entry.fields.get("ids", ""))]
 
 
+def parent_links(entry: RawEntry) -> list[tuple[str, str]]:
+    """What an entry inherits from, in order, as (kind, key): its xdata entries, then its
+    (first) crossref."""
+    return ([("xdata", key) for key in _keys(entry.fields.get("xdata", ""))]
+            + [("crossref", key) for key in _keys(entry.fields.get("crossref", ""))[:1]])
+
+
 def parent_keys(entry: RawEntry) -> list[str]:
     """The keys an entry inherits from: its xdata entries and its (first) crossref."""
-    return _keys(entry.fields.get("xdata", "")) + _keys(entry.fields.get("crossref", ""))[:1]
+    return [key for _, key in parent_links(entry)]
 
 
 def _keys(value: str) -> list[str]:
