@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import cache_short, one_line, printable
+from .textnorm import cache_short, is_nfc, one_line, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -129,8 +129,10 @@ def _to_ascii(text: str) -> str:
 
 @cache_short(4096)  # names, journals and places repeat; small: a title fills one
 def _non_ascii_to_latex(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
     others = _non_ascii(text)
+    if not is_nfc(text, others):
+        text = unicodedata.normalize("NFC", text)
+        others = _non_ascii(text)
     if _MARK.search(others):  # rare; _LEFTOVER_MARKS, which tries every character, only then
         text = _LEFTOVER_MARKS.sub(_marks_as_commands, text)
         others = _non_ascii(text)

@@ -99,7 +99,7 @@ def _plain_set(item: tuple) -> set[str] | None:
 
 
 LONG_ASCII = 64  # from this length a byte table (``ascii_within``) beats a scan character by character
-_PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
+PRINTABLE_ASCII = bytes(range(0x20, 0x7F))
 
 
 def ascii_within(text: str, allowed: bytes) -> bool:
@@ -109,11 +109,31 @@ def ascii_within(text: str, allowed: bytes) -> bool:
 
 
 def printable(text: str) -> bool:
-    """``text.isprintable()``; long ASCII text (most abstracts) by a byte table in C, a sixth of
-    the time of ``isprintable``, which looks every character up in the Unicode database."""
-    if len(text) > LONG_ASCII and text.isascii():
-        return ascii_within(text, _PRINTABLE_ASCII)
+    """``text.isprintable()``; long text by a byte table in C, where ``isprintable`` looks every
+    character up in the Unicode database: ASCII (most abstracts) in a sixth of its time, other
+    text by looking up only its characters outside printable ASCII."""
+    if len(text) > LONG_ASCII:
+        return ascii_within(text, PRINTABLE_ASCII) if text.isascii() else outside_printable_ascii(text).isprintable()
     return text.isprintable()
+
+
+def outside_printable_ascii(text: str) -> str:
+    """The characters of ``text`` other than printable ASCII, in order: those bytes deleted from
+    its UTF-8 in C (no other character's UTF-8 holds one)."""
+    return text.encode("utf-8", "surrogatepass").translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+
+
+def is_nfc(text: str, others: str) -> bool:
+    """``unicodedata.is_normalized("NFC", text)``, mostly from ``others``: the characters of
+    ``text`` outside ASCII in order, with any ASCII ones. ASCII is NFC and has combining class
+    0, and no character of class 0 composes with an ASCII one before it (tests/test_textnorm.py
+    checks Unicode's table). So when every character of ``others`` has class 0, a composition,
+    or a character NFC never keeps, in ``text`` is one between characters of ``others`` that
+    are neighbours there too: ``others`` is then not NFC either. When it is not, the whole
+    text is asked (a few characters against a whole abstract)."""
+    if unicodedata.is_normalized("NFC", others) and not any(map(unicodedata.combining, set(others))):
+        return True
+    return unicodedata.is_normalized("NFC", text)
 
 
 def one_line(text: str) -> str:
@@ -123,7 +143,7 @@ def one_line(text: str) -> str:
     character is unprintable), so most values are known to need nothing from three scans
     in C, without splitting a long abstract into words and joining them again.
     """
-    if len(text) > _LONG:  # an abstract is asked about by the reader, rules and writer in turn
+    if len(text) > LONG_TEXT:  # an abstract is asked about by the reader, rules and writer in turn
         seen = _ONE_LINE.get(id(text))
         if seen is not None and seen[0] is text:  # the very object (held here, so its id is its own)
             return seen[1]
@@ -131,15 +151,29 @@ def one_line(text: str) -> str:
         folded = text
     else:
         folded = " ".join(text.split())
-    if len(text) > _LONG:
-        if len(_ONE_LINE) >= 64:
-            _ONE_LINE.clear()
-        _ONE_LINE[id(text)] = (text, folded)
-        _ONE_LINE[id(folded)] = (folded, folded)  # one line already: asked again, the same
+    if len(text) > LONG_TEXT:
+        _remember(text, folded)
     return folded
 
 
-_LONG = 256
+def found_one_line(text: str) -> None:
+    """What a caller's own scan found: ``text`` is printable, its spaces single and none at its
+    ends (so ``one_line`` gives it back). A long text is then not scanned again by ``one_line``."""
+    if len(text) > LONG_TEXT:
+        _remember(text, text)
+
+
+def _remember(text: str, folded: str) -> None:
+    if len(_ONE_LINE) >= _ONE_LINE_MAX:
+        _ONE_LINE.clear()
+    _ONE_LINE[id(text)] = (text, folded)
+    _ONE_LINE[id(folded)] = (folded, folded)  # one line already: asked again, the same
+
+
+LONG_TEXT = 256  # characters: from here (abstracts, notes) one_line remembers what it found
+# Long texts remembered: a --jobs worker reads a chunk of 100 records, repairs them, then writes
+# them, so what the reader and the rules found of a chunk's abstracts is still known to the writer.
+_ONE_LINE_MAX = 512
 _ONE_LINE: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, one_line of it)
 
 

@@ -31,11 +31,16 @@ def test_a_rule_whose_fault_is_not_found_would_not_change_the_string(value):
 
 
 WHITESPACE = ["\xa0", "\r", "\x1c", "\u2028", "\u3000", "\x85", "\u00ad", "\ufffe"]
+# Characters NFC changes in context: Hangul jamo that compose with the one before, a Kannada
+# length mark (class 0) that composes with a vowel sign, characters NFC never keeps, marks
+# of other classes, and a lone surrogate.
+COMPOSING = ["\u1100", "\u1161", "\u11a8", "\uac00", "\u0cbf", "\u0cd5", "\u0cc6", "\u212b", "\u2126",
+             "\u0344", "\u0323", "\u0302", "\u1e0d", "\ud800", "Ã", "©", "\u2122", "\u02dc", "\u0192"]
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.lists(st.sampled_from(PIECES + WHITESPACE + ["|", " |", "| "]) | st.text(max_size=3), max_size=12)
-       .map("".join))
+@given(st.lists(st.sampled_from(PIECES + WHITESPACE + COMPOSING + ["|", " |", "| "]) | st.text(max_size=3),
+                max_size=12).map("".join))
 def test_the_quick_checks_find_what_the_regexes_find(value):
     """string_faults answers most text from C-level checks; the answer is the regexes' own."""
     by_regex = ((text.CONTROLS if text._CONTROL_OR_C1.search(value) else 0)
@@ -59,6 +64,41 @@ def test_a_fault_in_any_string_of_a_record_is_found_in_the_joined_scan(values):
         for bit, fix in FIXES.items():
             if not found & bit:
                 assert fix(value) == value
+
+
+def test_the_utf8_mojibake_hint_is_the_str_one_character_by_character():
+    """_MOJIBAKE_HINT_UTF8 on a text's UTF-8 matches where _MOJIBAKE_HINT matches the text: every
+    character in each of the pair's two places, between neighbours of every UTF-8 length."""
+    def same(value):
+        raw = value.encode("utf-8", "surrogatepass")
+        return bool(text._MOJIBAKE_HINT_UTF8.search(raw)) == bool(text._MOJIBAKE_HINT.search(value))
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        assert same(f"a\u00c3{ch}b") and same(f"\u00e9{ch}\u00a9") and same(f"x{ch}\u00a9") and same(f"\u0416{ch}\u2013"), hex(cp)
+
+
+def test_a_long_text_found_on_one_line_is_not_scanned_again(monkeypatch):
+    """The record's scan finds a clean abstract on one line and tells one_line, which the
+    whitespace rule and the writers then ask without scanning it again; an abstract with a
+    doubled space or a line break is not told so, and is folded as ever."""
+    import citex.textnorm as textnorm
+    from citex.writers.templated import latex
+
+    clean = "An abstract of many words, all on one line. " * 10 + "The end."
+    spaced = "An abstract  with a doubled space. " * 10
+    broken = "An abstract with\na line break. " * 10
+    rec = Record(fields={"title": "A title", "abstract": clean, "note": spaced, "annote": broken})
+    assert text.faults(rec) == text.SPACES
+
+    def no_scan(value):
+        raise AssertionError(f"scanned again: {value[:20]!r}")
+
+    monkeypatch.setattr(textnorm, "printable", no_scan)
+    assert one_line(clean) is clean and latex(clean) is clean
+    monkeypatch.undo()
+    assert one_line(spaced) == " ".join(spaced.split()) and latex(spaced) == " ".join(spaced.split())
+    assert latex(broken) == " ".join(broken.split())
 
 
 @pytest.mark.parametrize("rule, value", [

@@ -5,11 +5,12 @@ import re
 import unicodedata
 
 import ftfy
+import pytest
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, unaccented_key, fold, one_line, printable
+from citex.textnorm import _bad_characters, fold, is_nfc, one_line, outside_printable_ascii, printable, unaccented_key
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -96,6 +97,14 @@ def test_printable_is_isprintable(text):
     assert printable(text + "\x7f") is False and printable("x" * 70 + "\t") is False
 
 
+def test_printable_long_text_is_isprintable_for_every_character():
+    """Long text outside ASCII is judged by its characters outside printable ASCII: each
+    character, a lone surrogate too, where printable text is long enough for that path."""
+    for cp in range(0x110000):
+        value = "é" + "x" * 70 + chr(cp)
+        assert printable(value) == value.isprintable(), hex(cp)
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.sampled_from(["word", " ", "  ", "\n", "\t", "é", "\u2019", "x" * 40]), min_size=60,
                 max_size=120).map("".join))
@@ -125,3 +134,26 @@ def test_cache_short_keeps_short_texts_only():
     assert upper.cache_info().currsize == 1
     upper.cache_clear()
     assert upper.cache_info().currsize == 0 and upper.__wrapped__("x") == "X"
+
+
+def test_no_character_of_combining_class_0_composes_with_ascii_before_it():
+    """What is_nfc's shortcut rests on, read from Unicode's canonical decompositions."""
+    for cp in range(0x110000):
+        parts = unicodedata.decomposition(chr(cp)).split()
+        if len(parts) == 2 and not parts[0].startswith("<") and int(parts[0], 16) < 0x80:
+            assert unicodedata.combining(chr(int(parts[1], 16))) > 0, hex(cp)
+
+
+NFC_PIECES = ["a", " ", "\u0301", "e\u0301", "\u1100", "\u1161", "\u11a8", "\uac00", "\u0cbf", "\u0cd5", "\u212b",
+              "\u2126", "\u0344", "\u0323", "\u0307", "d", "é", "\ud800", "\x7f", "\t"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(NFC_PIECES) | st.text(max_size=2), max_size=10).map("".join))
+def test_nfc_is_found_as_unicodedata_finds_it(value):
+    """From the characters outside printable ASCII (as the text rules pass them) and from those
+    outside ASCII but DEL (as the LaTeX conversion does)."""
+    expected = unicodedata.is_normalized("NFC", value)
+    assert is_nfc(value, outside_printable_ascii(value)) == expected
+    assert is_nfc(value, value.encode("utf-8", "surrogatepass").translate(None, bytes(range(0x7f)))
+                  .decode("utf-8", "surrogatepass")) == expected

@@ -18,7 +18,7 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from ..textnorm import one_line, printable
+from ..textnorm import LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_nfc, one_line, printable
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -149,31 +149,47 @@ _OTHER_SPACE = re.compile(r"[^\S ]")
 def string_faults(text: str) -> int:
     """The rules that could change ``text`` (or any of the strings joined by spaces into it), as bits:
     none set means each leaves it as it is."""
+    return _faults(text)[0]
+
+
+def _faults(text: str) -> tuple[int, bool]:
+    """``string_faults``, and whether the text is printable with single spaces and none at its ends
+    (``one_line`` would give it back)."""
     # Every control character and every whitespace but ' ' is unprintable. So printable
     # text has no control fault, and a space fault only where a space is doubled or next to
     # a string's edge; and text that is printable once its line breaks, tabs and no-break
     # spaces are spaces has a space fault and no control fault. Those are C loops and
     # finds; the regexes, which take a step for each character, are left for the rest.
-    if printable(text):
+    if text.isascii():  # mojibake and decomposed accents are only possible outside ASCII
+        if printable(text):
+            return (SPACES, False) if _spaced(text) else (0, True)
+        if printable(text.replace("\n", " ").replace("\t", " ").replace("\r", " ")):
+            return SPACES, False
+        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _odd_spaced(text) else 0), False
+    # Outside ASCII, the checks share the text's UTF-8 and what is left of it without printable
+    # ASCII (``others``: the other characters, in order, a few in most text): printable text is
+    # text whose others are, and the mojibake and NFC checks look at few characters or in bytes.
+    raw = text.encode("utf-8", "surrogatepass")
+    others = raw.translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+    single = False
+    if others.isprintable():
         found = SPACES if _spaced(text) else 0
-    elif printable(text.replace("\n", " ").replace("\t", " ").replace("\r", " ").replace("\xa0", " ")):
+        single = not found
+    elif others.replace("\n", "").replace("\t", "").replace("\r", "").replace("\xa0", "").isprintable():
         found = SPACES
-    elif text.isascii():
-        return (CONTROLS if _CONTROLS.search(text) else 0) | (SPACES if _odd_spaced(text) else 0)
     else:
         found = (CONTROLS if _CONTROL_OR_C1.search(text) else 0) | (SPACES if _odd_spaced(text) else 0)
-    if text.isascii():  # mojibake and decomposed accents are only possible outside ASCII
-        return found
-    return (found | (MOJIBAKE if _maybe_mojibake(text) else 0)
-            | (0 if unicodedata.is_normalized("NFC", text) else NFC))
+    if b"\xc3" in raw and _MOJIBAKE_HINT_UTF8.search(raw):
+        found |= MOJIBAKE
+    return (found if is_nfc(text, others) else found | NFC), single
 
 
-def _maybe_mojibake(text: str) -> bool:
-    """``_MOJIBAKE_HINT.search(text)``, whose first character is one of U+00C2-U+00F4. In UTF-8
-    every character of U+00C0-U+00FF starts with the byte 0xC3 and no other byte is 0xC3: text
-    without it (an English abstract with dashes and quotes) needs no scan by the regex, a
-    character class that costs ten times the encoding and a find."""
-    return b"\xc3" in text.encode("utf-8", "surrogatepass") and _MOJIBAKE_HINT.search(text) is not None
+# _MOJIBAKE_HINT in UTF-8: a character of U+00C2-U+00F4 (0xC3 and a byte 0x82-0xB4) then one of
+# U+0080-U+00BF, U+0152-U+0192, U+02C6-U+02DC or U+2013-U+2122. A bytes regex with a literal
+# first byte skips to each 0xC3 in C; the str regex tries its class at every character.
+# (tests/test_repairs_text.py holds the two to the same answers, character by character.)
+_MOJIBAKE_HINT_UTF8 = re.compile(rb"\xc3[\x82-\xb4](?:\xc2[\x80-\xbf]|\xc5[\x92-\xbf]|\xc6[\x80-\x92]"
+                                 rb"|\xcb[\x86-\x9c]|\xe2(?:\x80[\x93-\xbf]|[\x81-\x83][\x80-\xbf]|\x84[\x80-\xa2]))")
 
 
 def _strings(values) -> list[str]:
@@ -195,11 +211,19 @@ _name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings
 
 
 def _record_faults(values) -> int:
-    """``string_faults`` of the record's strings: the string fields in one scan, each name by its parts."""
+    """``string_faults`` of the record's strings: the string fields in one scan, each name by its
+    parts, and each long text (an abstract) alone: what is found of it then is kept for
+    ``one_line``, which the whitespace rule and the writers ask about it again."""
     found, strings = 0, []
     for value in values:
         if isinstance(value, str):
-            strings.append(value)
+            if len(value) > LONG_TEXT:
+                faults, on_one_line = _faults(value)
+                found |= faults
+                if on_one_line:
+                    found_one_line(value)
+            else:
+                strings.append(value)
         elif isinstance(value, list) and _is_names(value):
             found |= _name_faults.of_all(value)
     return found | string_faults(_SEPARATOR.join(strings))

@@ -62,11 +62,13 @@ def latex(text: str | None, ascii: bool = True) -> str:
     """LaTeX-escaped text: rich-text markup as commands, ``$math$`` kept (see citex.latex)."""
     if text is None:
         return ""  # a field the record lacks: most of a template's calls
-    if text.__class__ is str and text.isascii() \
-            and (ascii_within(text, _PLAIN_ASCII) if len(text) > LONG_ASCII
-                 else not _NOT_PLAIN_ASCII.search(text)) \
-            and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text  # most values: ASCII on one line, no markup, math or specials
+    # most values: ASCII on one line, no markup, math or specials, given back as they are
+    if text.__class__ is str and text.isascii():
+        if len(text) > LONG_ASCII:  # one_line knows a long text the rules have looked at
+            if ascii_within(text, _PLAIN_ASCII) and one_line(text) is text:
+                return text
+        elif not _NOT_PLAIN_ASCII.search(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
     return tex.escape(oneline(text), ascii)
 
 
