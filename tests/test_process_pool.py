@@ -60,6 +60,24 @@ def test_results_come_in_the_tasks_order_from_several_workers():
     assert len({pid for _, pid in done}) == 3 and os.getpid() not in {pid for _, pid in done}
 
 
+@pytest.mark.skipif(FORK is None or not hasattr(__import__("fcntl"), "F_GETPIPE_SZ"), reason="Linux pipes")
+def test_the_pipes_hold_a_whole_chunk():
+    """A worker's tasks and results go through pipes of 1 MB (or the system's most), not the
+    64 KB default, which a chunk of records crossed in pieces."""
+    import fcntl
+
+    from citex.process_pool import _Worker
+
+    with open("/proc/sys/fs/pipe-max-size") as f:
+        most = min(int(f.read()), 1 << 20)
+    worker = _Worker(FORK, None, (), [])
+    try:
+        sizes = [fcntl.fcntl(end.fileno(), fcntl.F_GETPIPE_SZ) for end in (worker.tasks, worker.results)]
+    finally:
+        worker.stop()
+    assert sizes == [most, most] and most > 1 << 16
+
+
 @pytest.mark.skipif(FORK is None, reason="needs fork")
 def test_tasks_and_results_bigger_than_a_pipe_do_not_deadlock():
     blobs = [os.urandom(1 << 20) + bytes([n]) for n in range(12)]  # 1 MB out, 2 MB back, each
