@@ -16,6 +16,7 @@ naming it; an exception raised by a task is raised again in the parent.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import queue
@@ -47,8 +48,15 @@ def ordered_map(function: Callable[..., Any], tasks: Iterable[tuple], *, jobs: i
     ``function`` and each task must pickle (by reference: a module's function). Workers end
     with the iterator."""
     workers: list[_Worker] = []
-    for _ in range(jobs):
-        workers.append(_Worker(context, initializer, initargs, workers))
+    # What the parent holds (modules, tables) is set aside from the collector while the workers
+    # fork: a worker's collections then never go over it, each touching every object's header
+    # and so copying every page of it from the parent (Python's advice for fork without exec).
+    gc.freeze()
+    try:
+        for _ in range(jobs):
+            workers.append(_Worker(context, initializer, initargs, workers))
+    finally:
+        gc.unfreeze()  # the parent's own collections as before
     try:
         yield from _run(workers, function, iter(tasks), ahead)
     finally:

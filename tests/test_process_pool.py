@@ -78,6 +78,24 @@ def test_the_pipes_hold_a_whole_chunk():
     assert sizes == [most, most] and most > 1 << 16
 
 
+def _frozen(_: int) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+@pytest.mark.skipif(FORK is None, reason="needs fork")
+def test_workers_fork_with_the_parents_objects_set_aside_from_the_collector():
+    """The objects a worker inherits are frozen in it (its collections never go over them);
+    the parent's own are not left frozen."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    inherited = len(gc.get_objects())
+    frozen = list(ordered_map(_frozen, [(0,)], jobs=1, context=FORK))
+    assert frozen[0] >= inherited // 2 and gc.get_freeze_count() == 0
+
+
 @pytest.mark.skipif(FORK is None, reason="needs fork")
 def test_tasks_and_results_bigger_than_a_pipe_do_not_deadlock():
     blobs = [os.urandom(1 << 20) + bytes([n]) for n in range(12)]  # 1 MB out, 2 MB back, each
