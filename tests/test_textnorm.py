@@ -5,7 +5,6 @@ import re
 import unicodedata
 
 import ftfy
-import pytest
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
