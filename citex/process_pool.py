@@ -25,6 +25,7 @@ import struct
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import Any
 
 from .errors import CitexError
@@ -157,8 +158,8 @@ class _Worker:
 # A pipe that holds a whole task or result (a chunk of records: ~350 KB of real RIS exports).
 # Through Linux's default 64 KB, each went over in pieces, the reader waiting for the writer
 # to be given a core again for the next: on two cores, with the parent a third process, each
-# worker sat a tenth of its time waiting for its next task (real RIS -> BibTeX 100k: 10.1 ->
-# 9.0 s with 1 MB pipes; ``benchmarks/README.md``).
+# worker sat a tenth of its time waiting for its next task (real RIS -> BibTeX 100k: 10.2-11.5
+# -> 8.4-8.9 s with 1 MB pipes; ``benchmarks/README.md``).
 _PIPE_BYTES = 1 << 20
 
 
@@ -174,6 +175,7 @@ def _widen(fd: int) -> None:
         pass
 
 
+@cache  # read once a run, not for each pipe
 def _pipe_max() -> int:
     try:
         with open("/proc/sys/fs/pipe-max-size") as f:

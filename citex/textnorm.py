@@ -117,10 +117,13 @@ def printable(text: str) -> bool:
     return text.isprintable()
 
 
-def outside_printable_ascii(text: str) -> str:
+def outside_printable_ascii(text: str, utf8: bytes | None = None) -> str:
     """The characters of ``text`` other than printable ASCII, in order: those bytes deleted from
-    its UTF-8 in C (no other character's UTF-8 holds one)."""
-    return text.encode("utf-8", "surrogatepass").translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+    its UTF-8 in C (no other character's UTF-8 holds one). ``utf8``: the text's UTF-8
+    (surrogates passed), where the caller has it already."""
+    if utf8 is None:
+        utf8 = text.encode("utf-8", "surrogatepass")
+    return utf8.translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
 
 
 def is_nfc(text: str, others: str) -> bool:

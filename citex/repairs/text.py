@@ -18,7 +18,7 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from ..textnorm import LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_nfc, one_line, printable
+from ..textnorm import LONG_TEXT, found_one_line, is_nfc, one_line, outside_printable_ascii, printable
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -170,7 +170,7 @@ def _faults(text: str) -> tuple[int, bool]:
     # ASCII (``others``: the other characters, in order, a few in most text): printable text is
     # text whose others are, and the mojibake and NFC checks look at few characters or in bytes.
     raw = text.encode("utf-8", "surrogatepass")
-    others = raw.translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+    others = outside_printable_ascii(text, raw)
     single = False
     if others.isprintable():
         found = SPACES if _spaced(text) else 0
