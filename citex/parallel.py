@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import gc
 import io
+import itertools
 import os
 import signal
 import sys
@@ -282,10 +283,13 @@ def convert_in_processes(paths: list[str], out: TextIO, to: str, *, jobs: int, f
 def _results(chunks: Iterator, jobs: int, context: Any, setup: tuple) -> Iterator[tuple]:
     """The workers' results in input order, with at most ``4 * jobs`` chunks in flight."""
     given: deque = deque()  # (start, notes, chunk) of each chunk given to a worker
+    # The first chunk is read before the workers fork: they inherit the reader's modules (each
+    # imported them again after) and find their first task waiting.
+    first = next(chunks, None)
 
     def tasks() -> Iterator[tuple[list, int]]:
         start = 0
-        for chunk, before in chunks:
+        for chunk, before in itertools.chain([first] if first else [], chunks):
             given.append((start, before, chunk))
             yield chunk, start
             start += len(chunk)

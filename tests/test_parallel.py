@@ -191,7 +191,7 @@ def _finish_only_in_workers(block, path):
 
 
 def test_workers_build_the_records_of_a_deferring_reader(tmp_path, monkeypatch):
-    import citex.readers.medline as medline
+    import citex.readers.medline_reader as medline
     global _REAL_FINISH
     records = [f"PMID- {i}\nTI  - Title {i}\nFAU - Smith, John\nAU  - Smith J\nDP  - 2020\n\n" for i in range(1, 30)]
     records.insert(7, "OWN - NLM\nSTAT- MEDLINE\n\n")  # no substance: Failed, built in a worker
@@ -246,7 +246,7 @@ def _plain_record_only_in_workers(*args):
 def test_bibtex_irregular_input_gives_one_process_output_and_workers_read_plain_entries(monkeypatch):
     """Junk between entries, macros redefined, repeated keys and fields, a missing comma,
     bibtexparser's blocks, crossref and xdata, an entry never closed."""
-    from citex.readers import bibtex
+    from citex.readers import bibtex_reader as bibtex
     global _REAL_PLAIN
     irregular = [DATA / "bibtex-irregular", DATA / "bibtex"]
     one = run(irregular, "biblatex", 1)
@@ -343,7 +343,7 @@ def _in_workers_only_call(read):
 
 
 def test_the_parent_reads_no_line_of_a_regular_record(tmp_path, monkeypatch):
-    from citex.readers import medline, ris, ris_lines
+    from citex.readers import medline_reader as medline, ris_lines, ris_reader as ris
     (tmp_path / "in.ris").write_text("".join(_odd_ris(i) for i in range(1, 30, 3)))
     (tmp_path / "in.nbib").write_text("\n" + "".join(_odd_medline(i) for i in range(1, 30, 3)))
     paths = [tmp_path / "in.ris", tmp_path / "in.nbib"]

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from citex.inputs import decode
-from citex.readers import bibtex
+from citex.readers import bibtex_reader as bibtex
 from citex.readers.bibtex_plain import plain_entry
 from citex.readers.stream import Deferred
 from corpus import corpus_files, needs_corpus

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-import citex.readers.bibtex as reader
+import citex.readers.bibtex_reader as reader
 from citex.inputs import decode
 from citex.readers.bibtex_scan import MARK, Scanned, Unread, scan, segments
 from citex.readers.stream import TextStream

@@ -342,7 +342,7 @@ def test_zotero_expected_items():
 def _tag_line_by_pattern(line: str) -> tuple[str, str] | None:
     """The general rule alone: the tag pattern, 4 wide or a known tag."""
     from citex.fieldmaps.medline import KNOWN_TAGS
-    from citex.readers.medline import _TAG_LINE
+    from citex.readers.medline_reader import _TAG_LINE
 
     m = _TAG_LINE.fullmatch(line)
     if m and (len(m[1]) + len(m[2]) == 4 or m[1] in KNOWN_TAGS):
@@ -354,7 +354,7 @@ def _tag_line_by_pattern(line: str) -> tuple[str, str] | None:
 def test_tag_line_fast_path_agrees_with_pattern(value):
     """The six-character look-up of "TI  - " reads every line as the tag pattern does."""
     from citex.fieldmaps.medline import KNOWN_TAGS
-    from citex.readers.medline import tag_line
+    from citex.readers.medline_reader import tag_line
 
     for tag in sorted(KNOWN_TAGS) + ["XY", "ABCD", "A1"]:
         for pad in range(0, 4):

@@ -16,7 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citex.model import Date, Failed, Name, Record
-from citex.readers.wos import parse_date, read
+from citex.readers.wos import read
+from citex.readers.wos_reader import parse_date
 from corpus import CORPUS, corpus_files, needs_corpus
 
 DATA = Path(__file__).parent / "data" / "wos"

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from citex.inputs import decode
 from citex.model import Failed
-from citex.readers import medline, ris
+from citex.readers import medline_reader as medline, ris_reader as ris
 from citex.readers.stream import Deferred, TextStream
 from corpus import CORPUS, needs_corpus
 

@@ -78,3 +78,25 @@ def test_a_conversion_loads_only_what_it_uses():
     assert "lxml" in convert_loads("pubmed_xml", "ris")
     assert "citeproc" in convert_loads("ris/books.ris", "text")
     assert "jinja2" in convert_loads("ris/books.ris", "html")  # the HTML page template
+
+
+READER_MODULES = ("bibtex_reader", "medline_reader", "ris_reader", "pubmed_text_reader", "csljson_reader",
+                  "csl_yaml", "endnote_xml_reader", "wos_reader", "pubmed_xml_reader")
+
+
+def readers_loaded(name: str) -> set[str]:
+    """The reader implementations loaded by converting ``tests/data/<name>``."""
+    data = ROOT / "tests" / "data"
+    script = (f"import io, sys, citex\ncitex.convert([{str(data / name)!r}], io.StringIO(), 'ris')\n"
+              "print(' '.join(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('citex.readers.')))")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    return set(run.stdout.split()) & set(READER_MODULES)
+
+
+def test_sniffing_loads_only_the_reader_of_the_format_found():
+    # every reader module is imported to sniff; each is a small front, its reader is loaded
+    # when its format is read (RIS input skipped ~20 ms of other readers' imports)
+    assert readers_loaded("ris/books.ris") == {"ris_reader"}
+    assert readers_loaded("bibtex/names.bib") == {"bibtex_reader"}
+    assert readers_loaded("csljson/pandoc.yaml") == {"csl_yaml", "csljson_reader"}
+    assert readers_loaded("pubmed_xml") == {"pubmed_xml_reader"}

@@ -1,6 +1,6 @@
 """CSL-YAML, pandoc's bibliography format: read one item at a time, every scalar as written.
 
-Split from ``csljson`` (which registers the reader) so that PyYAML is imported only
+Split from ``csljson_reader`` so that PyYAML is imported only
 when YAML is read. Each item is composed on its own, so it keeps its line; a
 string is Markdown, as pandoc reads it, turned into CSL markup.
 """
@@ -20,7 +20,7 @@ from yaml.resolver import Resolver
 
 from ..latex import MATH as _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
 from ..model import Diagnostic, Failed, Location, Record, Source
-from .csljson import item_record
+from .csljson_reader import item_record
 
 try:  # libyaml's parser is about eight times faster; the Python one does the same work
     from yaml.cyaml import CParser as _Parser
