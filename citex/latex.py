@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import cache_short, is_nfc, one_line, printable
+from .textnorm import LONG_TEXT, cache_short, is_nfc, one_line, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -129,7 +129,11 @@ def _to_ascii(text: str) -> str:
 
 @cache_short(4096)  # names, journals and places repeat; small: a title fills one
 def _non_ascii_to_latex(text: str) -> str:
-    others = _non_ascii(text)
+    return _converted(text, _non_ascii(text))
+
+
+def _converted(text: str, others: str) -> str:
+    """``text`` with its characters outside ASCII (``others``, in order) as LaTeX."""
     if not is_nfc(text, others):
         text = unicodedata.normalize("NFC", text)
         others = _non_ascii(text)
@@ -178,18 +182,47 @@ def _char_to_latex(ch: str) -> str:
 
 def _plain(text: str, ascii: bool) -> str:
     """Text with no markup or math: specials escaped, and non-ASCII converted if ``ascii``."""
-    if "\\" in text or "{" in text or "}" in text:  # replacements with braces and backslashes
-        out = _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
-    else:  # each of the others replaced throughout: a find in C for each, no call per match
-        out = text
-        for ch in _SIMPLE_SPECIALS:
-            if ch in out:
-                out = out.replace(ch, _SPECIALS[ch])
+    out = _specials_escaped(text, text)
     return _to_ascii(out) if ascii else out
+
+
+def _specials_escaped(text: str, holds: str) -> str:
+    """``text`` with its specials escaped; ``holds``: the text, or its characters that may be specials."""
+    if "\\" in holds or "{" in holds or "}" in holds:  # replacements with braces and backslashes
+        return _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
+    for ch in _SIMPLE_SPECIALS:  # each replaced throughout: a find in C for each, no call per match
+        if ch in holds:
+            text = text.replace(ch, _SPECIALS[ch])
+    return text
 
 
 # The specials whose replacement holds no other special but a backslash and braces.
 _SIMPLE_SPECIALS = "&%$#_~^"
+
+
+def _long_escaped(text: str, ascii: bool) -> str | None:
+    """``escape`` of a long text (an abstract) that is one printable line with no markup or
+    math, else None. What it holds to escape is read from its characters other than the
+    ASCII ones passed as they are (those bytes deleted from its UTF-8, in C; a few in most
+    abstracts), not by a scan of the whole text for each kind: a third less time for an
+    abstract beyond Latin-1."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _AS_IS)
+    if b"$" in rest or (b"<" in rest and _TAG.search(text)):
+        return None
+    holds = rest.decode("utf-8", "surrogatepass")
+    if not holds.isprintable() or one_line(text) is not text:
+        return None
+    out = _specials_escaped(text, holds) if _SPECIAL.search(holds) else text
+    if not ascii or holds.isascii():
+        return out
+    return _converted(out, rest.translate(None, _NOT_CONVERTED).decode("utf-8", "surrogatepass"))
+
+
+# Printable ASCII but the specials, "<" (markup) and "$" (math): what escape passes as it is.
+_AS_IS = bytes(b for b in range(0x20, 0x7F) if chr(b) not in _SPECIALS and chr(b) not in "<$")
+# The ASCII characters _AS_IS leaves: not given to _converted, which would replace each by
+# itself, a pass over the text for nothing.
+_NOT_CONVERTED = ("".join(_SPECIALS) + "<").encode()
 
 
 _DEEPEST = 50  # rich-text tags nested deeper than this are text
@@ -261,6 +294,8 @@ def escape(text: str | None, ascii: bool = True) -> str:
     """``text`` as LaTeX: markup as commands, math kept, specials escaped, ASCII if ``ascii``."""
     if not text:
         return ""
+    if len(text) > LONG_TEXT and (done := _long_escaped(text, ascii)) is not None:
+        return done
     if not NOT_PLAIN.search(text):  # most values: no markup, math, specials or controls
         return _to_ascii(one_line(text)) if ascii else one_line(text)
     # Controls are never meant as text, and TeX stops on them (printable text has none);

@@ -228,3 +228,27 @@ def test_the_shortcuts_convert_as_one_pass_would(text):
     assert latex_module._non_ascii_to_latex(text) == _reference_non_ascii(text)
     assert latex_module._plain(text, False) == _reference_specials(text)
     assert latex_module._plain(text, True) == latex_module._to_ascii(_reference_specials(text))
+
+
+LONG_SAMPLES = SAMPLES + ["<", "$", "<i>", "</i>", "$x^2$", "  ", " ", "\t", "’", "“", "\ud800", "ab cd "]
+
+
+@given(st.lists(st.sampled_from(LONG_SAMPLES) | st.text(max_size=3), min_size=1, max_size=24).map("".join),
+       st.booleans())
+def test_a_long_text_escapes_as_the_general_way_does(text, ascii):
+    # padded past LONG_TEXT: escape() reads what such a text holds from its few characters
+    # outside plain printable ASCII (_long_escaped); a huge LONG_TEXT turns that off
+    text = text + " lorem ipsum" * 30
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(latex_module, "LONG_TEXT", 10**9)
+        general = escape(text, ascii)
+    assert escape(text, ascii) == general
+
+
+def test_a_clean_long_text_takes_the_short_way():
+    abstract = " ".join(["Results – the “drug” worked in 50% of cases (p < 0.05) & São Paulo’s R_0 fell."] * 5)
+    assert latex_module._long_escaped(abstract, True) == escape(abstract)
+    assert latex_module._long_escaped(abstract, True).isascii() and "\\&" in escape(abstract)
+    assert latex_module._long_escaped("A <i>tagged</i> abstract." * 20, True) is None  # markup: the general way
+    assert latex_module._long_escaped("An abstract\nin two lines." * 20, True) is None
+    assert latex_module._long_escaped("Costs $5 or $10 a dose." * 20, True) is None
