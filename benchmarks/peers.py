@@ -59,6 +59,7 @@ TASKS = {
     "pubmed2ris": Task("PubMed XML → RIS", "pubmed-xml", "ris"),
     # real exports repeated to N records (real_inputs.py): abstracts, keywords, many links
     "real-ris2bib": Task("RIS → BibTeX, real exports", "ris-real", "bibtex"),
+    "real-ris2csl": Task("RIS → CSL-JSON, real exports", "ris-real", "csljson"),
     "real-bib2ris": Task("BibTeX → RIS, real proceedings", "bibtex-real", "ris"),
     "real-bib2csl": Task("BibTeX → CSL-JSON, real proceedings", "bibtex-real", "csljson"),
     "apa": Task("format APA, text", "csljson", "text", "apa"),

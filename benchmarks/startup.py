@@ -15,7 +15,6 @@ same one-record conversion.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -58,8 +57,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=15)
     args = ap.parse_args()
-    peers.compile_citex()  # as installed: no compiling of citex's sources at each start
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")])}
+    peers.install_citex()  # citex as users get it: pip's build, compiled where it can be
+    env = peers.citex_env()
     with tempfile.TemporaryDirectory() as tmp:
         cmds = commands(Path(tmp))
         times: dict[str, list[float]] = {name: [] for name in cmds}
