@@ -18,8 +18,10 @@ Each reader is fuzzed in its own child process, so one reader's crash does not s
 from __future__ import annotations
 
 import argparse
+import importlib
 import io
 import os
+import pkgutil
 import shutil
 import subprocess
 import sys
@@ -65,10 +67,13 @@ def fuzz_one(reader: str, seconds: int, work: Path, crashes: Path, slow: float) 
 
     with atheris.instrument_imports(include=["citex"]):  # citex's own code guides it
         import citex.pipeline  # noqa: F401  (instrumented: coverage guides the fuzzer)
-        import citex.readers  # noqa: F401
+        import citex.readers
         from citex.registry import READERS, REPAIRS, WRITERS as W
 
         READERS.names(), REPAIRS.names(), W.names()  # load every module under instrumentation
+        # ... and the readers themselves, which their registered fronts import only when used
+        for found in pkgutil.iter_modules(citex.readers.__path__, "citex.readers."):
+            importlib.import_module(found.name)
 
     def test(data: bytes) -> None:
         start = time.perf_counter()
