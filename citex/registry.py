@@ -58,8 +58,8 @@ class Registry:
         return self.entry(name).obj
 
     def names(self) -> list[str]:
-        self._load()
-        return list(self._entries)
+        """The names in the order of ``__iter__``, whatever order the modules were imported in."""
+        return [entry.name for entry in self]
 
     def __iter__(self) -> Iterator[Entry]:
         """Entries in the order their modules are listed (sniffing depends on it), whatever

@@ -192,3 +192,4 @@ def test_sniffing_order_follows_the_registry_list_not_import_order():
     importlib.import_module("citex.readers.endnote_xml")  # imported out of order on purpose
     modules = [e.obj.__module__ for e in READERS]
     assert modules == sorted(modules, key=READERS._modules.index)
+    assert READERS.names() == [e.name for e in READERS]  # the unknown-format message lists them so
