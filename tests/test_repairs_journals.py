@@ -5,6 +5,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import citex
 from citex.model import Record, Source
@@ -179,3 +181,13 @@ def test_repairing_twice_changes_nothing_more():
 
 def test_key_ignores_case_punctuation_the_and_ampersand():
     assert key("The Journal of Law & Medicine.") == key("journal of law and medicine")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["the", "The", "THE", " ", "\t", "\xa0", "&", " & ", "Tea", "x", "é", "The&"])
+                | st.text(max_size=3), max_size=8).map("".join))
+def test_a_journal_key_skips_its_regexes_only_where_they_change_nothing(name):
+    from citex.repairs.journal_names import _AMPERSAND, _LEADING_THE
+    from citex.textnorm import unaccented_key
+
+    assert key(name) == unaccented_key(_AMPERSAND.sub(" and ", _LEADING_THE.sub("", name)))

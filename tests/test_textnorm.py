@@ -66,6 +66,12 @@ def testunaccented_key_is_one_by_one_on_any_text(text):
     assert unaccented_key(text) == _unaccented_one_by_one(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(max_codepoint=127)))
+def test_unaccented_key_of_ascii_in_bytes_is_the_general_way(text):
+    assert unaccented_key(text) == _unaccented_one_by_one(text)
+
+
 def test_the_shortcut_lets_common_accents_through_and_stops_mojibake():
     assert not _bad_characters().search("Une revue de la médecine de Zürich, São Paulo, Kraków")
     assert _bad_characters().search("MÃ¼ller")

@@ -28,7 +28,12 @@ def key(name: str) -> str:
     (Not ``textnorm.fold``, which also undoes mojibake: that costs a third of a second
     over the table, and the ``mojibake`` rule has run before the journal rules.)
     """
-    return unaccented_key(_AMPERSAND.sub(" and ", _LEADING_THE.sub("", name or "")))
+    name = name or ""
+    if name.lstrip()[:1] in ("T", "t"):  # the only first letters _LEADING_THE matches (re.I adds none)
+        name = _LEADING_THE.sub("", name)
+    if "&" in name:
+        name = _AMPERSAND.sub(" and ", name)
+    return unaccented_key(name)
 
 
 def identity(title: str) -> str:
