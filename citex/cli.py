@@ -184,10 +184,11 @@ def _job_count(jobs: int | str, inputs: list[str]) -> int:
 
 
 def _run_convert(args: argparse.Namespace, to: str, jobs: int | None = None, **options: object) -> int:
-    from .malloc import steady_heap
+    from .malloc import rare_collections, steady_heap
     from .pipeline import Tally, convert
 
     steady_heap()  # memory level and few page faults over a long run (see citex.malloc)
+    rare_collections()  # and few passes of the garbage collector over records freed already
     tally = Tally(on_diagnostic=_diagnostic)
     on_record: Callable[[Record], None] | None = _explain if getattr(args, "explain", False) else None
     strict = getattr(args, "strict", False)

@@ -1,6 +1,9 @@
-"""Golden files for writers: compared by default, rewritten with ``--update-golden``."""
+"""Golden files for writers (compared by default, rewritten with ``--update-golden``); the garbage
+collector's thresholds restored after each test."""
 
 from pathlib import Path
+
+import gc
 
 import pytest
 
@@ -26,3 +29,12 @@ def golden(request):
         assert text == path.read_bytes().decode("utf-8"), f"output differs from {path}"
 
     return check
+
+
+@pytest.fixture(autouse=True)
+def _collector_thresholds():
+    """A test that runs the command line in this process gets its garbage collector settings
+    (citex.malloc.rare_collections); the next test starts from the ones before."""
+    before = gc.get_threshold()
+    yield
+    gc.set_threshold(*before)

@@ -1,5 +1,6 @@
-"""citex.malloc: the allocator settings a convert run makes (glibc only)."""
+"""citex.malloc: the allocator settings a convert run makes (glibc only), and the collector's."""
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -67,6 +68,14 @@ def test_convert_makes_them(monkeypatch, tmp_path):
     monkeypatch.setattr(malloc, "steady_heap", lambda: calls.append(1) or True)
     src = tmp_path / "a.ris"
     src.write_text("TY  - JOUR\nTI  - A title\nAU  - Doe, Jane\nPY  - 2020\nER  - \n", encoding="utf-8")
+    gc.set_threshold(700, 10, 10)
     assert cli.main(["convert", str(src), "--to", "bibtex", "-o", str(tmp_path / "a.bib")]) == 0
     assert calls == [1]
+    assert gc.get_threshold() == (malloc.YOUNG, 20, 20)  # the collector's, set by the same call
     assert "A title" in (tmp_path / "a.bib").read_text(encoding="utf-8")
+
+
+def test_rare_collections_sets_the_thresholds_and_gives_the_old_ones():
+    gc.set_threshold(700, 10, 10)
+    assert malloc.rare_collections() == (700, 10, 10)
+    assert gc.get_threshold() == (malloc.YOUNG, 20, 20)
