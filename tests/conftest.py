@@ -1,9 +1,8 @@
 """Golden files for writers (compared by default, rewritten with ``--update-golden``); the garbage
 collector's thresholds restored after each test."""
 
-from pathlib import Path
-
 import gc
+from pathlib import Path
 
 import pytest
 

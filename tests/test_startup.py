@@ -13,11 +13,16 @@ ROOT = Path(__file__).resolve().parents[1]
 HEAVY = ("citeproc", "lxml", "jinja2", "bibtexparser", "ftfy", "yaml", "pylatexenc", "markupsafe")
 
 
-def loaded_after(code: str) -> set[str]:
-    """The top-level packages loaded after running ``code`` in a fresh interpreter."""
-    script = f"import sys, json\n{code}\nprint(json.dumps(sorted({{m.split('.')[0] for m in sys.modules}})))"
+def modules_after(code: str) -> set[str]:
+    """The modules loaded after running ``code`` in a fresh interpreter."""
+    script = f"import sys, json\n{code}\nprint(json.dumps(sorted(sys.modules)))"
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
     return set(json.loads(run.stdout.strip().splitlines()[-1]))
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level packages loaded after running ``code`` in a fresh interpreter."""
+    return {m.split(".")[0] for m in modules_after(code)}
 
 
 def test_help_loads_no_heavy_library():
@@ -86,11 +91,8 @@ READER_MODULES = ("bibtex_reader", "medline_reader", "ris_reader", "pubmed_text_
 
 def readers_loaded(name: str) -> set[str]:
     """The reader implementations loaded by converting ``tests/data/<name>``."""
-    data = ROOT / "tests" / "data"
-    script = (f"import io, sys, citex\ncitex.convert([{str(data / name)!r}], io.StringIO(), 'ris')\n"
-              "print(' '.join(m.rsplit('.', 1)[1] for m in sys.modules if m.startswith('citex.readers.')))")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    return set(run.stdout.split()) & set(READER_MODULES)
+    code = f"import io, citex\ncitex.convert([{str(ROOT / 'tests' / 'data' / name)!r}], io.StringIO(), 'ris')"
+    return {m.removeprefix("citex.readers.") for m in modules_after(code)} & set(READER_MODULES)
 
 
 def test_sniffing_loads_only_the_reader_of_the_format_found():

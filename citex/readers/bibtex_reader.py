@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from ..fieldmaps.bibtex import DATA_ONLY_TYPES, MONTH_MACROS
 from ..key_table import KeyTable
 from ..model import Diagnostic, Failed, Location, Record, Source
+from .bibtex import FORMAT
 from .bibtex_crossref import Index, Inherited, Parents, RawEntry
 from .bibtex_entry import ReadState, duplicate_key, raw_entry
 from .bibtex_fields import to_record
@@ -32,7 +33,6 @@ from .bibtex_plain import plain_entry
 from .bibtex_scan import Scanned, Unread, scan, segments
 from .stream import Deferred, TextStream, later
 
-FORMAT = "bibtex"
 _DIALECTS = (  # exporting tool -> its mark in the file
     ("jabref", re.compile(r"@comment\{jabref-meta:|^% Encoding: ", re.I | re.M)),
     ("mendeley", re.compile(r"Mendeley Desktop|mendeley-tags\s*=", re.I)),

@@ -20,6 +20,7 @@ from yaml.resolver import Resolver
 
 from ..latex import MATH as _MATH  # the $…$ rule the LaTeX and CSL-YAML writers use
 from ..model import Diagnostic, Failed, Location, Record, Source
+from .csljson import YAML_FORMAT
 from .csljson_reader import item_record
 
 try:  # libyaml's parser is about eight times faster; the Python one does the same work
@@ -56,7 +57,7 @@ def read_yaml(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     try:
         for node in _item_nodes(loader):
             start, end = node.start_mark, node.end_mark
-            source = Source("cslyaml", path, start.line + 1, text[start.index:end.index].rstrip())
+            source = Source(YAML_FORMAT, path, start.line + 1, text[start.index:end.index].rstrip())
             try:
                 value = _from_markdown(_plain(node, 0))
             except ValueError as exc:

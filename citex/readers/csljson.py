@@ -12,8 +12,10 @@ from ..model import Failed, Record
 from ..registry import READERS
 from .stream import TextStream
 
+FORMAT, YAML_FORMAT = "csljson", "cslyaml"  # the readers' names, and their records' source formats
 
-@READERS.register("csljson", extensions=(".json",), sniff=r"\A\s*[\[{]", stream=True)
+
+@READERS.register(FORMAT, extensions=(".json",), sniff=r"\A\s*[\[{]", stream=True)
 def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Failed]:
     """CSL-JSON: an array of CSL items (also one item, or one item a line)."""
     from .csljson_reader import read
@@ -21,7 +23,7 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
     return read(text, path)
 
 
-@READERS.register("cslyaml", extensions=(".yaml", ".yml"),
+@READERS.register(YAML_FORMAT, extensions=(".yaml", ".yml"),
                   sniff=r"\A(?:---[ \t]*\n(?:[^\n]*\n){0,100}?)?references:[ \t]*\n")
 def read_yaml(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """CSL-YAML as pandoc reads it: a references list (also a Markdown metadata block)."""

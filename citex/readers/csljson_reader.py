@@ -24,6 +24,7 @@ from typing import Any
 from ..errors import CitexError
 from ..model import Diagnostic, Failed, Location, Record, Source
 from .csl_items import looks_like_item, to_record
+from .csljson import FORMAT
 from .stream import TextStream
 
 _WS = re.compile(r"[ \t\n\r\ufeff]*")
@@ -40,7 +41,7 @@ def read(text: str | TextStream, path: str = "<input>") -> Iterator[Record | Fai
             rec: Record | Failed = item
         else:
             line, raw, value, notes = item
-            source = Source("csljson", path, line, raw, _json_field_lines(raw, line))
+            source = Source(FORMAT, path, line, raw, _json_field_lines(raw, line))
             rec = item_record(value, source)
             if isinstance(rec, Record):
                 rec.diagnostics[:0] = notes

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from ..model import Failed, Record
 from ..registry import READERS
 
+FORMAT = "endnote-xml"  # the reader's name, and its records' source format
 
-@READERS.register("endnote-xml", extensions=(".xml",),
+
+@READERS.register(FORMAT, extensions=(".xml",),
                   sniff=r"(?m)(?:^|>)[ \t]*<xml>\s*<records>|(?:^|>)[ \t]*<records>\s*<record>")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """EndNote XML export (xml/records/record)."""

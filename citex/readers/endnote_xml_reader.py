@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 from ..fieldmaps import endnote as fm
 from ..model import Date, Diagnostic, Failed, Location, Name, Record, Source
+from .endnote_xml import FORMAT
 from .wos_reader import parse_date
 
 if TYPE_CHECKING:
     from lxml import etree
 
-FORMAT = "endnote-xml"
 _OPEN = re.compile(r"<record(?=[\s>/])[^<>]*>")  # not [^>]*: "<record <record ..." rescanned to the end
 _CLOSE = re.compile(r"</record\s*>")
 _FACES = {"bold": "b", "italic": "i", "superscript": "sup", "subscript": "sub"}

@@ -24,7 +24,6 @@ from .medline_record import record_of
 from .stream import TextStream, later
 from .tagged import Layout, records
 
-FORMAT = "medline"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3})( {0,3})- ?(.*)")
 _DASHLESS_TAG = re.compile(r"(?=[A-Z0-9 ]{4}\S)([A-Z][A-Z0-9]{1,3}) *(\S.*)")  # "SO  text": padded, no dash
 

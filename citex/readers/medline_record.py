@@ -14,9 +14,9 @@ from functools import lru_cache
 from ..fieldmaps import medline as fm
 from ..model import Date, Diagnostic, Failed, Name, Record, Source, fresh_names
 from . import pubmed_dates
+from .medline import FORMAT
 from .nlm_citation import parse_person
 
-FORMAT = "medline"
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|and others)$", re.I)
 _ET_AL_STARTS = "eEaA"  # how every _ET_AL match starts: other names skip it
 _SUFFIX = re.compile(r"\s+(Jr|Sr|2nd|3rd|4th|II|III|IV)\.?$")

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from ..model import Failed, Record
 from ..registry import READERS
 
+FORMAT = "pubmed-text"  # the reader's name, and its records' source format
 
-@READERS.register("pubmed-text", extensions=(), sniff=r"(?m)^(?:PMID|Title|Citation)[ \t]*:[ \t]*\S")
+
+@READERS.register(FORMAT, extensions=(), sniff=r"(?m)^(?:PMID|Title|Citation)[ \t]*:[ \t]*\S")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """PubMed text records (PMID:/Title:/Abstract:/Citation:/Link: lines)."""
     from .pubmed_text_reader import read

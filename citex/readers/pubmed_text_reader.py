@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..textnorm import fold, said_twice
 from . import nlm_citation as nlm
+from .pubmed_text import FORMAT
 
-FORMAT = "pubmed-text"
 KEYS = {  # input key -> order in a PubMed record
     "PMID": 0, "PMCID": 1, "DOI": 2, "Title": 3, "Abstract": 4, "Citation": 5, "Link": 6,
 }

@@ -13,8 +13,10 @@ from ..model import Failed, Record
 from ..registry import READERS
 from .stream import TextStream
 
+FORMAT = "pubmed-xml"  # the reader's name, and its records' source format
 
-@READERS.register("pubmed-xml", extensions=(".xml",),
+
+@READERS.register(FORMAT, extensions=(".xml",),
                   # at a line start or after a tag: not a mention inside prose or a JSON string
                   sniff=r"(?m)(?:^|>)[ \t]*<(?:PubmedArticleSet|PubmedArticle[ >]|!DOCTYPE PubmedArticleSet"
                         r"|PubmedBookArticle)", stream=True, defer=True)

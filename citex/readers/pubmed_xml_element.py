@@ -17,9 +17,9 @@ from __future__ import annotations
 from lxml import etree
 
 from ..model import Diagnostic, Failed, Record, Source
+from .pubmed_xml import FORMAT
 from .pubmed_xml_record import build
 
-FORMAT = "pubmed-xml"
 # The elements whose lines locate the main fields: the first of each anywhere in the record.
 _FIELD_ELEMENTS = {"ArticleTitle": "title", "AuthorList": "author", "Journal": "container-title",
                    "PubDate": "issued", "Pagination": "page"}

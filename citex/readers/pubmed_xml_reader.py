@@ -29,7 +29,6 @@ from .pubmed_xml_plain import PlainRecords
 from .pubmed_xml_record import text_of
 from .stream import Deferred, TextStream
 
-FORMAT = "pubmed-xml"
 RECORD_TAGS = ("PubmedArticle", "PubmedBookArticle")
 _CHUNK = 1 << 16  # characters fed to the parser at a time
 _START_TAG = re.compile(r"<(PubmedArticle|PubmedBookArticle|DeleteCitation)(?=[\s/>])")

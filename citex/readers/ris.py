@@ -12,8 +12,10 @@ from ..model import Failed, Record
 from ..registry import READERS
 from .stream import TextStream
 
+FORMAT = "ris"  # the reader's name, and its records' source format
 
-@READERS.register("ris", extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True, defer=True)
+
+@READERS.register(FORMAT, extensions=(".ris",), sniff=r"(?m)^\ufeff?TY {1,2}- ", stream=True, defer=True)
 def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> Iterator[Record | Failed]:
     """RIS records (TY ... ER), with the dialects of the common exporters."""
     from .ris_reader import read

@@ -28,7 +28,6 @@ from .ris_record import Block, build, dialect_of, record_of
 from .stream import TextStream, later
 from .tagged import Layout, records
 
-FORMAT = "ris"
 _SNIFF_CHARS = 65536  # the file's dialect is guessed from its start
 
 _BODY = r"TY  - [^\n]*\n(?:(?!(?:TY|ER)[ \t]+-)[^\n]*\n)*+"  # TY, then no line that could be TY or ER

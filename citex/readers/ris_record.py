@@ -12,9 +12,9 @@ from collections.abc import Iterable
 
 from ..fieldmaps.ris import CSL_TYPE, GENERIC, ROWS, SIGNS_BY_TAG
 from ..model import Diagnostic, Failed, Location, Record, Source
+from .ris import FORMAT
 from .ris_fields import Fields, keep
 
-FORMAT = "ris"
 _SIGN_TAGS = frozenset(SIGNS_BY_TAG)  # the tags that can show a dialect
 
 

@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from ..model import Failed, Record
 from ..registry import READERS
 
+FORMAT = "wos"  # the reader's name, and its records' source format
 
-@READERS.register("wos", extensions=(".ciw", ".isi"), sniff=r"\A\ufeff?(?:FN |VR \d|PT [A-Z]\b)")
+
+@READERS.register(FORMAT, extensions=(".ciw", ".isi"), sniff=r"\A\ufeff?(?:FN |VR \d|PT [A-Z]\b)")
 def read(text: str, path: str = "<input>") -> Iterator[Record | Failed]:
     """Web of Science tagged records (FN/VR header, PT … ER records)."""
     from .wos_reader import read

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 from ..fieldmaps import wos as fm
 from ..model import Date, Diagnostic, Failed, Location, Name, Record, Source
+from .wos import FORMAT
 
-FORMAT = "wos"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9])(?:[ \t](.*))?$")
 _SPACE_OR_BOM = frozenset(("", " ", "\t", "\ufeff"))
 _EMAIL_NOTE = re.compile(r"\s*\([^()]*@[^()]*\)")
