@@ -153,11 +153,32 @@ def one_line(text: str) -> str:
             return seen[1]
     if printable(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
         folded = text
+    elif len(text) > LONG_TEXT:
+        folded = _spaces_folded(text)
     else:
         folded = " ".join(text.split())
     if len(text) > LONG_TEXT:
         _remember(text, folded)
     return folded
+
+
+def _spaces_folded(text: str) -> str:
+    """``" ".join(text.split())`` of a long text (a multi-line or spaced abstract) by replaces in C,
+    where splitting it into its words and joining them again cost twice the time. Text that,
+    its line breaks, tabs and no-break spaces made spaces, is printable has no other whitespace
+    (every other whitespace character is unprintable): runs of spaces become one, ends trimmed."""
+    spaced = text
+    for other in _COMMON_SPACES:
+        if other in spaced:
+            spaced = spaced.replace(other, " ")
+    if not printable(spaced):  # other whitespace, or controls
+        return " ".join(text.split())
+    while "  " in spaced:
+        spaced = spaced.replace("  ", " ")
+    return spaced.strip(" ")
+
+
+_COMMON_SPACES = ("\n", "\t", "\r", "\xa0")
 
 
 def found_one_line(text: str) -> None:

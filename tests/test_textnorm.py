@@ -85,6 +85,17 @@ def test_one_line_is_split_and_join(value):
     assert one_line(value) == " ".join(value.split())
 
 
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["word", " ", "  ", "   ", "\n", "\t", "\r", "\xa0", "\u2028", "\x1c", "\u3000",
+                                 "\x00", "é", "\u2019"]) | st.text(max_size=3), max_size=80).map("".join))
+def test_a_long_text_has_its_spaces_folded_as_split_and_join_does(value):
+    """The long-text fold by replaces: any whitespace, the common kinds (line breaks, tabs,
+    no-break spaces) by replace, the others by the general way."""
+    from citex.textnorm import _spaces_folded
+
+    assert _spaces_folded(value) == " ".join(value.split())
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.text(alphabet=st.characters(max_codepoint=127), max_size=40))
 def test_fold_of_ascii_text_is_the_regex_over_its_lower_case(text):

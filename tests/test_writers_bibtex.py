@@ -312,7 +312,7 @@ def test_utf8_option_from_the_command_line(tmp_path):
 # @misc), the dash of a page range (en dash -> hyphen), runs of whitespace; and the words
 # citex braces to protect their capitals come back as <span class="nocase">.
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import HealthCheck, example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import citex  # noqa: E402
@@ -325,3 +325,21 @@ def test_round_trip_through_citex_bibtex_reader(record, ascii):
     pytest.importorskip("citex.readers.bibtex")
     [back] = list(citex.loads(citex.dumps([record], "bibtex", ascii=ascii), "bibtex"))
     assert_read_back(record, back)
+
+
+_NAME_PIECES = ["Smith", "J.", "and", "And", "Brandy", "=", ",", " ", "  ", "{", "$", "\\", "&", "_", "~", "é", "\t", "-", "'"]
+
+
+@settings(max_examples=500, deadline=None)
+@example("Smith ", "J.", True).via("a space before the comma")
+@example("Smith", " J.", True).via("two spaces after it")
+@example("Sand and Stone", "Al", True).via("a word that splits")
+@given(st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=5).map("".join),
+       st.lists(st.sampled_from(_NAME_PIECES), min_size=1, max_size=5).map("".join), st.booleans())
+def test_a_plain_family_and_given_name_is_written_as_the_general_way_writes_it(family, given, ascii):
+    """_bibtex_name gives a plain ASCII family and given name back as "Family, Given" without
+    escaping or bracing each part; every name, plain or not, comes out as the general way has it."""
+    from citex.writers import templated
+
+    fast = templated._bibtex_name.__wrapped__(family, given, None, None, None, None, ascii)
+    assert fast == templated._bibtex_name_parts(family, given, None, None, None, None, ascii)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Date, Name, fresh_names
+from ..model import Date, Name
 
 # --- names -------------------------------------------------------------------------------
 
@@ -23,9 +23,11 @@ def parse_name(text: str) -> Name | None:
     return parse_spaced_name(" ".join(text.split()))
 
 
-@fresh_names
 def parse_spaced_name(text: str) -> Name | None:
-    """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed."""
+    """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed.
+    A new Name each call, not remembered: the record builder remembers each name's parts
+    (``ris_fields._NAMES``), and a second memo behind it cost every new name a Name and a
+    tuple more."""
     if not text:
         return None
     if "," not in text:

@@ -207,7 +207,12 @@ def _is_names(value) -> bool:
     return isinstance(value, list) and bool(value) and all(map(isinstance, value, repeat(Name)))
 
 
-_name_faults = by_name_parts(lambda name: string_faults(_SEPARATOR.join(_strings([[name]]))))
+def _one_name_faults(name: Name) -> int:
+    """``string_faults`` of a name's strings (as ``_strings`` gives them) joined: the name's judge."""
+    return string_faults(_SEPARATOR.join([part for part in vars(name).values() if isinstance(part, str)]))
+
+
+_name_faults = by_name_parts(_one_name_faults)
 
 
 def _record_faults(values) -> int:

@@ -107,6 +107,23 @@ def bibtex_name(name: Name, ascii: bool = True) -> str:
 
 @lru_cache(maxsize=16384)  # names repeat across records; the cache is bounded, memory stays flat
 def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
+    # Most names: a family and a given name of plain ASCII, which the general way gives back as
+    # "Family, Given" (tests/test_writer_bibtex.py holds the two to the same text).
+    if family.__class__ is str and given.__class__ is str and family and given and not (
+            literal or non_dropping_particle or dropping_particle or suffix):
+        text = f"{family}, {given}"
+        if (text.isascii() and not _NOT_PLAIN_NAME.search(text) and text.count(",") == 1
+                and "  " not in text and " ," not in text and text[:1] != " " and text[-1:] != " "):
+            return text
+    return _bibtex_name_parts(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii)
+
+
+# What makes a name's ASCII text other than it is in BibTeX: what latex() escapes, or what
+# _braced_if_split braces ("=", the word "and"; a comma is counted instead).
+_NOT_PLAIN_NAME = re.compile(_NOT_PLAIN_ASCII.pattern[:-1] + r"=]|(?i:\band\b)")
+
+
+def _bibtex_name_parts(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
     if literal or not family:
         text = literal or given
         return "{%s}" % latex(text, ascii) if text else ""
@@ -114,7 +131,7 @@ def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particl
     parts = [_braced_if_split(latex(p, ascii)) for p in (last, suffix, given) if p]
     if sum(p.count(",") for p in parts) + len(parts) > 3:  # over two commas: Biber refuses the
         # entry unless the name starts and ends with a brace (a comma inside a part, braced)
-        parts[0], parts[-1] = (p if p[0] + p[-1] == "{}" else "{%s}" % p for p in (parts[0], parts[-1]))
+        parts[0], parts[-1] = (p if p[:1] + p[-1:] == "{}" else "{%s}" % p for p in (parts[0], parts[-1]))
     return ", ".join(parts)
 
 
