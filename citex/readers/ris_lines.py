@@ -17,7 +17,7 @@ from .ris_record import Block
 
 _STRICT = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 _LOOSE = re.compile(r"^([A-Z][A-Z0-9])[ \t]+-(?:[ \t]+(.*))?$")
-_TAG_LINES = re.compile(r"^([A-Z][A-Z0-9])  - (.*)$", re.M)  # the lines _STRICT_STARTS reads
+_UNTAGGED = re.compile(r"\n(?![A-Z][A-Z0-9]  - )")  # a line that does not start as _STRICT_STARTS reads
 _NUMBERING = re.compile(r"^\s*(?:\d+\.?|Record\s*#?\s*\d+\s+of\s+\d+)\s*$", re.I)
 
 # Every "XX  - " a strict tag line can start with: most lines are read by a look-up of their
@@ -42,15 +42,16 @@ def regular_entries(raw: str, first_line: int) -> tuple[list[tuple[str, str, int
     """(tag, value, line) of each tag of a regular record's text (``ris.LAYOUT``: TY first, ER
     last, no other TY or ER, no byte-order mark), its lines read as ``LineReader`` and ``build``
     read them; and ER's value. Line for line the same steps, without a ``Block`` in between."""
-    found = _TAG_LINES.findall(raw)
-    if len(found) == raw.count("\n") + 1:  # each line "XX  - value", as most records are: no line joins
-        entries = [(tag, value.strip(), number) for number, (tag, value) in enumerate(found, first_line)]
+    lines = raw.split("\n")
+    if _UNTAGGED.search(raw) is None:
+        # each line "XX  - value", as most records are: no line joins (the first is TY's; one
+        # search for a later line that is not so, where matching each line took twice the time)
+        entries = [(line[:2], line[6:].strip(), number) for number, line in enumerate(lines, first_line)]
         return entries, entries.pop()[1]
     entries = []
     more: list[str] | None = None  # the value lines of the last tag, once a line continues it
     blank = False
     starts = _STRICT_STARTS
-    lines = raw.split("\n")
     er = lines.pop()
     for number, line in enumerate(lines, start=first_line):
         tag = starts.get(line[:6])

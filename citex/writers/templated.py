@@ -113,14 +113,17 @@ def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particl
             literal or non_dropping_particle or dropping_particle or suffix):
         text = f"{family}, {given}"
         if (text.isascii() and not _NOT_PLAIN_NAME.search(text) and text.count(",") == 1
-                and "  " not in text and " ," not in text and text[:1] != " " and text[-1:] != " "):
+                and "  " not in text and " ," not in text and text[:1] != " " and text[-1:] != " "
+                and not ("and" in text.lower() and _AND_WORD.search(text))):
             return text
     return _bibtex_name_parts(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii)
 
 
 # What makes a name's ASCII text other than it is in BibTeX: what latex() escapes, or what
-# _braced_if_split braces ("=", the word "and"; a comma is counted instead).
-_NOT_PLAIN_NAME = re.compile(_NOT_PLAIN_ASCII.pattern[:-1] + r"=]|(?i:\band\b)")
+# _braced_if_split braces ("=", the word "and": looked for apart, as one pattern with both
+# took twice the time; a comma is counted instead).
+_NOT_PLAIN_NAME = re.compile(_NOT_PLAIN_ASCII.pattern[:-1] + r"=]")
+_AND_WORD = re.compile(r"\band\b", re.I)
 
 
 def _bibtex_name_parts(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
