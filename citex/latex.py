@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import LONG_TEXT, cache_short, is_nfc, one_line, printable
+from .textnorm import LONG_TEXT, PLAIN_ASCII, cache_short, is_nfc, not_plain, one_line, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -206,20 +206,21 @@ def _long_escaped(text: str, ascii: bool) -> str | None:
     ASCII ones passed as they are (those bytes deleted from its UTF-8, in C; a few in most
     abstracts), not by a scan of the whole text for each kind: a third less time for an
     abstract beyond Latin-1."""
-    rest = text.encode("utf-8", "surrogatepass").translate(None, _AS_IS)
-    if b"$" in rest or (b"<" in rest and _TAG.search(text)):
+    holds = not_plain(text)  # remembered: the text rules' scan asked for it first
+    if "$" in holds or ("<" in holds and _TAG.search(text)):
         return None
-    holds = rest.decode("utf-8", "surrogatepass")
     if not holds.isprintable() or one_line(text) is not text:
         return None
     out = _specials_escaped(text, holds) if _SPECIAL.search(holds) else text
     if not ascii or holds.isascii():
         return out
-    return _converted(out, rest.translate(None, _NOT_CONVERTED).decode("utf-8", "surrogatepass"))
+    return _converted(out, holds.encode("utf-8", "surrogatepass").translate(None, _NOT_CONVERTED)
+                      .decode("utf-8", "surrogatepass"))
 
 
-# Printable ASCII but the specials, "<" (markup) and "$" (math): what escape passes as it is.
-_AS_IS = bytes(b for b in range(0x20, 0x7F) if chr(b) not in _SPECIALS and chr(b) not in "<$")
+# Printable ASCII but the specials, "<" (markup) and "$" (math): what escape passes as it is
+# (textnorm's PLAIN_ASCII; tests/test_latex.py holds it to the specials here).
+_AS_IS = PLAIN_ASCII
 # The ASCII characters _AS_IS leaves: not given to _converted, which would replace each by
 # itself, a pass over the text for nothing.
 _NOT_CONVERTED = ("".join(_SPECIALS) + "<").encode()

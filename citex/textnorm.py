@@ -118,6 +118,31 @@ def printable(text: str) -> bool:
     return text.isprintable()
 
 
+# Printable ASCII but LaTeX's specials, "<" (markup) and "$" (math): what most of a text is made of,
+# and what neither the text rules nor the LaTeX writer need to look at character by character.
+PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if chr(b) not in "#$%&<\\^_{}~")
+
+
+def not_plain(text: str) -> str:
+    """The characters of ``text`` other than ``PLAIN_ASCII``, in order: those bytes deleted from its
+    UTF-8 in C (no other character's UTF-8 holds one), a few dozen in most abstracts. A long text's
+    answer is remembered: the text rules' scan asks first, the LaTeX writer again."""
+    if len(text) <= LONG_TEXT:
+        return _not_plain(text)
+    seen = _NOT_PLAIN.get(id(text))
+    if seen is not None and seen[0] is text:  # the very object (held here, so its id is its own)
+        return seen[1]
+    found = _not_plain(text)
+    if len(_NOT_PLAIN) >= _ONE_LINE_MAX:
+        _NOT_PLAIN.clear()
+    _NOT_PLAIN[id(text)] = (text, found)
+    return found
+
+
+def _not_plain(text: str) -> str:
+    return text.encode("utf-8", "surrogatepass").translate(None, PLAIN_ASCII).decode("utf-8", "surrogatepass")
+
+
 def outside_printable_ascii(text: str, utf8: bytes | None = None) -> str:
     """The characters of ``text`` other than printable ASCII, in order: those bytes deleted from
     its UTF-8 in C (no other character's UTF-8 holds one). ``utf8``: the text's UTF-8
@@ -200,6 +225,7 @@ LONG_TEXT = 256  # characters: from here (abstracts, notes) one_line remembers w
 # them, so what the reader and the rules found of a chunk's abstracts is still known to the writer.
 _ONE_LINE_MAX = 512
 _ONE_LINE: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, one_line of it)
+_NOT_PLAIN: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, not_plain of it)
 
 
 CACHED_MAX = 512  # characters: a longer text (an abstract) is not kept by ``cache_short``

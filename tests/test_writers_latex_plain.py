@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citex import latex as tex
-from citex.textnorm import ascii_within, one_line
+from citex.textnorm import PLAIN_ASCII, not_plain, one_line
 from citex.writers import templated
 
 ASCII = st.text(alphabet=st.sampled_from(string.printable + "\x00\x1f\x7f" + "<$&%#_{}~^\\"), max_size=200)
@@ -18,9 +18,17 @@ ASCII = st.text(alphabet=st.sampled_from(string.printable + "\x00\x1f\x7f" + "<$
 @settings(max_examples=500, deadline=None)
 @given(ASCII, st.integers(min_value=0, max_value=3))
 def test_long_ascii_check_is_the_regexs(text, repeat):
-    text = text * (1 + repeat * 40)  # short and long (over 64 characters) texts alike
-    by_table = ascii_within(text, templated._PLAIN_ASCII)
-    assert by_table == (not templated._NOT_PLAIN_ASCII.search(text))
+    text = text * (1 + repeat * 40)  # short and long (over 64 and 256 characters) texts alike
+    assert (not_plain(text) == "") == (not templated._NOT_PLAIN_ASCII.search(text))
+    assert not_plain(text) == "".join(ch for ch in text if templated._NOT_PLAIN_ASCII.search(ch))
+    assert not_plain(text) is not_plain(text) or len(text) <= 256  # a long text's answer, remembered
+
+
+def test_plain_ascii_is_what_the_writer_and_escape_pass_as_they_are():
+    """textnorm's PLAIN_ASCII, shared by the text rules' scan and the LaTeX writer, is the ASCII
+    the writer's pattern does not match, and printable ASCII but escape's specials, '<' and '$'."""
+    assert PLAIN_ASCII == bytes(b for b in range(128) if not templated._NOT_PLAIN_ASCII.match(chr(b)))
+    assert PLAIN_ASCII == bytes(b for b in range(0x20, 0x7F) if chr(b) not in tex._SPECIALS and chr(b) not in "<$")
 
 
 @settings(max_examples=300, deadline=None)

@@ -18,7 +18,7 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from ..textnorm import LONG_TEXT, found_one_line, is_nfc, one_line, outside_printable_ascii, printable
+from ..textnorm import LONG_TEXT, found_one_line, is_nfc, not_plain, one_line, outside_printable_ascii, printable
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -152,16 +152,18 @@ def string_faults(text: str) -> int:
     return _faults(text)[0]
 
 
-def _faults(text: str) -> tuple[int, bool]:
+def _faults(text: str, remember: bool = False) -> tuple[int, bool]:
     """``string_faults``, and whether the text is printable with single spaces and none at its ends
-    (``one_line`` would give it back)."""
+    (``one_line`` would give it back). ``remember``: a record's long text (an abstract), whose
+    characters other than plain ASCII are found by ``not_plain``, which the LaTeX writer asks
+    for again."""
     # Every control character and every whitespace but ' ' is unprintable. So printable
     # text has no control fault, and a space fault only where a space is doubled or next to
     # a string's edge; and text that is printable once its line breaks, tabs and no-break
     # spaces are spaces has a space fault and no control fault. Those are C loops and
     # finds; the regexes, which take a step for each character, are left for the rest.
     if text.isascii():  # mojibake and decomposed accents are only possible outside ASCII
-        if printable(text):
+        if not_plain(text).isprintable() if remember else printable(text):
             return (SPACES, False) if _spaced(text) else (0, True)
         if printable(text.replace("\n", " ").replace("\t", " ").replace("\r", " ")):
             return SPACES, False
@@ -169,8 +171,13 @@ def _faults(text: str) -> tuple[int, bool]:
     # Outside ASCII, the checks share the text's UTF-8 and what is left of it without printable
     # ASCII (``others``: the other characters, in order, a few in most text): printable text is
     # text whose others are, and the mojibake and NFC checks look at few characters or in bytes.
-    raw = text.encode("utf-8", "surrogatepass")
-    others = outside_printable_ascii(text, raw)
+    # A long text's others are ``not_plain``'s (printable ASCII specials too), which the LaTeX
+    # writer asks for again: what a mojibake pair needs is then looked for among them first.
+    if remember:
+        raw, others = None, not_plain(text)
+    else:
+        raw = text.encode("utf-8", "surrogatepass")
+        others = outside_printable_ascii(text, raw)
     single = False
     if others.isprintable():
         found = SPACES if _spaced(text) else 0
@@ -179,7 +186,10 @@ def _faults(text: str) -> tuple[int, bool]:
         found = SPACES
     else:
         found = (CONTROLS if _CONTROL_OR_C1.search(text) else 0) | (SPACES if _odd_spaced(text) else 0)
-    if b"\xc3" in raw and _MOJIBAKE_HINT_UTF8.search(raw):
+    if raw is None:  # a pair in the text is a pair among its others (both are outside ASCII)
+        if _MOJIBAKE_HINT.search(others) and _MOJIBAKE_HINT.search(text):
+            found |= MOJIBAKE
+    elif b"\xc3" in raw and _MOJIBAKE_HINT_UTF8.search(raw):
         found |= MOJIBAKE
     return (found if is_nfc(text, others) else found | NFC), single
 
@@ -223,7 +233,7 @@ def _record_faults(values) -> int:
     for value in values:
         if isinstance(value, str):
             if len(value) > LONG_TEXT:
-                faults, on_one_line = _faults(value)
+                faults, on_one_line = _faults(value, remember=True)
                 found |= faults
                 if on_one_line:
                     found_one_line(value)
