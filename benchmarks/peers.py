@@ -60,6 +60,7 @@ TASKS = {
     # real exports repeated to N records (real_inputs.py): abstracts, keywords, many links
     "real-ris2bib": Task("RIS → BibTeX, real exports", "ris-real", "bibtex"),
     "real-ris2csl": Task("RIS → CSL-JSON, real exports", "ris-real", "csljson"),
+    "unseen-ris2bib": Task("RIS → BibTeX, real exports, no record or name repeated", "ris-real-unseen", "bibtex"),
     "real-bib2ris": Task("BibTeX → RIS, real proceedings", "bibtex-real", "ris"),
     "real-bib2csl": Task("BibTeX → CSL-JSON, real proceedings", "bibtex-real", "csljson"),
     "apa": Task("format APA, text", "csljson", "text", "apa"),
