@@ -144,7 +144,8 @@ def locale_path() -> str:
 def command(tool: str, task: Task, src: Path, out: Path) -> list[str] | None:
     """The command line for ``tool`` doing ``task``, or None when the tool cannot do it."""
     py = sys.executable
-    source = task.source.removesuffix("-real")  # real exports: the format they are in
+    # real exports ("ris-real", "ris-real-unseen", "bibtex-real"): the format they are in
+    source = task.source.split("-real")[0]
     if tool in CITEX:
         jobs = tool.split()[1:]  # "--jobs N", or nothing for the default
         if task.style:
