@@ -219,7 +219,7 @@ def _long_escaped(text: str, ascii: bool) -> str | None:
 
 
 # Printable ASCII but the specials, "<" (markup) and "$" (math): what escape passes as it is
-# (textnorm's PLAIN_ASCII; tests/test_latex.py holds it to the specials here).
+# (textnorm's PLAIN_ASCII; tests/test_writers_latex_plain.py holds it to the specials here).
 _AS_IS = PLAIN_ASCII
 # The ASCII characters _AS_IS leaves: not given to _converted, which would replace each by
 # itself, a pass over the text for nothing.

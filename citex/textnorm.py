@@ -189,9 +189,9 @@ def one_line(text: str) -> str:
 
 def _spaces_folded(text: str) -> str:
     """``" ".join(text.split())`` of a long text (a multi-line or spaced abstract) by replaces in C,
-    where splitting it into its words and joining them again cost twice the time. Text that,
-    its line breaks, tabs and no-break spaces made spaces, is printable has no other whitespace
-    (every other whitespace character is unprintable): runs of spaces become one, ends trimmed."""
+    where splitting it into its words and joining them again cost twice the time. Once its line
+    breaks, tabs and no-break spaces are spaces, a printable text has no other whitespace (every
+    other whitespace character is unprintable): its runs of spaces become one, its ends trimmed."""
     spaced = text
     for other in _COMMON_SPACES:
         if other in spaced:

@@ -641,7 +641,8 @@ def test_bare_year_fast_path_agrees_with_word_dates(year):
 
 
 def test_names_read_twice_are_equal_but_not_shared():
-    """Parsed names are cached; each record still gets Name objects of its own to repair."""
+    """Each record gets Name objects of its own to repair, whether the parse is remembered (MEDLINE's
+    full names) or not (RIS's: its record builder remembers the parts)."""
     from citex.readers.medline_record import full_name
     from citex.readers.ris_values import parse_spaced_name
 

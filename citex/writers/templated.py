@@ -78,7 +78,7 @@ def latex(text: str | None, ascii: bool = True) -> str:
 _NOT_PLAIN_ASCII = re.compile(tex.NOT_PLAIN.pattern[:-1] + r"\t\n\r]")
 # The ASCII characters it does not match are textnorm's PLAIN_ASCII: a long text of these only
 # (``not_plain`` gives nothing) has none it matches, found in half the regex's time (a
-# 700-character abstract: 0.8 µs against 1.8). tests/test_writers_bibtex.py holds the two together.
+# 700-character abstract: 0.8 µs against 1.8). tests/test_writers_latex_plain.py holds the two together.
 
 
 def bibtex_title(text: str | None, ascii: bool = True) -> str:
@@ -108,7 +108,7 @@ def bibtex_name(name: Name, ascii: bool = True) -> str:
 @lru_cache(maxsize=16384)  # names repeat across records; the cache is bounded, memory stays flat
 def _bibtex_name(family, given, literal, non_dropping_particle, dropping_particle, suffix, ascii):
     # Most names: a family and a given name of plain ASCII, which the general way gives back as
-    # "Family, Given" (tests/test_writer_bibtex.py holds the two to the same text).
+    # "Family, Given" (tests/test_writers_bibtex.py holds the two to the same text).
     if family.__class__ is str and given.__class__ is str and family and given and not (
             literal or non_dropping_particle or dropping_particle or suffix):
         text = f"{family}, {given}"
