@@ -19,7 +19,7 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from .textnorm import LONG_TEXT, PLAIN_ASCII, cache_short, is_nfc, not_plain, one_line, printable
+from .textnorm import LONG_TEXT, cache_short, is_nfc, not_plain, one_line, other_characters, printable
 
 # LaTeX specials. Braces and backslash become braced commands: BibTeX counts
 # every brace, escaped or not, so ``\{`` would unbalance a field value.
@@ -163,7 +163,7 @@ def _non_ascii(text: str) -> str:
     """The characters of ``text`` pylatexenc converts, in order: ``_PASSED`` deleted from its
     UTF-8 in C (no other character's bytes hold one), a fifth of the time of a regex's findall
     over a 4 KB abstract."""
-    return text.encode("utf-8", "surrogatepass").translate(None, _PASSED).decode("utf-8", "surrogatepass")
+    return other_characters(text, _PASSED)
 
 
 _NON_ASCII_RUN = re.compile("[^\x00-\x7e]+")
@@ -214,15 +214,12 @@ def _long_escaped(text: str, ascii: bool) -> str | None:
     out = _specials_escaped(text, holds) if _SPECIAL.search(holds) else text
     if not ascii or holds.isascii():
         return out
-    return _converted(out, holds.encode("utf-8", "surrogatepass").translate(None, _NOT_CONVERTED)
-                      .decode("utf-8", "surrogatepass"))
+    return _converted(out, other_characters(holds, _NOT_CONVERTED))
 
 
-# Printable ASCII but the specials, "<" (markup) and "$" (math): what escape passes as it is
-# (textnorm's PLAIN_ASCII; tests/test_writers_latex_plain.py holds it to the specials here).
-_AS_IS = PLAIN_ASCII
-# The ASCII characters _AS_IS leaves: not given to _converted, which would replace each by
-# itself, a pass over the text for nothing.
+# The ASCII characters not_plain leaves in a printable text, the specials and "<" ("$" is one;
+# textnorm's PLAIN_ASCII is printable ASCII but these, as tests/test_writers_latex_plain.py
+# holds): not given to _converted, which would replace each by itself, a pass for nothing.
 _NOT_CONVERTED = ("".join(_SPECIALS) + "<").encode()
 
 

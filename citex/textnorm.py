@@ -114,7 +114,7 @@ def printable(text: str) -> bool:
     character up in the Unicode database: ASCII (most abstracts) in a sixth of its time, other
     text by looking up only its characters outside printable ASCII."""
     if len(text) > LONG_ASCII:
-        return ascii_within(text, PRINTABLE_ASCII) if text.isascii() else outside_printable_ascii(text).isprintable()
+        return ascii_within(text, PRINTABLE_ASCII) if text.isascii() else other_characters(text, PRINTABLE_ASCII).isprintable()
     return text.isprintable()
 
 
@@ -124,32 +124,25 @@ PLAIN_ASCII = bytes(b for b in range(0x20, 0x7F) if chr(b) not in "#$%&<\\^_{}~"
 
 
 def not_plain(text: str) -> str:
-    """The characters of ``text`` other than ``PLAIN_ASCII``, in order: those bytes deleted from its
-    UTF-8 in C (no other character's UTF-8 holds one), a few dozen in most abstracts. A long text's
-    answer is remembered: the text rules' scan asks first, the LaTeX writer again."""
+    """The characters of ``text`` other than ``PLAIN_ASCII``, in order: a few dozen in most
+    abstracts. A long text's answer is remembered: the text rules' scan asks first, the LaTeX
+    writer again."""
     if len(text) <= LONG_TEXT:
-        return _not_plain(text)
-    seen = _NOT_PLAIN.get(id(text))
-    if seen is not None and seen[0] is text:  # the very object (held here, so its id is its own)
-        return seen[1]
-    found = _not_plain(text)
-    if len(_NOT_PLAIN) >= _ONE_LINE_MAX:
-        _NOT_PLAIN.clear()
-    _NOT_PLAIN[id(text)] = (text, found)
+        return other_characters(text, PLAIN_ASCII)
+    found = _NOT_PLAIN.get(text)
+    if found is None:
+        found = other_characters(text, PLAIN_ASCII)
+        _NOT_PLAIN.put(text, found)
     return found
 
 
-def _not_plain(text: str) -> str:
-    return text.encode("utf-8", "surrogatepass").translate(None, PLAIN_ASCII).decode("utf-8", "surrogatepass")
-
-
-def outside_printable_ascii(text: str, utf8: bytes | None = None) -> str:
-    """The characters of ``text`` other than printable ASCII, in order: those bytes deleted from
-    its UTF-8 in C (no other character's UTF-8 holds one). ``utf8``: the text's UTF-8
-    (surrogates passed), where the caller has it already."""
+def other_characters(text: str, ascii: bytes, utf8: bytes | None = None) -> str:
+    """The characters of ``text`` other than the ASCII ones in ``ascii``, in order: those bytes
+    deleted from its UTF-8 in C (no other character's UTF-8 holds an ASCII byte). ``utf8``: the
+    text's UTF-8 (surrogates passed), where the caller has it already."""
     if utf8 is None:
         utf8 = text.encode("utf-8", "surrogatepass")
-    return utf8.translate(None, PRINTABLE_ASCII).decode("utf-8", "surrogatepass")
+    return utf8.translate(None, ascii).decode("utf-8", "surrogatepass")
 
 
 def is_nfc(text: str, others: str) -> bool:
@@ -173,9 +166,9 @@ def one_line(text: str) -> str:
     in C, without splitting a long abstract into words and joining them again.
     """
     if len(text) > LONG_TEXT:  # an abstract is asked about by the reader, rules and writer in turn
-        seen = _ONE_LINE.get(id(text))
-        if seen is not None and seen[0] is text:  # the very object (held here, so its id is its own)
-            return seen[1]
+        seen = _ONE_LINE.get(text)
+        if seen is not None:
+            return seen
     if printable(text) and "  " not in text and text[:1] != " " and text[-1:] != " ":
         folded = text
     elif len(text) > LONG_TEXT:
@@ -214,18 +207,36 @@ def found_one_line(text: str) -> None:
 
 
 def _remember(text: str, folded: str) -> None:
-    if len(_ONE_LINE) >= _ONE_LINE_MAX:
-        _ONE_LINE.clear()
-    _ONE_LINE[id(text)] = (text, folded)
-    _ONE_LINE[id(folded)] = (folded, folded)  # one line already: asked again, the same
+    _ONE_LINE.put(text, folded)
+    _ONE_LINE.put(folded, folded)  # one line already: asked again, the same
 
 
 LONG_TEXT = 256  # characters: from here (abstracts, notes) one_line remembers what it found
-# Long texts remembered: a --jobs worker reads a chunk of 100 records, repairs them, then writes
-# them, so what the reader and the rules found of a chunk's abstracts is still known to the writer.
-_ONE_LINE_MAX = 512
-_ONE_LINE: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, one_line of it)
-_NOT_PLAIN: dict[int, tuple[str, str]] = {}  # id of a long text -> (the text, not_plain of it)
+
+
+class _ByText:
+    """What was found of long texts, remembered by the text object itself: by its id, the object
+    held here so that the id stays its own. At most ``KEPT`` of them, then it starts again: a
+    --jobs worker reads a chunk of 100 records, repairs them, then writes them, so what the
+    reader and the rules found of a chunk's abstracts is still known to the writer."""
+
+    KEPT = 512
+
+    def __init__(self) -> None:
+        self._seen: dict[int, tuple[str, str]] = {}
+
+    def get(self, text: str) -> str | None:
+        seen = self._seen.get(id(text))
+        return seen[1] if seen is not None and seen[0] is text else None
+
+    def put(self, text: str, found: str) -> None:
+        if len(self._seen) >= self.KEPT:
+            self._seen.clear()
+        self._seen[id(text)] = (text, found)
+
+
+_ONE_LINE = _ByText()  # a long text -> one_line of it
+_NOT_PLAIN = _ByText()  # a long text -> not_plain of it
 
 
 CACHED_MAX = 512  # characters: a longer text (an abstract) is not kept by ``cache_short``

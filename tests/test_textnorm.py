@@ -9,7 +9,8 @@ from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES, is_bad
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from citex.textnorm import _bad_characters, fold, is_nfc, one_line, outside_printable_ascii, printable, unaccented_key
+from citex.textnorm import (PRINTABLE_ASCII, _bad_characters, fold, is_nfc, one_line, other_characters, printable,
+                            unaccented_key)
 
 # Every character ftfy's categories and regex name, with some plain ones around them.
 _NAMED = sorted({c for c in BADNESS_RE.pattern if not c.isascii()}
@@ -170,6 +171,6 @@ def test_nfc_is_found_as_unicodedata_finds_it(value):
     """From the characters outside printable ASCII (as the text rules pass them) and from those
     outside ASCII but DEL (as the LaTeX conversion does)."""
     expected = unicodedata.is_normalized("NFC", value)
-    assert is_nfc(value, outside_printable_ascii(value)) == expected
+    assert is_nfc(value, other_characters(value, PRINTABLE_ASCII)) == expected
     assert is_nfc(value, value.encode("utf-8", "surrogatepass").translate(None, bytes(range(0x7f)))
                   .decode("utf-8", "surrogatepass")) == expected

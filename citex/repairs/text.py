@@ -18,7 +18,8 @@ from itertools import repeat
 
 from ..model import Name, Record
 from ..registry import REPAIRS
-from ..textnorm import LONG_TEXT, found_one_line, is_nfc, not_plain, one_line, outside_printable_ascii, printable
+from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_nfc, not_plain, one_line, other_characters,
+                        printable)
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -177,7 +178,7 @@ def _faults(text: str, remember: bool = False) -> tuple[int, bool]:
         raw, others = None, not_plain(text)
     else:
         raw = text.encode("utf-8", "surrogatepass")
-        others = outside_printable_ascii(text, raw)
+        others = other_characters(text, PRINTABLE_ASCII, raw)
     single = False
     if others.isprintable():
         found = SPACES if _spaced(text) else 0
