@@ -1,5 +1,6 @@
 """The four text rules' shared precondition: one scan of a record decides which rules can apply."""
 
+import re
 import unicodedata
 
 import pytest
@@ -87,6 +88,20 @@ def test_the_utf8_mojibake_hint_is_the_str_one_character_by_character():
     for cp in range(0x110000):
         ch = chr(cp)
         assert same(f"a\u00c3{ch}b") and same(f"\u00e9{ch}\u00a9") and same(f"x{ch}\u00a9") and same(f"\u0416{ch}\u2013"), hex(cp)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + WHITESPACE + ["Ã\xa0", "Ã\u2028", "Ã\x85", "Â", "â€™", "Ã©x", "Å\u017e"])
+                | st.text(max_size=3), max_size=16).map("".join))
+def test_the_mojibake_words_are_those_a_pass_over_every_word_would_change(value):
+    """fix_mojibake re-encodes the words it finds from their pairs (a pair inside a run of
+    non-space): the same as asking each word in turn whether it holds a pair. A pair whose second
+    character is whitespace ('Ã' then U+00A0) is in no word."""
+    def each_word(word):
+        return text._reverse(word) if text._MOJIBAKE_HINT.search(word) else word
+
+    assert text._hinted_words_reversed(value) == re.sub(
+        r"\S+", lambda m: each_word(m.group()), value)
 
 
 def test_a_long_text_found_on_one_line_is_not_scanned_again(monkeypatch):

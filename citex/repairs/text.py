@@ -66,12 +66,39 @@ def fix_mojibake(text: str) -> str:
     fixed = ftfy.fix_encoding(text)
     # ftfy judges short words like 'Åžahin' plausible on their own; a word that
     # re-encodes to valid UTF-8 is mojibake all the same.
-    return re.sub(r"\S+", lambda m: _reverse(m.group()), fixed)
+    return _hinted_words_reversed(fixed)
+
+
+def _hinted_words_reversed(text: str) -> str:
+    """Each word of ``text`` (a run of non-space) that holds a mojibake pair, ``_reverse``d. The
+    words are found from their pairs, in one search: a call for each word cost 3 ms for a
+    21,000-character abstract whose one pair ("é«") ftfy had left."""
+    pieces: list[str] = []
+    done = 0
+    for m in _PAIR_IN_WORD.finditer(text):
+        if m.start() < done:
+            continue  # in the word just reversed
+        start, end = m.start(), m.end()
+        while start > done and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        pieces += (text[done:start], _reverse(text[start:end]))
+        done = end
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+# A mojibake pair inside a word: its second character may be whitespace (U+00A0, U+2028), and
+# such a pair is in no word. (str.isspace() and \s are the same test.)
+_PAIR_IN_WORD = re.compile(rf"(?={_MOJIBAKE_HINT.pattern})\S\S")
 
 
 def _reverse(word: str) -> str:
-    if not _MOJIBAKE_HINT.search(word):
-        return word
+    """A word holding a mojibake pair, re-encoded as Windows-1252 or Latin-1 and read as UTF-8
+    if that gives valid UTF-8, else as it is."""
     for codec in ("cp1252", "latin-1"):
         try:
             return word.encode(codec).decode("utf-8")
