@@ -1,8 +1,11 @@
 """Name rules: rows where each fires, rows where it must not."""
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from citex.model import Name
+from citex.repairs import names as name_rules
 
 try:
     from tests.repair_helpers import run
@@ -66,3 +69,22 @@ def test_same_list_as_author_and_editor_is_reported_not_changed():
     assert rec.get("editor") == names and rec.repairs == []
     assert [d.code for d in rec.diagnostics] == ["names-said-twice"]
     assert run("names-said-twice", author=list(names), editor=[Name("Lee", "J")]).diagnostics == []
+
+
+NAME_PIECES = ["Shah", "SHAH", "O'BRIEN", "MCDONALD", "Jr", "Jr.", "Sr", "III", "IV", "II.", "et", "al.", "and",
+               "others", "u. a.", "Etal", "Ann", "M.", "K", "van der", " ", ",", "\n", "É", "İ", "ß", "", "-"]
+PART = st.none() | st.lists(st.sampled_from(NAME_PIECES) | st.text(max_size=2), max_size=4).map(" ".join)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.builds(Name, PART, PART, st.none() | PART, st.none() | PART, st.none(), st.none() | PART))
+@example(Name("Kennedy Jr", "D"))
+@example(Name("Watson", "A B Jr"))
+@example(Name("SHAH", "MIHIR"))
+@example(Name("et", "al."))
+@example(Name("", "et al"))
+@example(Name(" ", "others"))
+def test_a_name_is_judged_as_each_rule_would_judge_it(name):
+    """``judge`` asks a usual name (a family and a given name) only the rules it could be a case
+    of: the same bits as asking every rule."""
+    assert name_rules.judge(name) == name_rules._judge_each(name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from itertools import repeat
 
-from ..model import NAME_VARIABLES, Name, Record
+from ..model import NAME_VARIABLES, Name, Record, name_parts
 from ..registry import REPAIRS
 from .scan import PerRecord, by_name_parts
 
@@ -146,6 +146,24 @@ UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
 
 def judge(name: Name) -> int:
     """Which of the rules that look at one name at a time would change it, as bits."""
+    family, given, literal, _, _, suffix = name_parts(name)
+    if literal is not None or suffix is not None or not given or family.__class__ is not str or given.__class__ is not str:
+        return _judge_each(name)
+    # Most names: a family and a given name. Nothing is left whole to split, and each other rule
+    # is asked only when the name could be its case (tests/test_repairs_names.py holds this to
+    # _judge_each): a name a worker has not seen before cost 0.75 µs, a call for each rule.
+    found = 0
+    if f"{family} {given}".strip()[:1] in _ET_AL_STARTS and _is_et_al(name):
+        found |= ET_AL
+    if (given.endswith(_SUFFIX_ENDINGS) or family.endswith(_SUFFIX_ENDINGS)) and _move_suffix(name) is not name:
+        found |= SUFFIX
+    if family.isupper() and _recase(name) is not name:
+        found |= CAPS
+    return found
+
+
+def _judge_each(name: Name) -> int:
+    """``judge``, each rule asked."""
     return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)
             | (SUFFIX if _move_suffix(name) is not name else 0) | (CAPS if _recase(name) is not name else 0))
 

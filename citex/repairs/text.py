@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import replace
 from itertools import repeat
 
-from ..model import Name, Record
+from ..model import Name, Record, name_parts
 from ..registry import REPAIRS
 from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_nfc, not_plain, one_line, other_characters,
                         printable)
@@ -247,6 +247,11 @@ def _is_names(value) -> bool:
 
 def _one_name_faults(name: Name) -> int:
     """``string_faults`` of a name's strings (as ``_strings`` gives them) joined: the name's judge."""
+    family, given, literal, particle, dropping, suffix = name_parts(name)
+    if (literal is None and particle is None and dropping is None and suffix is None
+            and family.__class__ is str and given.__class__ is str):
+        text = f"{family}{_SEPARATOR}{given}"  # most names, joined without a list
+        return 0 if text.isascii() and text.isprintable() and not _spaced(text) else string_faults(text)
     return string_faults(_SEPARATOR.join([part for part in vars(name).values() if isinstance(part, str)]))
 
 
