@@ -85,6 +85,9 @@ PART = st.none() | st.lists(st.sampled_from(NAME_PIECES) | st.text(max_size=2), 
 @example(Name("", "et al"))
 @example(Name(" ", "others"))
 def test_a_name_is_judged_as_each_rule_would_judge_it(name):
-    """``judge`` asks a usual name (a family and a given name) only the rules it could be a case
-    of: the same bits as asking every rule."""
-    assert name_rules.judge(name) == name_rules._judge_each(name)
+    """A usual name (a family and a given name) is asked only the rules it could be a case of,
+    and not remembered; the others are remembered: the same bits as asking every rule."""
+    expected = name_rules._judge_each(name)
+    assert name_rules._judged(name) == expected
+    assert name_rules._judged.of_all([name, Name("Shah", "M")]) == expected
+    assert name_rules._judged(name) == expected  # from the memo, if it was remembered

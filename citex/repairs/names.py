@@ -144,14 +144,14 @@ def _recase(name: Name) -> Name:
 UNSPLIT, ET_AL, SUFFIX, CAPS = 1, 2, 4, 8
 
 
-def judge(name: Name) -> int:
-    """Which of the rules that look at one name at a time would change it, as bits."""
+def _usual_judged(name: Name) -> int | None:
+    """``_judge_each`` of a name that has a family and a given name (most names), else None. Nothing
+    is left whole to split, and each other rule is asked only when the name could be its case
+    (tests/test_repairs_names.py holds this to _judge_each): a name a worker had not seen before
+    cost 0.75 µs, a call for each rule."""
     family, given, literal, _, _, suffix = name_parts(name)
     if literal is not None or suffix is not None or not given or family.__class__ is not str or given.__class__ is not str:
-        return _judge_each(name)
-    # Most names: a family and a given name. Nothing is left whole to split, and each other rule
-    # is asked only when the name could be its case (tests/test_repairs_names.py holds this to
-    # _judge_each): a name a worker has not seen before cost 0.75 µs, a call for each rule.
+        return None
     found = 0
     if f"{family} {given}".strip()[:1] in _ET_AL_STARTS and _is_et_al(name):
         found |= ET_AL
@@ -163,19 +163,19 @@ def judge(name: Name) -> int:
 
 
 def _judge_each(name: Name) -> int:
-    """``judge``, each rule asked."""
+    """Which of the rules that look at one name at a time would change it, as bits: each rule asked."""
     return ((UNSPLIT if split_literal(name) is not name else 0) | (ET_AL if _is_et_al(name) else 0)
             | (SUFFIX if _move_suffix(name) is not name else 0) | (CAPS if _recase(name) is not name else 0))
 
 
-_judged = by_name_parts(judge)
+_judged = by_name_parts(_judge_each, quick=_usual_judged)  # usual names: not remembered
 
 
 def _judge_names(values) -> int:
     found = 0
     for value in values:
         if isinstance(value, list) and value:
-            # the usual list holds names only, judged in one C loop
+            # the usual list holds names only, taken as it is
             names = value if all(map(isinstance, value, repeat(Name))) else [n for n in value if isinstance(n, Name)]
             found |= _judged.of_all(names)
     return found

@@ -247,15 +247,29 @@ def _is_names(value) -> bool:
 
 def _one_name_faults(name: Name) -> int:
     """``string_faults`` of a name's strings (as ``_strings`` gives them) joined: the name's judge."""
+    text = _usual_name(name)
+    if text is None:
+        text = _SEPARATOR.join([part for part in vars(name).values() if isinstance(part, str)])
+    return string_faults(text)
+
+
+def _usual_name(name: Name) -> str | None:
+    """The strings of a name that has a family and a given name and nothing else, joined; else None."""
     family, given, literal, particle, dropping, suffix = name_parts(name)
     if (literal is None and particle is None and dropping is None and suffix is None
             and family.__class__ is str and given.__class__ is str):
-        text = f"{family}{_SEPARATOR}{given}"  # most names, joined without a list
-        return 0 if text.isascii() and text.isprintable() and not _spaced(text) else string_faults(text)
-    return string_faults(_SEPARATOR.join([part for part in vars(name).values() if isinstance(part, str)]))
+        return f"{family}{_SEPARATOR}{given}"
+    return None
 
 
-_name_faults = by_name_parts(_one_name_faults)
+def _plain_name(name: Name) -> int | None:
+    """0 for a usual name of printable ASCII with single spaces and none at its ends (no rule
+    changes it), else None: ``_one_name_faults``' answer without the memo."""
+    text = _usual_name(name)
+    return 0 if text is not None and text.isascii() and text.isprintable() and not _spaced(text) else None
+
+
+_name_faults = by_name_parts(_one_name_faults, quick=_plain_name)
 
 
 def _record_faults(values) -> int:

@@ -45,6 +45,8 @@ def html_to_csl(text: str) -> str:
         if unescaped == text:
             break
         text = unescaped
+        if "&" not in text:  # every entity starts so: no other layer
+            break
     if "<" in text:
         if not only_csl_tags(text):  # CSL's own markup (most tags in titles) is kept as it is
             text = _TAG.sub(_tag, text)
@@ -57,11 +59,15 @@ def html_to_csl(text: str) -> str:
 _EMPTY_ELEMENT = re.compile(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>")
 # The tags ``_tag`` gives back unchanged, each with its one '<'.
 _CSL_TAG = re.compile(r'</?(?:i|b|sup|sub)>|</span>|<span class="nocase">|<span style="font-variant:small-caps;">')
+# A '<' that does not start one of them: one search, that stops at the first tag of a JATS abstract
+# (counting the CSL tags found and the '<'s read the whole abstract twice).
+# (tests/test_repairs_fastpaths.py holds it to _CSL_TAG.)
+_NOT_CSL_TAG = re.compile(r'<(?!/?(?:i|b|sup|sub)>|/span>|span class="nocase">|span style="font-variant:small-caps;">)')
 
 
 def only_csl_tags(text: str) -> bool:
     """True when every '<' of the text starts a tag ``_tag`` keeps as it is (so _TAG.sub changes nothing)."""
-    return len(_CSL_TAG.findall(text)) == text.count("<")
+    return _NOT_CSL_TAG.search(text) is None
 
 
 @REPAIRS.register("title-html", confidence=0.95, reads=_MARKUP_FIELDS)
@@ -198,7 +204,8 @@ def subtitle_duplicated(rec: Record) -> None:
         if len(key) >= _SUBTITLE_MIN_CHARS and key == fold(keep[-1]):
             continue
         keep += [sep, part]
-    rec.fix("title", "".join(keep), rule="subtitle-duplicated")
+    if len(keep) < len(parts):  # a part was said again
+        rec.fix("title", "".join(keep), rule="subtitle-duplicated")
 
 
 _SEPARATORS = re.compile(r"(?:[.?!]\s+|\s+[-–—|]\s+)")
