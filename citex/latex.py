@@ -263,6 +263,8 @@ def balanced(text: str) -> bool:
 
 def _math_or_text(text: str, ascii: bool, words=None) -> str:
     """A text piece with its inline math passed through and the rest escaped (by ``words`` if given)."""
+    if "$" not in text:  # no math: found by one find, where MATH's look-behind tries every character
+        return words(text) if words else _plain(text, ascii)
     out, end = [], 0
     for m in MATH.finditer(text):
         if not balanced(m.group(1)):

@@ -651,3 +651,14 @@ def test_names_read_twice_are_equal_but_not_shared():
         assert first == second and first is not second
         first.family = "changed"
         assert parse(text) == second and parse(text).family != "changed"
+
+
+@settings(max_examples=500, deadline=None)
+@given(*[st.lists(st.sampled_from(["a", "A", "ß", "ss", "SS", " ", "  ", "\n", "\xa0", "x", "İ", "i̇"])
+                  | st.text(max_size=2), max_size=8).map("".join)] * 2)
+def test_two_values_are_the_same_by_the_first_words_shortcut_as_by_folding_them_whole(a, b):
+    """Values that differ but for case and spacing are one value: the shortcut (first words
+    folded) answers as folding both values whole does."""
+    from citex.readers.ris_fields import _same
+
+    assert _same(a, b) == (" ".join(a.split()).casefold() == " ".join(b.split()).casefold())

@@ -26,6 +26,15 @@ def keep(rec: Record, tag: str, value: str) -> None:
 
 
 def _same(a: str, b: str) -> bool:
+    """Whether two values are the same but for case and spacing."""
+    if a == b:
+        return True
+    # The folded values' first words are the values' first words folded: when those differ, so
+    # do the values, known without splitting them whole (an abstract against its copyright
+    # line, a URL against another).
+    first_a, first_b = a.split(None, 1)[:1], b.split(None, 1)[:1]
+    if first_a != first_b and [w.casefold() for w in first_a] != [w.casefold() for w in first_b]:
+        return False
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
