@@ -80,6 +80,8 @@ PART = st.none() | st.lists(st.sampled_from(NAME_PIECES) | st.text(max_size=2), 
 @given(st.builds(Name, PART, PART, st.none() | PART, st.none() | PART, st.none(), st.none() | PART))
 @example(Name("Kennedy Jr", "D"))
 @example(Name("Watson", "A B Jr"))
+@example(Name("Kennedy Jr\n", "D"))  # a suffix before a final line break ('$' matches there)
+@example(Name("Watson", "A B Jr.\n"))
 @example(Name("SHAH", "MIHIR"))
 @example(Name("et", "al."))
 @example(Name("", "et al"))

@@ -100,6 +100,7 @@ _ET_AL_STARTS = frozenset("eEaAoOuU")
 # What a name part that ends in a suffix ends with ('$' also matches before a final newline).
 _SUFFIX_ENDINGS = tuple(e + end for e in ("Jr", "Sr", "II", "IV") for dot in ("", ".")
                         for end in (dot, dot + "\n"))
+_SUFFIX_LAST = frozenset(e[-1] for e in _SUFFIX_ENDINGS)  # their last characters: one look-up first
 
 
 def _move_suffix(name: Name) -> Name:
@@ -153,9 +154,11 @@ def _usual_judged(name: Name) -> int | None:
     if literal is not None or suffix is not None or not given or family.__class__ is not str or given.__class__ is not str:
         return None
     found = 0
-    if f"{family} {given}".strip()[:1] in _ET_AL_STARTS and _is_et_al(name):
+    # _is_et_al's text starts with family's first non-space character, else given's
+    if (family.lstrip() or given.lstrip())[:1] in _ET_AL_STARTS and _is_et_al(name):
         found |= ET_AL
-    if (given.endswith(_SUFFIX_ENDINGS) or family.endswith(_SUFFIX_ENDINGS)) and _move_suffix(name) is not name:
+    if ((given[-1:] in _SUFFIX_LAST and given.endswith(_SUFFIX_ENDINGS)
+         or family[-1:] in _SUFFIX_LAST and family.endswith(_SUFFIX_ENDINGS)) and _move_suffix(name) is not name):
         found |= SUFFIX
     if family.isupper() and _recase(name) is not name:
         found |= CAPS
