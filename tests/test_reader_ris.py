@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from citex.inputs import choose_reader, decode
-from citex.model import Date, Failed, Name, Record
+from citex.model import Date, Failed, Name, Record, name_parts
 from citex.pipeline import Tally, convert
 from citex.readers.ris import read
 from citex.readers.ris_values import join_pages, labelled_ids, parse_date, parse_name, split_serials
@@ -638,6 +638,53 @@ def test_bare_year_fast_path_agrees_with_word_dates(year):
 
     general = _valid(_word_date(year.strip()))
     assert parse_date(year) == (general if (general.year or general.month or general.season) else None)
+
+
+def _name_as_first_written(text):
+    """parse_spaced_name as it was written first, building the Name and moving its particle:
+    the reference for the parts now built without a Name."""
+    from citex.readers.ris_values import _INITIALS, _SUFFIXES
+
+    def with_particle(name):
+        if " " not in (name.family or ""):
+            return name
+        words = name.family.split(" ")
+        k = 0
+        while k < len(words) - 1 and words[k][:1].islower():
+            k += 1
+        if k:
+            name.non_dropping_particle, name.family = " ".join(words[:k]), " ".join(words[k:])
+        return name
+
+    if not text:
+        return None
+    if "," not in text:
+        tokens = text.split(" ")
+        if len(tokens) >= 2 and _INITIALS.match(tokens[-1]):
+            return with_particle(Name(family=" ".join(tokens[:-1]), given=tokens[-1]))
+        return Name(literal=text)
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) > 3 or not parts[0]:
+        return Name(literal=text)
+    name = Name(family=parts[0], given=parts[1] or None if len(parts) > 1 else None)
+    if len(parts) == 3 and parts[2]:
+        if _SUFFIXES.match(parts[2]):
+            name.suffix = parts[2]
+        else:
+            return Name(literal=text)
+    return with_particle(name)
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["van", "der", "Berg", "de", "la", "Liu", "R.", "DG", "J-P", "Jr", "III", "x",
+                                 "Åström", "D", ",", ", ", " ", "Org"]) | st.text(max_size=2), max_size=7)
+       .map("".join).map(lambda t: " ".join(t.split())))
+def test_a_names_parts_are_those_of_the_name_parsed_whole(text):
+    from citex.readers.ris_values import parse_spaced_name, spaced_name_parts
+
+    expected = _name_as_first_written(text)
+    assert parse_spaced_name(text) == expected
+    assert spaced_name_parts(text) == (None if expected is None else name_parts(expected))
 
 
 def test_names_read_twice_are_equal_but_not_shared():

@@ -11,9 +11,9 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..fieldmaps.ris import AN_NOT_PMID, PRIORITY, PUBMED_DATABASE, ROWS, Tag, row_for
-from ..model import Date, Name, Record, name_parts
+from ..model import Date, Name, Record
 from ..textnorm import one_line
-from .ris_values import (is_et_al, join_pages, labelled_ids, parse_date, parse_spaced_name,
+from .ris_values import (is_et_al, join_pages, labelled_ids, parse_date, spaced_name_parts,
                          split_serials)
 
 _DATE_PRIORITY = {"DA": 0, "PY": 1, "Y1": 2}  # Zotero and RIS 2011: DA over the older Y1
@@ -66,8 +66,8 @@ def _name_parts(value: str) -> tuple:
     if len(text) <= 12 and is_et_al(text):
         parts = _ET_AL_NAME
     else:
-        name = parse_spaced_name(text)
-        parts = _NO_NAME if name is None else name_parts(name)
+        found = spaced_name_parts(text)
+        parts = _NO_NAME if found is None else found
     if len(_NAMES) >= _NAMES_CAP:
         _NAMES.clear()
     _NAMES[value] = parts

@@ -26,39 +26,45 @@ def parse_name(text: str) -> Name | None:
 def parse_spaced_name(text: str) -> Name | None:
     """``parse_name`` of a text whose whitespace runs are already single spaces, ends trimmed.
     A new Name each call, not remembered: the record builder remembers each name's parts
-    (``ris_fields._NAMES``), and a second memo behind it cost every new name a Name and a
-    tuple more."""
+    (``ris_fields._NAMES``)."""
+    parts = spaced_name_parts(text)
+    return None if parts is None else Name(*parts)
+
+
+def spaced_name_parts(text: str) -> tuple | None:
+    """``name_parts`` of ``parse_spaced_name(text)``, without making the Name: the record builder
+    keeps the parts and makes each record's Name from them (a Name made only to be taken
+    apart cost each name new to the run 0.5 µs)."""
     if not text:
         return None
     if "," not in text:
         tokens = text.split(" ")
         if len(tokens) >= 2 and _INITIALS.match(tokens[-1]):  # "Liu R.", "Oudin Åström D"
-            return _with_particle(Name(family=" ".join(tokens[:-1]), given=tokens[-1]))
-        return Name(literal=text)
+            return _with_particle(" ".join(tokens[:-1]), tokens[-1], None)
+        return (None, None, text, None, None, None)
     parts = [p.strip() for p in text.split(",")]
     if len(parts) > 3 or not parts[0]:
-        return Name(literal=text)
-    name = Name(family=parts[0], given=parts[1] or None if len(parts) > 1 else None)
+        return (None, None, text, None, None, None)
+    suffix = None
     if len(parts) == 3 and parts[2]:
-        if _SUFFIXES.match(parts[2]):
-            name.suffix = parts[2]
-        else:
-            return Name(literal=text)
-    return _with_particle(name)
+        if not _SUFFIXES.match(parts[2]):
+            return (None, None, text, None, None, None)
+        suffix = parts[2]
+    return _with_particle(parts[0], parts[1] or None if len(parts) > 1 else None, suffix)
 
 
-def _with_particle(name: Name) -> Name:
-    """'van der Berg' -> particle 'van der', family 'Berg' (lower-case leading words)."""
-    if " " not in (name.family or ""):
-        return name  # one word: nothing before the family name
-    words = name.family.split(" ")
-    k = 0
-    while k < len(words) - 1 and words[k][:1].islower():
-        k += 1
-    if k:
-        name.non_dropping_particle = " ".join(words[:k])
-        name.family = " ".join(words[k:])
-    return name
+def _with_particle(family: str, given: str | None, suffix: str | None) -> tuple:
+    """A person's name parts, the lower-case leading words of the family name its particle
+    ('van der Berg' -> 'van der', 'Berg')."""
+    particle = None
+    if " " in family:
+        words = family.split(" ")
+        k = 0
+        while k < len(words) - 1 and words[k][:1].islower():
+            k += 1
+        if k:
+            particle, family = " ".join(words[:k]), " ".join(words[k:])
+    return (family, given, None, particle, None, suffix)
 
 
 # --- dates -------------------------------------------------------------------------------
