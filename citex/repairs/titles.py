@@ -57,12 +57,12 @@ def html_to_csl(text: str) -> str:
 
 
 _EMPTY_ELEMENT = re.compile(r"<span[^<>]*>\s*</span>|<(i|b|sup|sub)>\s*</\1>")
-# The tags ``_tag`` gives back unchanged, each with its one '<'.
-_CSL_TAG = re.compile(r'</?(?:i|b|sup|sub)>|</span>|<span class="nocase">|<span style="font-variant:small-caps;">')
+# The tags ``_tag`` gives back unchanged, after their one '<'.
+CSL_TAG_BODY = r'/?(?:i|b|sup|sub)>|/span>|span class="nocase">|span style="font-variant:small-caps;">'
 # A '<' that does not start one of them: one search, that stops at the first tag of a JATS abstract
-# (counting the CSL tags found and the '<'s read the whole abstract twice).
-# (tests/test_repairs_fastpaths.py holds it to _CSL_TAG.)
-_NOT_CSL_TAG = re.compile(r'<(?!/?(?:i|b|sup|sub)>|/span>|span class="nocase">|span style="font-variant:small-caps;">)')
+# (counting the CSL tags found and the '<'s read the whole abstract twice; tests/test_repairs_fastpaths.py
+# holds the two answers together).
+_NOT_CSL_TAG = re.compile(f"<(?!{CSL_TAG_BODY})")
 
 
 def only_csl_tags(text: str) -> bool:
