@@ -84,7 +84,7 @@ def _math_accented(ch: str) -> str | None:
     base, *marks = unicodedata.normalize("NFD", ch)
     if base == ch or not all(unicodedata.combining(m) for m in marks):
         return None
-    written = _encoder().unicode_to_latex(base)
+    written = encoder().unicode_to_latex(base)
     if re.fullmatch(r"\{[A-Za-z]\}", written):  # capital Alpha is A: text accents
         return _accented(written[1] + "".join(marks))
     letter = _MATH_LETTER.fullmatch(written)
@@ -97,7 +97,7 @@ def _math_accented(ch: str) -> str | None:
 
 
 @cache
-def _encoder():
+def encoder():
     from pylatexenc.latexencode import UnicodeToLatexEncoder  # lazy: only for ASCII output
 
     # "braces-all" gives BibTeX's special-character form {\'e}, which it sorts and case-changes right.
@@ -177,7 +177,7 @@ def _run_to_latex(m: re.Match[str]) -> str:
 def _char_to_latex(ch: str) -> str:
     # pylatexenc writes í as {\'\i}; Biber turns that into a dotless i with a
     # combining accent that pdflatex cannot typeset. {\'i} means the same to BibTeX.
-    return _DOTLESS.sub(r"{\\\1\2}", _encoder().unicode_to_latex(ch))
+    return _DOTLESS.sub(r"{\\\1\2}", encoder().unicode_to_latex(ch))
 
 
 def _plain(text: str, ascii: bool) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Callable
@@ -23,8 +24,6 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():  # ftfy returns ASCII as it is, and it has no accents to fold
         return unaccented_key(text)  # in C: a tenth of the regex's time
-    from ftfy.badness import is_bad  # lazy: only needed when records are compared
-
     # fix_encoding's own first test (is_bad), without building its config; is_bad's large
     # regex costs tens of µs a title, so a one-class scan rules most accented text out first
     maybe_bad = _bad_characters()
@@ -33,6 +32,38 @@ def fold(text: str | None) -> str:
 
         text = ftfy.fix_encoding(text)
     return unaccented_key(text)
+
+
+def is_bad(text: str) -> bool:
+    """ftfy's ``is_bad``: whether ``text`` looks like it holds mojibake. ``ftfy.fix_encoding`` gives
+    back any other text as it is (its first test), so ftfy itself is only needed for these."""
+    return _badness().is_bad(text)
+
+
+@lru_cache(maxsize=1)
+def _badness() -> Any:
+    """ftfy's ``badness`` module, loaded on its own: it needs only ``re`` and ``warnings``, where
+    ftfy's package loads its character tables, codecs and wcwidth too (35 ms a process against
+    7: paid by each ``--jobs`` worker, for the few texts ``is_bad`` finds). The same file, so the
+    same regex; where it cannot be loaded alone (another ftfy), ftfy's own module."""
+    import sys
+
+    if "ftfy.badness" in sys.modules:
+        return sys.modules["ftfy.badness"]
+    import importlib.util
+
+    try:
+        package = importlib.util.find_spec("ftfy")  # found, not imported
+        path = os.path.join(package.submodule_search_locations[0], "badness.py")
+        spec = importlib.util.spec_from_file_location("citex._ftfy_badness", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.is_bad, module.BADNESS_RE  # what citex uses of it
+        return module
+    except Exception:  # noqa: BLE001 - its file moved or imports its package: load it as ftfy does
+        import ftfy.badness
+
+        return ftfy.badness
 
 
 def unaccented_key(text: str) -> str:
@@ -63,8 +94,7 @@ def _bad_characters() -> re.Pattern[str] | None:
     """
     from re import _parser  # the stdlib's own parser of regular expressions
 
-    from ftfy.badness import BADNESS_RE
-
+    BADNESS_RE = _badness().BADNESS_RE
     if BADNESS_RE.flags & (re.IGNORECASE | re.ASCII):
         return None
     tree = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags)

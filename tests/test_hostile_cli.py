@@ -8,6 +8,7 @@ import re
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -136,14 +137,19 @@ def test_interrupt_leaves_no_output_and_no_temporary_file(tmp_path, sig):
     src = tmp_path / "big.ris"
     _big_input(src)
     out = tmp_path / "out.bib"
-    proc = subprocess.Popen([sys.executable, "-m", "citex", "convert", src, "--to", "bibtex", "-o", out],
-                            cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 60
-    while not any(p.name.startswith(".citex-") and p.stat().st_size for p in tmp_path.iterdir()):
-        assert proc.poll() is None and time.monotonic() < deadline, "convert ended before it was interrupted"
-        time.sleep(0.05)
-    proc.send_signal(sig)
-    _, err = proc.communicate(timeout=60)
+    # stderr to a file, not a pipe: a pipe nobody reads until the end fills with the run's notes
+    # and stops it before its output (written a megabyte at a time) reaches the file
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        proc = subprocess.Popen([sys.executable, "-m", "citex", "convert", src, "--to", "bibtex", "-o", out],
+                                cwd=ROOT, stderr=log, text=True)
+        deadline = time.monotonic() + 60
+        while not any(p.name.startswith(".citex-") and p.stat().st_size for p in tmp_path.iterdir()):
+            assert proc.poll() is None and time.monotonic() < deadline, "convert ended before it was interrupted"
+            time.sleep(0.05)
+        proc.send_signal(sig)
+        proc.wait(timeout=60)
+        log.seek(0)
+        err = log.read()
     assert proc.returncode == 130, err[-2000:]
     assert "Traceback" not in err and "interrupted" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.ris"]

@@ -1,6 +1,8 @@
 """The four text rules' shared precondition: one scan of a record decides which rules can apply."""
 
 import re
+import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -102,6 +104,40 @@ def test_the_mojibake_words_are_those_a_pass_over_every_word_would_change(value)
 
     assert text._hinted_words_reversed(value) == re.sub(
         r"\S+", lambda m: each_word(m.group()), value)
+
+
+def _as_mojibake(ch, codec):
+    return ch.encode("utf-8").decode(codec, errors="replace")
+
+
+# Sequences of every length read as Windows-1252 and as Latin-1, cut short, and lost bytes
+MOJIBAKE = sorted({_as_mojibake(ch, codec) for ch in "éü€’🙂中ÅŞ\u0800\uffff" for codec in ("cp1252", "latin-1")}
+                  | {"é«", "â€", "â€?", "ð\x9f", "ðŸ™", "ðŸ™?", "Ã", "Â", "Ã ", "â€ ", "\x1a", "\ufffd", "?", "«"})
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(MOJIBAKE + PIECES + ["x", "é", "«Cycles", "Résumé"]) | st.text(max_size=2),
+                max_size=10).map("".join))
+def test_text_without_a_whole_mojibake_sequence_has_no_word_that_decodes_again(value):
+    """fix_mojibake leaves text holding no whole sequence as it is (ftfy not asked): a word with
+    only pairs ('é«' before 'Cycles') re-encodes to no valid UTF-8, so no word of it changes."""
+    if not text._MOJIBAKE_SEQUENCE.search(value):
+        assert text._hinted_words_reversed(value) == value
+    else:  # a sequence starts with a pair: the record's scan found it
+        assert text._MOJIBAKE_HINT.search(value)
+
+
+def test_a_pair_that_starts_no_whole_sequence_leaves_ftfy_unloaded():
+    """'Résumé«Cycles' (an export's lost space) holds the pair 'é«', which ftfy's is_bad takes for
+    mojibake: it is left as it is, and ftfy's package is not loaded for it; real mojibake is
+    decoded still."""
+    code = ("import sys; from citex.model import Record; from citex.pipeline import repair\n"
+            "rec = next(repair([Record(fields={'abstract': 'fagfelt.Résumé«Cycles de changement'})]))\n"
+            "print(rec.fields['abstract'], 'ftfy' in sys.modules)\n"
+            "print(next(repair([Record(fields={'title': 'MÃ¼ller and â€œSÃ£oâ€\x9d ðŸ™‚'})])).fields['title'])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         encoding="utf-8").stdout.splitlines()
+    assert out == ["fagfelt.Résumé«Cycles de changement False", "Müller and “São” 🙂"]
 
 
 def test_a_long_text_found_on_one_line_is_not_scanned_again(monkeypatch):

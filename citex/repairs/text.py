@@ -18,8 +18,8 @@ from itertools import repeat
 
 from ..model import Name, Record, name_parts
 from ..registry import REPAIRS
-from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_nfc, not_plain, one_line, other_characters,
-                        printable)
+from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_bad, is_nfc, not_plain, one_line,
+                        other_characters, printable)
 from .scan import PerRecord, by_name_parts
 
 # C0 control characters other than tab and line breaks (which the whitespace rule
@@ -34,9 +34,17 @@ def _c1_as_cp1252(m: re.Match[str]) -> str:
         return m.group().encode("latin-1").decode("cp1252")
     except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d mean nothing in Windows-1252
         return ""
-# Characters that UTF-8 read as Windows-1252/Latin-1 leaves behind; ftfy is only
-# asked about strings that hold one, so clean text is never touched.
-_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
+# Characters that UTF-8 read as Windows-1252/Latin-1 leaves behind: a lead byte's character, then a
+# continuation byte's. A string holding no such pair has no mojibake rule fault.
+_CONTINUATION = "\u0080-\u00bf\u0152-\u0192\u02c6-\u02dc\u2013-\u2122"
+_MOJIBAKE_HINT = re.compile(f"[\u00c2-\u00f4][{_CONTINUATION}]")
+# ... and a whole sequence: a lead, then as many continuations as it says (one to three; a lost
+# last byte may read '?', SUB, U+FFFD or a space, which ftfy restores). ftfy is only asked about
+# strings holding one: a pair alone ('é«' in 'Résumé«Cycles': a lead of three bytes, one
+# continuation) decodes to nothing, and asking loaded ftfy in each --jobs worker (35 ms).
+_LAST = f"[{_CONTINUATION} ?\x1a\ufffd]"
+_MOJIBAKE_SEQUENCE = re.compile(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{_LAST}"
+                                f"|[\u00f0-\u00f4][{_CONTINUATION}]{_LAST}{_LAST}")
 
 
 def _map_strings(rec: Record, rule: str, fn, fault: int) -> None:
@@ -59,14 +67,15 @@ def _map_name(name: Name, fn) -> Name:
 
 
 def fix_mojibake(text: str) -> str:
-    if text.isascii() or not _MOJIBAKE_HINT.search(text):
-        return text
-    import ftfy  # lazy: a heavy import only paid for when a hint is seen
+    if text.isascii() or not _MOJIBAKE_SEQUENCE.search(text):
+        return text  # and no word of it decodes again (tests/test_repairs_text.py)
+    if is_bad(text):  # else fix_encoding gives it back as it is: ftfy is loaded for bad text only
+        import ftfy
 
-    fixed = ftfy.fix_encoding(text)
+        text = ftfy.fix_encoding(text)
     # ftfy judges short words like 'Åžahin' plausible on their own; a word that
     # re-encodes to valid UTF-8 is mojibake all the same.
-    return _hinted_words_reversed(fixed)
+    return _hinted_words_reversed(text)
 
 
 def _hinted_words_reversed(text: str) -> str:
