@@ -15,7 +15,10 @@ never a key already used).
 from __future__ import annotations
 
 from array import array
-from hashlib import blake2b
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL's library (2.6 ms of a run's start)
+    from _blake2 import blake2b
+except ImportError:  # another Python
+    from hashlib import blake2b
 
 from .key_runs import SpilledKeys
 
