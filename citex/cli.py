@@ -390,5 +390,19 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def run() -> None:
+    """The command line (``citex``, ``python -m citex``): ``main()``, then an exit that skips the
+    interpreter's teardown, once stdout and stderr are flushed: freeing every module, table and
+    memo one by one took 13 ms after a 10k-record conversion. Nothing a run leaves needs it: the
+    output file is closed and renamed, temporary files are unlinked when made, workers joined."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe or stream: nothing more can reach it
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

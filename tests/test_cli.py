@@ -1,6 +1,7 @@
 """The command-line contract, through the real entry point (`python -m citex`) in a subprocess."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -193,3 +194,25 @@ def test_sniffing_order_follows_the_registry_list_not_import_order():
     modules = [e.obj.__module__ for e in READERS]
     assert modules == sorted(modules, key=READERS._modules.index)
     assert READERS.names() == [e.name for e in READERS]  # the unknown-format message lists them so
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_the_command_line_exits_with_all_its_output_written(tmp_path, jobs):
+    """``python -m citex`` ends without the interpreter's teardown (``cli.run``): what it wrote to a
+    pipe, and its account on stderr, arrive whole, and the exit code is main()'s."""
+    src = tmp_path / "many.ris"
+    src.write_text("".join(f"TY  - JOUR\nTI  - Title {i}\nAU  - Smith, J\nPY  - 2020\nJO  - J\nER  - \n\n"
+                           for i in range(3000)) + "TY  - JOUR\nTI  - Cut short\n")
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as most users run it
+
+    def citex(*args):
+        return subprocess.run([sys.executable, "-m", "citex", *map(str, args)], capture_output=True,
+                              text=True, cwd=ROOT, env=buffered, timeout=120)
+
+    run = citex("convert", src, "--to", "ris", "--jobs", jobs)
+    assert run.stdout.count("\nER  - ") == 3001 and run.stdout.rstrip().endswith("ER  -")
+    assert run.stderr.splitlines()[-1] == "read 3001, wrote 3001, skipped 0" and run.returncode == 0
+    (tmp_path / "junk.txt").write_text("no records here\n")  # a file not read: exit code 1
+    partly = citex("convert", tmp_path / "junk.txt", src, "--to", "ris", "--jobs", jobs)
+    assert partly.returncode == 1 and partly.stdout.count("\nER  - ") == 3001, partly.stderr[-300:]
+    assert partly.stderr.splitlines()[-1] == "read 3001, wrote 3001, skipped 0; 1 file not read"
