@@ -429,12 +429,19 @@ _SPACE_SPLIT = re.compile(r"(\s+)")
 def _protected_words(words: list[str], ascii: bool) -> str:
     """What ``_Protector`` writes for a title of plain words (no markup, math or specials)
     joined by single spaces, with each word's two forms from a cache: words repeat."""
-    forms = [_title_word(w, ascii) for w in words]
+    known = _TITLE_WORDS[ascii]
+    forms = []
     votes, start = 0, True  # is_sentence_case() over the same words
-    for _, _, ends, _, _, vote in forms:
+    for word in words:
+        form = known.get(word)
+        if form is None:
+            if len(known) >= _TITLE_WORDS_KEPT:
+                known.clear()
+            form = known[word] = _title_word(word, ascii)
+        forms.append(form)
         if not start:
-            votes += vote
-        start = ends
+            votes += form[5]
+        start = form[2]
     sentence_case, start, out = votes < 0, True, []
     for plain, braced, ends, always, capital, _ in forms:
         out.append(braced if always or sentence_case and not start and capital else plain)
@@ -442,7 +449,13 @@ def _protected_words(words: list[str], ascii: bool) -> str:
     return " ".join(out)
 
 
-@lru_cache(maxsize=16384)
+# Title words -> _title_word's answer, for each output (UTF-8, ASCII): a dict by the word alone
+# (its hash kept by the string) where an lru_cache keyed by (word, ascii) built and hashed a tuple
+# and moved an entry up its list for each of a title's 15 words. At most this many, then anew.
+_TITLE_WORDS: tuple[dict[str, tuple], dict[str, tuple]] = ({}, {})
+_TITLE_WORDS_KEPT = 16384
+
+
 def _title_word(token: str, ascii: bool) -> tuple[str, str, bool, bool, bool, int]:
     """(the word escaped, escaped with its core braced, whether a title or subtitle starts
     after it, whether its capitals always need protection, whether its core starts with a

@@ -61,6 +61,8 @@ def ordered_map(function: Callable[..., Any], tasks: Iterable[tuple], *, jobs: i
     try:
         yield from _run(workers, function, iter(tasks), ahead)
     finally:
+        for worker in workers:  # all told to end first: they end side by side, not one by one
+            worker.close()
         for worker in workers:
             worker.stop()
 
@@ -145,10 +147,14 @@ class _Worker:
         return WorkerDied(f"worker process {self.process.pid} ended before its work was done "
                           f"(exit code {self.process.exitcode})")
 
-    def stop(self) -> None:
-        """The worker told to end (its tasks pipe closed), killed if it has not in a while."""
+    def close(self) -> None:
+        """The worker told to end: its pipes closed (it reads the end of its tasks)."""
         self.tasks.close()
         self.results.close()
+
+    def stop(self) -> None:
+        """The worker told to end, and waited for; killed if it has not ended in a while."""
+        self.close()
         self.process.join(5 if self.sent == 0 else 0)
         if self.process.is_alive():
             self.process.terminate()

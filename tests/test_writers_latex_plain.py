@@ -76,6 +76,19 @@ def test_a_title_word_is_escaped_part_by_part(token, ascii):
     # _title_word writes a word with no specials (and, for ASCII output, no non-ASCII) as it is:
     # what escaping each part would give
     lead, core, trail, *_ = tex._word(token)
-    plain, braced, *_ = tex._title_word.__wrapped__(token, ascii)
+    plain, braced, *_ = tex._title_word(token, ascii)
     assert plain == tex._plain(token, ascii)
     assert braced == tex._plain(lead, ascii) + "{%s}" % tex._plain(core, ascii) + tex._plain(trail, ascii)
+
+
+def test_title_words_are_remembered_by_output_and_at_most_so_many(monkeypatch):
+    """_protected_words keeps each word's forms by the word, apart for ASCII and UTF-8 output (the
+    same word differs: 'Müller'), and starts again when full: memory stays flat."""
+    monkeypatch.setattr(tex, "_TITLE_WORDS", ({}, {}))
+    monkeypatch.setattr(tex, "_TITLE_WORDS_KEPT", 50)
+    assert tex._protected_words(["Müller", "and", "DNA"], True) == "M{\\\"u}ller and {DNA}"
+    assert tex._protected_words(["Müller", "and", "DNA"], False) == "Müller and {DNA}"
+    for i in range(120):
+        words = [f"word{i}", "Müller", "and"]
+        assert tex._protected_words(words, True) == " ".join(tex._title_word(w, True)[0] for w in words)
+        assert all(len(known) <= 50 for known in tex._TITLE_WORDS)
