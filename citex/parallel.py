@@ -24,7 +24,6 @@ starting the workers.
 from __future__ import annotations
 
 import gc
-import io
 import os
 import signal
 import sys
@@ -108,7 +107,7 @@ def _start(to: str, options: dict[str, Any], repairs: bool, repair_options: dict
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     options = dict(options)
     keys = CitationKeys(pattern=options.pop("key_pattern", None), rekey=options.pop("rekey", False))
-    out = io.StringIO()
+    out = _Written()
     writer = WRITERS.get(to)(out, **options) if render else None
     _worker.update(keys=keys, out=out, writer=writer, repair=repairer(**repair_options) if repairs else None,
                    render=render, placeholder=placeholder, pack=render and not whole)
@@ -128,6 +127,20 @@ def _warm(repairs: bool, writer: Any) -> None:
     if getattr(writer, "ascii", False):
         from .latex import encoder
         encoder()
+
+
+class _Written:
+    """A worker's writer's output: what it wrote for one record, as it wrote it (a StringIO kept
+    four bytes a character, and made a string of them again for each record)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
 
 
 def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int, str | None, str | None]]:
@@ -155,10 +168,9 @@ def _work(chunk: list, start: int) -> list[tuple[Record | _Packed | Failed, int,
                 base = w["keys"].base(rec)
                 rec.id = w["placeholder"]
                 w["writer"].count = index  # what one process's writer would have counted
-                w["out"].seek(0)
-                w["out"].truncate()
+                w["out"].parts.clear()
                 w["writer"].write(rec)
-                text = w["out"].getvalue()
+                text = "".join(w["out"].parts)
             except Exception:  # the parent writes this record again and reports the failure
                 base = text = None
             rec.id = own_id
