@@ -47,6 +47,28 @@ def test_jobs_give_the_output_account_and_diagnostics_of_one_process(to):
         run(INPUTS, to, 1, key_pattern="{Auth}{year}", rekey=True)
 
 
+def test_jobs_without_repairs_give_the_output_of_one_process():
+    """A worker loads the rules and what the first records need (ftfy's test, the journal
+    table) only when the run repairs; without repairs it writes what one process writes."""
+    one = run(INPUTS, "bibtex", 1, repairs=False)
+    assert one[1][0] > 50 and run(INPUTS, "bibtex", 2, repairs=False) == one
+    assert one != run(INPUTS, "bibtex", 1)  # the inputs have faults the rules repair
+
+
+def test_a_worker_loads_ahead_what_its_first_records_need():
+    """_warm, run by each worker before its first task: ftfy's mojibake test (without ftfy's
+    package), the journal table, pylatexenc's encoder for ASCII LaTeX; nothing when not needed."""
+    code = ("import sys; from citex import parallel, latex, textnorm; from citex.repairs import journal_names\n"
+            "from citex.writers.bibtex import BibTeXWriter; import io\n"
+            "parallel._warm(False, None); print(textnorm._badness.cache_info().currsize)\n"
+            "parallel._warm(True, BibTeXWriter(io.StringIO()))\n"
+            "print(textnorm._badness.cache_info().currsize, 'ftfy' in sys.modules,\n"
+            "      journal_names.table.cache_info().currsize, latex.encoder.cache_info().currsize)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=ROOT).stdout.split()
+    assert out == ["0", "1", "False", "1", "1"]
+
+
 def test_order_is_kept_across_many_chunks(tmp_path, monkeypatch):
     written_by_parent = []
     monkeypatch.setattr(parallel, "write_one", lambda rec, *a: written_by_parent.append(rec))
