@@ -120,9 +120,9 @@ def _warm(repairs: bool, writer: Any) -> None:
     pylatexenc's table for a writer of ASCII LaTeX."""
     if repairs:
         from .repairs.journal_names import table
-        from .textnorm import is_bad
+        from .textnorm import fix_encoding
 
-        is_bad("")
+        fix_encoding("")  # ftfy's test and its one-class shortcut, not ftfy
         table()
     if getattr(writer, "ascii", False):
         from .latex import encoder

@@ -24,14 +24,19 @@ def fold(text: str | None) -> str:
         return ""
     if text.isascii():  # ftfy returns ASCII as it is, and it has no accents to fold
         return unaccented_key(text)  # in C: a tenth of the regex's time
-    # fix_encoding's own first test (is_bad), without building its config; is_bad's large
-    # regex costs tens of µs a title, so a one-class scan rules most accented text out first
+    return unaccented_key(fix_encoding(text))
+
+
+def fix_encoding(text: str) -> str:
+    """``ftfy.fix_encoding(text)``, with ftfy loaded only for text it would change. Its own first
+    test (is_bad) is asked first, without building its config; is_bad's large regex costs tens
+    of µs a title, so a one-class scan rules most accented text out before it."""
     maybe_bad = _bad_characters()
     if (maybe_bad is None or maybe_bad.search(text)) and is_bad(text):
         import ftfy
 
-        text = ftfy.fix_encoding(text)
-    return unaccented_key(text)
+        return ftfy.fix_encoding(text)
+    return text
 
 
 def is_bad(text: str) -> bool:

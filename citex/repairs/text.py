@@ -18,7 +18,7 @@ from itertools import repeat
 
 from ..model import Name, Record, name_parts
 from ..registry import REPAIRS
-from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, found_one_line, is_bad, is_nfc, not_plain, one_line,
+from ..textnorm import (LONG_TEXT, PRINTABLE_ASCII, fix_encoding, found_one_line, is_nfc, not_plain, one_line,
                         other_characters, printable)
 from .scan import PerRecord, by_name_parts
 
@@ -69,13 +69,9 @@ def _map_name(name: Name, fn) -> Name:
 def fix_mojibake(text: str) -> str:
     if text.isascii() or not _MOJIBAKE_SEQUENCE.search(text):
         return text  # and no word of it decodes again (tests/test_repairs_text.py)
-    if is_bad(text):  # else fix_encoding gives it back as it is: ftfy is loaded for bad text only
-        import ftfy
-
-        text = ftfy.fix_encoding(text)
     # ftfy judges short words like 'Åžahin' plausible on their own; a word that
     # re-encodes to valid UTF-8 is mojibake all the same.
-    return _hinted_words_reversed(text)
+    return _hinted_words_reversed(fix_encoding(text))
 
 
 def _hinted_words_reversed(text: str) -> str:
