@@ -99,3 +99,32 @@ def test_a_scopus_note_with_its_references_is_split_as_the_regex_splits_it():
     found = note_stamps._stamps(note)
     assert found == _by_regex(note) and found[-1][2] == "References" and found[-1][3] == refs
     assert note_stamps.split_note(note) == ("", refs)
+
+
+def test_case_fixes_are_the_characters_beyond_ascii_that_re_i_takes_for_a_letter_of_the_quick_words():
+    import re
+    import sys
+
+    letters = sorted({ch for ch in note_stamps._QUICK.pattern if ch.isalpha()})
+    one_letter = re.compile(f"[{''.join(letters)}]", re.I)
+    beyond_ascii = [chr(cp) for cp in range(0x80, sys.maxunicode + 1) if 0xD800 > cp or cp > 0xDFFF]
+    assert {ch for ch in beyond_ascii if one_letter.fullmatch(ch)} == set(note_stamps._CASE_FIXES)
+    # ... and lower() makes no other character a letter of the words (Kelvin's K becomes k: no k)
+    lowered_to_a_letter = {ch for ch in beyond_ascii if any(c in letters for c in ch.lower())}
+    assert lowered_to_a_letter <= set(note_stamps._CASE_FIXES)
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["cited by", "CITED BY", "Export Date", "REFERENCES:", "Funding", "coden",
+                                 "Conference", "conferénce", "fundıng", "ſ", "İ", "K", "ß", "é", " ", ":", "x",
+                                 "Correspondence Address", "referenceſ:", "cİted by", "\u212a"]))
+       .map("".join))
+@example("")
+def test_may_hold_stamps_is_the_case_insensitive_search(note):
+    assert note_stamps.may_hold_stamps(note) is (note_stamps._QUICK.search(note) is not None)
+
+
+def test_the_quick_test_leaves_a_note_without_stamps_alone_in_lower_case_too():
+    assert not note_stamps.may_hold_stamps("Translated from the Russian; see also the erratum")
+    assert note_stamps.may_hold_stamps("EXPORT DATE: 1 May 2020")
+    assert note_stamps.may_hold_stamps("refereNceſ: Roe, B.")  # ſ: the case-insensitive search decides

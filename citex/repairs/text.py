@@ -220,7 +220,9 @@ def _faults(text: str, remember: bool = False) -> tuple[int, bool]:
     else:
         found = (CONTROLS if _CONTROL_OR_C1.search(text) else 0) | (SPACES if _odd_spaced(text) else 0)
     if raw is None:  # a pair in the text is a pair among its others (both are outside ASCII)
-        if _MOJIBAKE_HINT.search(others) and _MOJIBAKE_HINT.search(text):
+        # ... and where its others hold one, the text's UTF-8 is searched as the short strings' is
+        # (the str regex tries its class at each of an abstract's characters: 1% of a worker)
+        if _MOJIBAKE_HINT.search(others) and _MOJIBAKE_HINT_UTF8.search(text.encode("utf-8", "surrogatepass")):
             found |= MOJIBAKE
     elif b"\xc3" in raw and _MOJIBAKE_HINT_UTF8.search(raw):
         found |= MOJIBAKE
