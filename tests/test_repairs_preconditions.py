@@ -86,7 +86,6 @@ def test_a_rule_the_pipeline_skips_would_have_changed_nothing(rec):
     ("pmid-shape", "33708679", False),
     ("subtitle-duplicated", "T: S: S", True), ("subtitle-duplicated", "T. S. S", False),
     ("title-translation-marker", "T [Article in German].", True), ("title-translation-marker", "T.", False),
-    ("note-export-stamps", "cited By 72", True), ("note-export-stamps", "A note", False),
 ])
 def test_a_clue_lets_faulty_values_through_and_turns_clean_ones_away(rule, value, runs):
     entry = REPAIRS.entry(rule)
