@@ -176,3 +176,15 @@ _LESS_PIECES = st.sampled_from(["<", " < ", "<<", "< /", "<1", "<-", "<\u00e9", 
 def test_text_with_no_tag_start_and_no_entity_comes_through_html_with_only_its_spaces_folded(text):
     if "&" not in text and not titles._TAG_START.search(text):
         assert titles.html_to_csl(text) == (" ".join(text.split()) if "<" in text else text)
+
+
+def test_every_et_al_form_the_ris_reader_knows_starts_with_a_letter_its_shortcut_knows():
+    from citex.readers import ris_values
+
+    rests = {"e": ["t al", "t. al.", "tal"], "a": ["nd others"], "o": ["thers"]}
+    assert all(ris_values.is_et_al(first + rest) for first, forms in rests.items() for rest in forms)
+    for code in range(0x10000):  # case-insensitive matching only relates letters of the BMP
+        first = chr(code)
+        if any(ris_values._ET_AL.match(first + rest) for forms in rests.values() for rest in forms):
+            assert first in ris_values._ET_AL_STARTS
+    assert ris_values.is_et_al("  ET AL. ") and not ris_values.is_et_al("Etal, B.")

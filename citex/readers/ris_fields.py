@@ -62,7 +62,7 @@ _NO_NAME = ("",)  # _name_parts of a value with no name in it
 def _name_parts(value: str) -> tuple:
     """The parts (``name_parts``) of a name tag's value, remembered in ``_NAMES``;
     ``_ET_AL_NAME`` for "et al.", ``_NO_NAME`` for none."""
-    text = " ".join(value.split())
+    text = one_line(value)
     if len(text) <= 12 and is_et_al(text):
         parts = _ET_AL_NAME
     else:

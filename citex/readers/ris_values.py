@@ -15,7 +15,13 @@ _SUFFIXES = re.compile(r"^(?:Jr|Sr|I{1,3}|IV|V|2nd|3rd)\.?$", re.I)
 
 
 def is_et_al(text: str) -> bool:
-    return bool(_ET_AL.match(text.strip()))
+    text = text.strip()
+    # each form starts with one of these (no other character is one of them to re.I): most names
+    # are known not to be one without the regex
+    return text[:1] in _ET_AL_STARTS and bool(_ET_AL.match(text))
+
+
+_ET_AL_STARTS = frozenset("eEoOaA")
 
 
 def parse_name(text: str) -> Name | None:
