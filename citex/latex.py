@@ -145,14 +145,20 @@ def _converted(text: str, others: str) -> str:
         text, others = text.replace("\u2011", "-"), others.replace("\u2011", "")
     # pylatexenc converts character by character (its rules are keyed by one code point,
     # and "braces-all" braces each replacement), so each character is converted once and
-    # remembered, and each distinct one replaced throughout the text: a long abstract has a
-    # few kinds of them, many times over.
-    converted = [(ch, _char_to_latex(ch)) for ch in set(others)]
-    if not all(latex.isascii() or latex == ch for ch, latex in converted):
+    # remembered. ``others`` are the text's characters to convert, every one in order: the text
+    # is cut at each (a find from the last) and the conversions put between the cuts. A
+    # str.replace for each kind went over the whole text twice (a count, then the copy), slow
+    # in an abstract that one dash makes two bytes a character.
+    converted = {ch: _char_to_latex(ch) for ch in set(others)}
+    if not all(latex.isascii() or latex == ch for ch, latex in converted.items()):
         return _NON_ASCII_RUN.sub(_run_to_latex, text)  # a replacement that another would change
-    for ch, latex in converted:
-        text = text.replace(ch, latex)
-    return text
+    pieces, at, find = [], 0, text.find
+    for ch in others:
+        cut = find(ch, at)
+        pieces += (text[at:cut], converted[ch])
+        at = cut + 1
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 _MARK = re.compile("[\u0300-\u036f]")

@@ -69,6 +69,18 @@ def test_non_ascii_text_is_converted_as_before(text):
     assert _non_ascii_to_latex.__wrapped__(text) == _to_latex_as_first_written(text)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Results ", "– ", "“drug” ", "50% ", "&", "São ", "µ", "©", "ß", "é", "\u0301",
+                                 "\u2011", "\u00a0", "x", "{", "_", "~"]), min_size=1, max_size=40).map("".join))
+def test_a_long_texts_characters_are_converted_as_before(text):
+    """_long_escaped cuts the text at each character its few others list, where each kind was
+    replaced throughout: the same text, on abstracts past LONG_TEXT with their kinds many times over."""
+    text = (text + " lorem ipsum") * 12
+    done = tex._long_escaped(text, True)
+    if done is not None:  # (not printable: the general way)
+        assert done == _to_latex_as_first_written(tex._specials_escaped(text, text))
+
+
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(list("aZ(\")].,:é&%$#_{}~^\\-1“’") + ["DNA", "mRNA"]), min_size=1,
                 max_size=8).map("".join), st.booleans())
