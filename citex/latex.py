@@ -145,18 +145,26 @@ def _converted(text: str, others: str) -> str:
         text, others = text.replace("\u2011", "-"), others.replace("\u2011", "")
     # pylatexenc converts character by character (its rules are keyed by one code point,
     # and "braces-all" braces each replacement), so each character is converted once and
-    # remembered. ``others`` are the text's characters to convert, every one in order: the text
-    # is cut at each (a find from the last) and the conversions put between the cuts. A
-    # str.replace for each kind went over the whole text twice (a count, then the copy), slow
-    # in an abstract that one dash makes two bytes a character.
+    # remembered, and put in at each of its places, which ``others`` lists.
     converted = {ch: _char_to_latex(ch) for ch in set(others)}
     if not all(latex.isascii() or latex == ch for ch, latex in converted.items()):
         return _NON_ASCII_RUN.sub(_run_to_latex, text)  # a replacement that another would change
+    return _replaced_where_listed(text, others, converted)
+
+
+def _replaced_where_listed(text: str, listed: str, replacements: dict[str, str]) -> str:
+    """``text`` with each of its characters that ``replacements`` has replaced so, where ``listed``
+    holds every occurrence of those characters in the text, in order (a long text's few, found in
+    C): the text is cut at each (a find from the last cut) and the replacements put between. A
+    ``str.replace`` for each kind went over the whole text twice (a count, then the copy), slow
+    in an abstract that one dash makes two bytes a character."""
     pieces, at, find = [], 0, text.find
-    for ch in others:
-        cut = find(ch, at)
-        pieces += (text[at:cut], converted[ch])
-        at = cut + 1
+    for ch in listed:
+        new = replacements.get(ch)
+        if new is not None:
+            cut = find(ch, at)
+            pieces += (text[at:cut], new)
+            at = cut + 1
     pieces.append(text[at:])
     return "".join(pieces)
 
@@ -188,16 +196,16 @@ def _char_to_latex(ch: str) -> str:
 
 def _plain(text: str, ascii: bool) -> str:
     """Text with no markup or math: specials escaped, and non-ASCII converted if ``ascii``."""
-    out = _specials_escaped(text, text)
+    out = _specials_escaped(text)
     return _to_ascii(out) if ascii else out
 
 
-def _specials_escaped(text: str, holds: str) -> str:
-    """``text`` with its specials escaped; ``holds``: the text, or its characters that may be specials."""
-    if "\\" in holds or "{" in holds or "}" in holds:  # replacements with braces and backslashes
+def _specials_escaped(text: str) -> str:
+    """``text`` with its specials escaped."""
+    if "\\" in text or "{" in text or "}" in text:  # replacements with braces and backslashes
         return _SPECIAL.sub(lambda m: _SPECIALS[m.group()], text)
     for ch in _SIMPLE_SPECIALS:  # each replaced throughout: a find in C for each, no call per match
-        if ch in holds:
+        if ch in text:
             text = text.replace(ch, _SPECIALS[ch])
     return text
 
@@ -217,7 +225,8 @@ def _long_escaped(text: str, ascii: bool) -> str | None:
         return None
     if not holds.isprintable() or one_line(text) is not text:
         return None
-    out = _specials_escaped(text, holds) if _SPECIAL.search(holds) else text
+    # holds lists every special of the text, in order
+    out = _replaced_where_listed(text, holds, _SPECIALS) if _SPECIAL.search(holds) else text
     if not ascii or holds.isascii():
         return out
     return _converted(out, other_characters(holds, _NOT_CONVERTED))

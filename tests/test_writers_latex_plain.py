@@ -78,7 +78,7 @@ def test_a_long_texts_characters_are_converted_as_before(text):
     text = (text + " lorem ipsum") * 12
     done = tex._long_escaped(text, True)
     if done is not None:  # (not printable: the general way)
-        assert done == _to_latex_as_first_written(tex._specials_escaped(text, text))
+        assert done == _to_latex_as_first_written(tex._specials_escaped(text))
 
 
 @settings(max_examples=400, deadline=None)
