@@ -1,5 +1,6 @@
 """LaTeX escaping for BibTeX values: specials, ASCII commands, balanced braces, protected capitals."""
 
+import re
 import unicodedata
 
 import pytest
@@ -252,3 +253,21 @@ def test_a_clean_long_text_takes_the_short_way():
     assert latex_module._long_escaped("A <i>tagged</i> abstract." * 20, True) is None  # markup: the general way
     assert latex_module._long_escaped("An abstract\nin two lines." * 20, True) is None
     assert latex_module._long_escaped("Costs $5 or $10 a dose." * 20, True) is None
+
+
+# MATH as written plainly: a look-behind first, then the content one character at a time.
+_PLAIN_MATH = re.compile(r"(?<![\\$])\$(?=[^\s$])((?:[^$\\]|\\.)+?)(?<=\S)\$(?!\d)")
+
+
+@given(st.text(alphabet="$\\ \n\tax1{}é", max_size=30))
+def test_math_finds_what_its_plain_form_finds(text):
+    assert [(m.span(), m.group(1)) for m in latex_module.MATH.finditer(text)] == \
+        [(m.span(), m.group(1)) for m in _PLAIN_MATH.finditer(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "$x$", "a $x^2$ b", r"\$5 and $10", "$5 and $10", "costs $5 or $ 6$", r"$a\$b$", "$a \\", "$$x$$",
+    "$x $", "$ x$", "$x$1", "$x$ and $y$", "\\$x$", "$a\\\nb$",
+])
+def test_math_examples_as_its_plain_form(text):
+    assert [m.span() for m in latex_module.MATH.finditer(text)] == [m.span() for m in _PLAIN_MATH.finditer(text)]
