@@ -3,7 +3,7 @@
 import pytest
 
 from citex.model import Name
-from citex.readers import nlm_citation as nlm
+from citex.readers import nlm_authors, nlm_citation as nlm
 
 
 @pytest.mark.parametrize("text, year, month, day, volume, issue, page, doi", [
@@ -83,7 +83,7 @@ def test_sentences_respect_brackets_and_quotes(text, expected):
     ("Shah M, and others.", [Name("Shah", "M")], True),
 ])
 def test_authors(text, names, et_al):
-    parsed = nlm.parse_authors(text)
+    parsed = nlm_authors.parse_authors(text)
     assert parsed.names == names
     assert parsed.et_al is et_al
 

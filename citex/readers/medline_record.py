@@ -15,7 +15,7 @@ from ..fieldmaps import medline as fm
 from ..model import Date, Diagnostic, Failed, Name, Record, Source, fresh_names
 from . import pubmed_dates
 from .medline import FORMAT
-from .nlm_citation import parse_person
+from .nlm_authors import parse_person
 
 _ET_AL = re.compile(r"(?:et\.?\s*al\.?|and others)$", re.I)
 _ET_AL_STARTS = "eEaA"  # how every _ET_AL match starts: other names skip it

@@ -19,14 +19,11 @@ is decided by the caller's known title when it has one (the structured
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..model import Date, Name
+from ..model import Date
 from ..textnorm import fold
-
-MONTHS = {m: i for i, m in enumerate(
-    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
-SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
+from .pubmed_dates import MONTHS, SEASONS
 
 _SP = r"[ \t]"
 _MONTH = r"(?:[A-Z][a-z]{2,8}\.?)"
@@ -64,18 +61,9 @@ TRAILER = re.compile(
     rf")(?:[.;]|(?=\s|$))"
 )
 
-_PERSON = re.compile(
-    # Family-name words are split at spaces only (a hyphen stays inside a word): splitting
-    # at hyphens too made "a-a-a-…" match in exponentially many ways.
-    r"^(?P<family>[^ \t,;]+(?:[ ][^ \t,;]+)*?)[ ]+(?P<given>[A-Z]{1,4}|[A-Z](?:\.[ ]?[A-Z])*\.?)"
-    r"(?:[ ]+(?P<suffix>Jr|Sr|2nd|3rd|4th|II|III|IV|V))?$"
-)
-_ET_AL_TAIL = re.compile(r"(?<=[^,\s])\s+et\s+al\.?$", re.I)
-_ET_AL = re.compile(r"^(?:et[ ]+al\.?|and[ ]+others)$", re.I)
 # "U.S. trends", "drug vs. placebo": a period after these, before a lowercase word, ends nothing.
 _NOT_AN_END = re.compile(r"(?:\b(?:[A-Za-z]\.){2,}|\b(?:vs|e\.g|i\.e|cf|approx|ca|Dr|St|Mt|Fig|No)\.)$")
 _NON_SPACE = re.compile(r"\S")
-NO_AUTHORS = re.compile(r"^\[?No authors listed\]?\.?$", re.I)
 
 
 @dataclass
@@ -91,13 +79,6 @@ class ParsedSource:
     place: str | None = None
     unparsed: str = ""  # trailing text the grammar does not know
     rest_at: int | None = None  # where that text starts in the citation
-
-
-@dataclass
-class ParsedAuthors:
-    names: list[Name] = field(default_factory=list)
-    et_al: bool = False
-    persons: bool = True  # every item had the "Family Initials" shape
 
 
 def sentences(text: str) -> list[str]:
@@ -204,45 +185,6 @@ def split_source(text: str) -> tuple[str, ParsedSource | None]:
             parsed.unparsed = text[parsed.rest_at:].strip()
         return text[:start].strip(), parsed
     return text.strip(), None
-
-
-def parse_person(item: str) -> Name | None:
-    """``Family Initials [Suffix]`` to a Name, or None when the item has another shape.
-
-    Particles stay in the family name ("van der Berg"), as PubMed and Zotero keep
-    them; CSL processors split them off themselves.
-    """
-    m = _PERSON.match(item)
-    if not m:
-        return None
-    return Name(family=m.group("family"), given=m.group("given"), suffix=m.group("suffix"))
-
-
-def parse_authors(text: str) -> ParsedAuthors:
-    """Parse an NLM author list (without its closing period)."""
-    result = ParsedAuthors()
-    text = text.strip().rstrip(".")
-    if _ET_AL_TAIL.search(text):  # "Shah M et al" written without its comma
-        text = _ET_AL_TAIL.sub(", et al", text)
-    for item in re.split(r"\s*[,;]\s*", text):
-        if not item:
-            continue
-        if _ET_AL.match(item):
-            result.et_al = True
-            continue
-        person = parse_person(item)
-        if person is None:
-            result.persons = False
-            result.names.append(Name(literal=item))
-        else:
-            result.names.append(person)
-    return result
-
-
-def looks_like_authors(sentence: str) -> bool:
-    """True when every item of the sentence is ``Family Initials`` or ``et al``."""
-    parsed = parse_authors(sentence)
-    return bool(parsed.names) and parsed.persons
 
 
 # First parts of PubMed journal titles that hold a period ("The Lancet. Infectious diseases").

@@ -13,7 +13,10 @@ from __future__ import annotations
 import re
 
 from ..model import Date
-from .nlm_citation import MONTHS, SEASONS
+
+MONTHS = {m: i for i, m in enumerate(
+    "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+SEASONS = {"spring": 1, "summer": 2, "fall": 3, "autumn": 3, "winter": 4}
 
 _COMPACT = re.compile(r"(\d{4})(\d\d)(\d\d)?")  # DEP: 20160419, 201003
 _NUMERIC = re.compile(r"(\d{4})[-/](\d{1,2})(?:[-/](\d{1,2}))?")  # 2020-12-21, 2020/12/21

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from ..model import Diagnostic, Failed, Location, Record, Source
 from ..textnorm import fold, said_twice
-from . import nlm_citation as nlm
+from . import nlm_authors, nlm_citation as nlm
 from .pubmed_text import FORMAT
 
 KEYS = {  # input key -> order in a PubMed record
@@ -152,8 +152,8 @@ def _read_citation(rec: Record, citation: str) -> None:
     candidates = [t for t in (known, said_twice(known)) if t]
     book = bool(source and source.publisher)  # "Authors. Title. Place: Publisher; Year."
     authors_end = _authors_end(parts, candidates, book)
-    if authors_end and not nlm.NO_AUTHORS.match(parts[0]):
-        parsed = nlm.parse_authors(" ".join(parts[:authors_end]))
+    if authors_end and not nlm_authors.NO_AUTHORS.match(parts[0]):
+        parsed = nlm_authors.parse_authors(" ".join(parts[:authors_end]))
         if parsed.names:
             rec.fields["author"] = parsed.names
         if parsed.et_al:
@@ -189,13 +189,13 @@ def _authors_end(parts: list[str], titles: list[str], book: bool = False) -> int
     """How many leading sentences of the head are the author list (0 or more)."""
     if not parts:
         return 0
-    if nlm.NO_AUTHORS.match(parts[0]):
+    if nlm_authors.NO_AUTHORS.match(parts[0]):
         return 1
     for title in titles:
         for i in range(min(len(parts), _MOST_AUTHOR_SENTENCES + 1)):
             if nlm.split_title_journal(parts[i:], title)[1]:
                 return i
-    if nlm.looks_like_authors(parts[0]):
+    if nlm_authors.looks_like_authors(parts[0]):
         return 1
     # A group author ("WHO Working Group.") is a short first sentence before the title
     # and the journal (a book has no journal sentence).

@@ -213,7 +213,7 @@ def name_split_characters(rec: Record) -> None:
         text = "".join(chars)
         if " " not in text and "," in text:  # the spaces were lost: "ShahM,RaoK"
             return
-        from ..readers.nlm_citation import parse_authors  # lazy: few records need it
+        from ..readers.nlm_authors import parse_authors  # lazy: few records need it
 
         parsed = parse_authors(text)
         if parsed.names and parsed.persons:

@@ -259,7 +259,7 @@ def title_with_authors(rec: Record) -> None:
     family = next((a.family for a in authors if getattr(a, "family", None)), None)
     if not isinstance(title, str) or not family or family not in title:
         return  # (a tail that starts with the family name puts it in the title)
-    from ..readers.nlm_citation import looks_like_authors
+    from ..readers.nlm_authors import looks_like_authors
 
     head = _cut_tail(title, lambda tail: tail.startswith(family) and looks_like_authors(tail), 3000)
     if head:
