@@ -20,6 +20,7 @@ _WORD = re.compile(r"[^\W_]+")
 _LEADING_THE = re.compile(r"^\s*the\s+", re.I)
 _AMPERSAND = re.compile(r"\s*&\s*")
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")  # NLM's "(London, England)", "(Baltimore)"
+_SUBTITLE = re.compile(r"\s[:=]\s|:\s")  # NLM's " : official journal of ...", " = ..."
 
 
 def key(name: str) -> str:
@@ -39,8 +40,10 @@ def key(name: str) -> str:
 def identity(title: str) -> str:
     """The key of a title without its subtitle (NLM's ' : official journal of ...', ' = ...') or
     place qualifier: two rows with the same identity name the same journal."""
-    main = re.split(r"\s[:=]\s|:\s", title or "", maxsplit=1)[0]
-    return key(_QUALIFIER.sub("", main)) or key(title)
+    main = _SUBTITLE.split(title or "", maxsplit=1)[0]
+    if main.rstrip().endswith(")"):  # what _QUALIFIER needs: it tried its \s* at every character
+        main = _QUALIFIER.sub("", main)
+    return key(main) or key(title)
 
 
 def _is_short_for(word: str, full: str) -> bool:
