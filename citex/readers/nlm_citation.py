@@ -1,6 +1,6 @@
 """A grammar for NLM/Vancouver citation strings, as PubMed writes them.
 
-    citation  = [authors "."] title journal source {trailer}
+    citation  = [authors "."] title journal source {trailer}   (authors: ``nlm_authors``)
     authors   = author {("," | ";") author} ["," "et al"] | "[No authors listed]"
     author    = family initials [suffix] | group-name
     title     = sentence {sentence}          (a sentence ends in ". ", "? " or "! "

@@ -34,9 +34,8 @@ _QUICK_WORDS = ("cited by", "export date", "references:", "correspondence addres
                 "conference")
 
 
-def _may_hold_stamps(note: str) -> bool:
-    """Whether the note may hold a stamp: one of the words, in any case."""
-    low = _lowered(note)
+def _may_hold_stamps(low: str) -> bool:
+    """Whether a note may hold a stamp: one of the words, in any case; ``low``: the note ``_lowered``."""
     return any(word in low for word in _QUICK_WORDS)
 
 
@@ -65,8 +64,9 @@ def split_note(note: str, container: str = "", stamps: list | None = None) -> tu
     return "; ".join(p.strip() for p in kept), "\n".join(cited)
 
 
-def _stamps(note: str) -> list[tuple[int, int, str | None, str | None]]:
-    """(start, end, long label, its text) of each match of ``_STAMP`` in the note, in order.
+def _stamps(note: str, low: str | None = None) -> list[tuple[int, int, str | None, str | None]]:
+    """(start, end, long label, its text) of each match of ``_STAMP`` in the note, in order;
+    ``low``: the note ``_lowered``, when the caller has it.
 
     ``_STAMP`` tries its lazy ``.*?`` and lookahead at every character of a long stamp's text:
     a Scopus note with the article's references (30 KB) took 3 ms. A match can only start
@@ -77,7 +77,8 @@ def _stamps(note: str) -> list[tuple[int, int, str | None, str | None]]:
     """
     if len(note) < _SHORT_NOTE:  # the regex is quicker on a short note
         return [(m.start(), m.end(), m["label"], m["text"]) for m in _STAMP.finditer(note)]
-    low = _lowered(note)
+    if low is None:
+        low = _lowered(note)
     starts = sorted({i for word in _FIRST_WORDS for i in _finds(low, word)})
     trailing = len(note.rstrip())  # the lookahead's '\s*$' holds from here on
     found, at = [], 0
@@ -143,9 +144,12 @@ def note_export_stamps(rec: Record) -> None:
     """A note holding a database's export stamps (Scopus's 'cited By 72', 'Export Date: ...', the
     cited references) loses them; the cited works move to ``references``."""
     note = rec.get("note")
-    if not isinstance(note, str) or not _may_hold_stamps(note):
+    if not isinstance(note, str):
         return
-    stamps = _stamps(note)
+    low = _lowered(note)  # once: the look for its words and the stamps' places share it
+    if not _may_hold_stamps(low):
+        return
+    stamps = _stamps(note, low)
     if not stamps:
         return
     kept, cited = split_note(note, str(rec.get("container-title") or ""), stamps)
