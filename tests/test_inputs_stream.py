@@ -67,29 +67,6 @@ def test_a_late_bad_byte_is_warned_when_decoding_reaches_it(monkeypatch):
     assert rest.endswith("Grüße\n") and [n.location.line for n in notes] == [2001]
 
 
-def test_encoded_pieces_are_the_files_own_bytes_where_those_are_the_text(small_blocks):
-    """A UTF-8 file's pieces come as its bytes where they are valid and hold no CR (each the
-    UTF-8 of the piece ``pieces`` gives), else as the decoded text: a line read as cp1252, CR
-    LF made LF. Peeking at the head keeps the bytes of the pieces it took."""
-    text = "Café ’first’\nplain\n" * 3
-    bad = "Müller\n".encode("cp1252")
-    for data, pieces_as in ((text.encode("utf-8"), bytes), (SAMPLE.encode("utf-8"), None),
-                            (text.encode("utf-8") + bad + text.encode("utf-8"), None)):
-        stream, _ = _stream(data)
-        stream.head(7)
-        encoded = list(stream.encoded_pieces())
-        again, _ = _stream(data)
-        assert [p.decode("utf-8") if isinstance(p, bytes) else p for p in encoded] == list(again.pieces())
-        for piece in encoded:
-            if isinstance(piece, bytes):
-                assert b"\r" not in piece and piece in data
-        if pieces_as is bytes:
-            assert all(isinstance(p, bytes) for p in encoded)
-        else:  # the pieces holding a CR or the cp1252 line are text
-            assert any(isinstance(p, str) and ("Müller" in p or "second" in p) for p in encoded)
-    assert all(isinstance(p, str) for p in TextStream.of(text).encoded_pieces())  # no file: text
-
-
 def test_head_peeks_without_consuming_and_lines_split_like_str_split():
     text = "a\nb\n\nc" * 3
     stream = TextStream.of(text)
