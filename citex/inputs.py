@@ -65,8 +65,7 @@ def open_text(raw: BinaryIO, path: str, note: Callable[[Diagnostic], None]) -> T
         codec = guess
         pieces = _utf16(head, raw, codec)
     else:
-        encoded = _utf8(head[3:] if head.startswith(codecs.BOM_UTF8) else head, raw, path, note)
-        return TextStream(encoded=encoded, tail=lambda: _tail(raw), again=_rereader(raw, codec))
+        pieces = _utf8(head[3:] if head.startswith(codecs.BOM_UTF8) else head, raw, path, note)
     return TextStream(pieces, tail=lambda: _tail(raw), again=_rereader(raw, codec))
 
 
@@ -107,18 +106,13 @@ class _PositionalReader:
 _BLOCK = 1 << 16
 
 
-def _utf8(head: bytes, raw: BinaryIO, path: str,
-          note: Callable[[Diagnostic], None]) -> Iterator[tuple[str, bytes | None]]:
-    """UTF-8 pieces, each with its bytes where they are its text's own (valid UTF-8 without a
-    CR: ``TextStream.encoded_pieces``); a line that is not UTF-8 is read as Windows-1252
-    (warned once)."""
+def _utf8(head: bytes, raw: BinaryIO, path: str, note: Callable[[Diagnostic], None]) -> Iterator[str]:
+    """UTF-8 pieces; a line that is not UTF-8 is read as Windows-1252 (warned once)."""
     line, warned = 1, False
     for block in _line_blocks(head, raw, b"\n", b"\r"):
-        own: bytes | None = block  # the text's own bytes, unless the text is not their UTF-8
         try:
             text = block.decode("utf-8")
         except UnicodeDecodeError:
-            own = None
             parts = []
             for i, part in enumerate(block.splitlines(keepends=True)):
                 try:
@@ -132,10 +126,7 @@ def _utf8(head: bytes, raw: BinaryIO, path: str,
                                         "read as Windows-1252", Location(path, line + i)))
             text = "".join(parts)
         line += block.count(b"\n") or block.count(b"\r")
-        if "\r" in text:
-            yield _newlines(text), None
-        else:
-            yield text, own
+        yield _newlines(text)
 
 
 def _utf16(head: bytes, raw: BinaryIO, codec: str) -> Iterator[str]:

@@ -228,7 +228,7 @@ class _HeldNotes:
 def _size(item: Record | Deferred | Failed) -> int:
     """About how much text a record is: a deferred one's text, a built one's string fields."""
     values = item.args if isinstance(item, Deferred) else item.fields.values() if isinstance(item, Record) else ()
-    return sum([len(v) for v in values if isinstance(v, (str, bytes))])
+    return sum([len(v) for v in values if isinstance(v, str)])
 
 
 def _chunks(records: Iterator[Record], notes: _HeldNotes) -> Iterator[tuple[list[Record], list[list]]]:

@@ -20,14 +20,13 @@ FORMATS = {
 }
 
 
-def logged(pieces, events, encoded=()):
-    """A stream of ``pieces`` that notes in ``events`` when each is taken; the pieces whose
-    number is in ``encoded`` (and hold no CR) come with their UTF-8 bytes, as a file's do."""
+def logged(pieces, events):
+    """A stream of ``pieces`` that notes in ``events`` when each is taken."""
     def take():
         for k, piece in enumerate(pieces):
             events.append(("piece", k))
-            yield piece, piece.encode("utf-8") if k in encoded and "\r" not in piece else None
-    return TextStream(encoded=take())
+            yield piece
+    return TextStream(take())
 
 
 def by_lines(fmt, pieces, path="in"):
@@ -47,9 +46,9 @@ def by_lines(fmt, pieces, path="in"):
             for kind, item in events]
 
 
-def by_patterns(fmt, pieces, path="in", defer=False, encoded=()):
+def by_patterns(fmt, pieces, path="in", defer=False):
     events = []
-    for item in FORMATS[fmt][0](logged(pieces, events, encoded), path, defer=defer):
+    for item in FORMATS[fmt][0](logged(pieces, events), path, defer=defer):
         events.append(("item", item() if isinstance(item, Deferred) else item))
     return events
 
@@ -77,9 +76,6 @@ def test_the_files_read_as_by_lines(fmt, size):
         text, _ = decode(path.read_bytes(), path.name)
         expected = by_lines(fmt, cut(text, size))
         assert by_patterns(fmt, cut(text, size), defer=size == 40) == expected, path.name
-        every = range(len(cut(text, size)))
-        assert by_patterns(fmt, cut(text, size), defer=size == 40, encoded=every) == expected, path.name
-        assert by_patterns(fmt, cut(text, size), encoded=every[1::2]) == expected, path.name
         assert sum(kind == "item" for kind, _ in expected) >= 1
 
 
@@ -91,9 +87,7 @@ def test_the_corpus_reads_as_by_lines(fmt, suffixes):
     for path in paths:
         text, _ = decode(path.read_bytes(), path.name)
         for size in (1 << 20, 500):
-            expected = by_lines(fmt, cut(text, size))
-            assert by_patterns(fmt, cut(text, size)) == expected, path.name
-            assert by_patterns(fmt, cut(text, size), encoded=range(len(cut(text, size)))) == expected, path.name
+            assert by_patterns(fmt, cut(text, size)) == by_lines(fmt, cut(text, size)), path.name
 
 
 RIS_LINES = ["TY  - JOUR", "TY  - BOOK", "ER  - ", "ER  -", "ER  - x", "TY - BOOK", "ER -", "", "", "  ",
@@ -121,10 +115,9 @@ def texts(draw, fmt):
 
 
 @settings(max_examples=300, deadline=None)
-@given(pieces=texts("ris"), encoded=st.sets(st.integers(0, 40)))
-def test_odd_ris_reads_as_by_lines(pieces, encoded):
-    """... whether the pieces come as text, as UTF-8 bytes (a file's), or some of each."""
-    assert by_patterns("ris", pieces, encoded=encoded) == by_lines("ris", pieces)
+@given(pieces=texts("ris"))
+def test_odd_ris_reads_as_by_lines(pieces):
+    assert by_patterns("ris", pieces) == by_lines("ris", pieces)
 
 
 @settings(max_examples=300, deadline=None)
@@ -168,14 +161,3 @@ def test_a_record_longer_than_a_piece(fmt):
     assert events == by_lines(fmt, cut(text, 30))
     assert [item.source.line for kind, item in events if kind == "item"] == \
         [1, len(REGULAR[fmt]) + 1, len(REGULAR[fmt]) + len(long) + 1]
-
-
-@pytest.mark.parametrize("encoded", [(), (0,), (1,)], ids=["text", "bytes", "text-then-bytes"])
-def test_a_byte_order_mark_inside_a_record_makes_it_read_by_lines(encoded):
-    """The line reader drops a BOM in a value; the patterns leave such a record to it, whether
-    they look at the text or at the file's bytes (where the BOM is three bytes)."""
-    regular = "\n".join(REGULAR["ris"]) + "\n"
-    pieces = [regular, "TY  - JOUR\nTI  - a\ufeffb\nER  - \n\n" + regular]
-    events = by_patterns("ris", pieces, defer=True, encoded=encoded)
-    assert events == by_lines("ris", pieces)
-    assert [item.fields["title"] for kind, item in events if kind == "item"] == ["T", "ab", "T"]

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import replace
 
 from ..model import Failed, Record
 from .ris_lines import LineReader, _tag_line, regular_entries
@@ -35,22 +34,16 @@ _BODY = r"TY  - [^\n]*\n(?:(?!(?:TY|ER)[ \t]+-)[^\n]*\n)*+"  # TY, then no line 
 _RECORD = r"(" + _BODY + r"ER  -[^\n]*)\n(?:[ \t]*\n)*+"  # ... ER, and the blank lines after it
 
 
-def _next_ty(text: str | bytes, pos: int, end: int) -> int:
-    at = text.find("\nTY  - " if text.__class__ is str else b"\nTY  - ", pos, end)
+def _next_ty(text: str, pos: int, end: int) -> int:
+    at = text.find("\nTY  - ", pos, end)
     return end if at < 0 else at + 1
 
 
-def _layout(encode) -> Layout:
-    # A byte-order mark anywhere in a record, which the line reader drops, makes it irregular too.
-    return Layout(start=encode("TY  - "), record=re.compile(encode(_RECORD + "(?=TY  - )")),
-                  last=re.compile(encode(_RECORD + r"(?=TY  - |\Z)")),
-                  prefix=re.compile(encode(_BODY + r"(?:ER  -[^\n]*\n(?:[ \t]*\n)*+)?\Z")),
-                  next_start=_next_ty, unsafe=encode("\ufeff"))
-
-
-# The patterns are ASCII, and a UTF-8 byte beyond ASCII is never one of their characters
-# (newline, space, tab, T, Y, E, R, -): on a file's bytes they find the same records.
-LAYOUT = replace(_layout(lambda text: text), encoded=_layout(lambda text: text.encode("utf-8")))
+# A byte-order mark anywhere in a record, which the line reader drops, makes it irregular too.
+LAYOUT = Layout(start="TY  - ", record=re.compile(_RECORD + "(?=TY  - )"),
+                last=re.compile(_RECORD + r"(?=TY  - |\Z)"),
+                prefix=re.compile(_BODY + r"(?:ER  -[^\n]*\n(?:[ \t]*\n)*+)?\Z"), next_start=_next_ty,
+                unsafe="\ufeff")
 
 
 def sniff_dialect(text: str) -> str | None:
@@ -72,10 +65,7 @@ def read(text: str | TextStream, path: str = "<input>", defer: bool = False) -> 
     yield from records(stream, LAYOUT, LineReader(path), regular, finished)
 
 
-def build_text(raw: str | bytes, first_line: int, path: str, dialect: str | None) -> Record | Failed:
-    """The record of a regular record's text (or its UTF-8 bytes), its first line being line
-    ``first_line``."""
-    if raw.__class__ is bytes:
-        raw = raw.decode("utf-8")  # bytes the file's decoding found valid (TextStream.encoded_pieces)
+def build_text(raw: str, first_line: int, path: str, dialect: str | None) -> Record | Failed:
+    """The record of a regular record's text, its first line being line ``first_line``."""
     entries, er_value = regular_entries(raw, first_line)
     return record_of(entries, raw.strip("\n"), first_line, path, dialect, er_value=er_value)

@@ -19,13 +19,10 @@ PIECE = 1 << 20  # characters a piece, about: big enough that per-piece costs va
 class TextStream:
     """Text read one piece at a time, with a look at its head before reading starts."""
 
-    def __init__(self, pieces: Iterable[str] = (), tail: Callable[[], str] | None = None,
-                 again: Callable[[], Iterator[bytes]] | None = None,
-                 encoded: Iterable[tuple[str, bytes | None]] | None = None):
-        # (text, bytes) of each piece: bytes the file's own UTF-8 where it was valid and held no
-        # CR (``encoded``, from a UTF-8 file: see ``encoded_pieces``), else None
-        self._pieces = iter(encoded) if encoded is not None else ((piece, None) for piece in pieces)
-        self._ahead: list[tuple[str, bytes | None]] = []  # pieces peeked at, not yet read
+    def __init__(self, pieces: Iterable[str], tail: Callable[[], str] | None = None,
+                 again: Callable[[], Iterator[bytes]] | None = None):
+        self._pieces = iter(pieces)
+        self._ahead: list[str] = []  # pieces peeked at, not yet read
         self._tail = tail
         self._again = again
         self._comment: re.Pattern[str] | None = None
@@ -41,14 +38,14 @@ class TextStream:
 
     def head(self, size: int = 4096) -> str:
         """The first ``size`` characters (fewer at the end), without consuming them."""
-        have = sum([len(text) for text, _ in self._ahead])
+        have = sum(map(len, self._ahead))
         while have < size:
             piece = next(self._pieces, None)
             if piece is None:
                 break
             self._ahead.append(piece)
-            have += len(piece[0])
-        return "".join([text for text, _ in self._ahead])[:size]
+            have += len(piece)
+        return "".join(self._ahead)[:size]
 
     def tail(self) -> str:
         """The last few KB of the input, where it can be had without reading it all, else ''."""
@@ -66,26 +63,12 @@ class TextStream:
 
     def pieces(self) -> Iterator[str]:
         """The text not read yet, piece by piece."""
-        for text, _ in self._taken():
-            yield text
-
-    def encoded_pieces(self) -> Iterator[str | bytes]:
-        """``pieces``, each given as the file's UTF-8 bytes where it has them (valid, no CR: the
-        text is those bytes decoded), else as text. A reader that cuts text at ASCII marks can
-        cut the bytes as well, at a byte a character, and leave the decoding of each part to
-        whoever builds its record (a ``--jobs`` worker): one piece holding a character beyond
-        U+00FF made the whole piece's text two bytes a character to scan and to slice, and
-        each record's text was encoded again to be sent."""
-        for text, encoded in self._taken():
-            yield text if encoded is None else encoded
-
-    def _taken(self) -> Iterator[tuple[str, bytes | None]]:
         while True:
             piece = self._ahead.pop(0) if self._ahead else next(self._pieces, None)
             if piece is None:
                 return
             if self.content is False:
-                self.content = _has_content(piece[0], self._comment)
+                self.content = _has_content(piece, self._comment)
             yield piece
 
     def lines(self) -> Iterator[str]:
