@@ -11,7 +11,8 @@ Each measurement runs one tool as its own process tree, started by a small wrapp
 that times it (wall seconds, start-up included) and reads the peak resident memory
 of the largest process in the tree (``RUSAGE_CHILDREN``; bibutils' two-process pipe
 counts its larger half). Tools take turns within each repeat, so they share the
-machine's load alike; the table shows the median seconds of the repeats. Every
+machine's load alike, each repeat starting with the next tool; the table shows the median
+seconds of the repeats. Every
 output is counted (records written) so that a tool that drops records shows it.
 Inputs come from ``inputs.py`` (cached in ``benchmarks/cache``). Results are saved
 to ``--json`` after every measurement, so an interrupted run keeps what it measured.
@@ -234,7 +235,9 @@ def run(args: argparse.Namespace) -> list[dict]:
         for n in sizes:
             src = real_inputs.path(task.source, n) if real else inputs.path(task.source, n)
             for rep in range(args.repeat):
-                for tool in tools:
+                # the order turned by one each repeat, so that no tool always runs first: in a
+                # window where the machine's speed drifts, a place in the round can favour a tool
+                for tool in tools[rep % len(tools):] + tools[:rep % len(tools)]:
                     verb = "format" if task.style else "convert"
                     if tool in missing or ("--jobs" in tool and not jobs[verb]):
                         continue
