@@ -11,9 +11,9 @@ Each measurement runs one tool as its own process tree, started by a small wrapp
 that times it (wall seconds, start-up included) and reads the peak resident memory
 of the largest process in the tree (``RUSAGE_CHILDREN``; bibutils' two-process pipe
 counts its larger half). Tools take turns within each repeat, so they share the
-machine's load alike, each repeat starting with the next tool; the table shows the median
-seconds of the repeats. Every
-output is counted (records written) so that a tool that drops records shows it.
+machine's load alike, each repeat starting with the next tool; the table shows the
+median seconds of the repeats. Every output is counted (records written) so that a
+tool that drops records shows it.
 Inputs come from ``inputs.py`` (cached in ``benchmarks/cache``). Results are saved
 to ``--json`` after every measurement, so an interrupted run keeps what it measured.
 citex is measured as ``pip install`` builds it (compiled, see setup.py), installed
@@ -237,7 +237,8 @@ def run(args: argparse.Namespace) -> list[dict]:
             for rep in range(args.repeat):
                 # the order turned by one each repeat, so that no tool always runs first: in a
                 # window where the machine's speed drifts, a place in the round can favour a tool
-                for tool in tools[rep % len(tools):] + tools[:rep % len(tools)]:
+                turn = rep % len(tools)
+                for tool in tools[turn:] + tools[:turn]:
                     verb = "format" if task.style else "convert"
                     if tool in missing or ("--jobs" in tool and not jobs[verb]):
                         continue
